@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * A processor (PSP account) as the engine, the CLI's p.json, the forms and the API see it (DESIGN §1, §3).
+ * Empty currency / method / country lists mean "all".
+ */
+export const PROCESSOR_STATUSES = ['active', 'down', 'disabled'] as const;
+export type ProcessorStatus = (typeof PROCESSOR_STATUSES)[number];
+
+export const OUTCOME_CATEGORIES = ['approved', 'soft_decline', 'hard_decline', 'processor_error', 'timeout'] as const;
+export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
+
+export const ProcessorIdFormat = z
+  .string()
+  .regex(/^proc_[a-z0-9_]{1,60}$/, 'must look like proc_ followed by lower-case letters, digits or _');
+
+const code = (len: number) => z.string().regex(new RegExp(`^[A-Za-z]{${len}}$`)).transform((s) => s.toUpperCase());
+
+/** How a declined or failed attempt splits between failure categories; shares of the non-approved part. */
+export const FailureMixSchema = z.strictObject({
+  soft_decline: z.number().min(0),
+  hard_decline: z.number().min(0),
+  processor_error: z.number().min(0),
+  timeout: z.number().min(0),
+});
+export type FailureMix = z.infer<typeof FailureMixSchema>;
+export const DEFAULT_FAILURE_MIX: FailureMix = { soft_decline: 0.6, hard_decline: 0.25, processor_error: 0.1, timeout: 0.05 };
+
+export const ProcessorSchema = z.strictObject({
+  id: ProcessorIdFormat,
+  name: z.string().min(1).max(120).optional(),
+  provider: z.string().min(1).max(60).optional(),
+  status: z.enum(PROCESSOR_STATUSES),
+  currencies: z.array(code(3)).max(200).default([]),
+  payment_methods: z.array(z.string().min(1).max(40).toLowerCase()).max(50).default([]),
+  countries: z.array(code(2)).max(300).default([]),
+  /** Probability (0..1) that an attempt is approved; simulations draw outcomes from it. */
+  approval_rate: z.number().min(0).max(1).default(0.9),
+  failure_mix: FailureMixSchema.optional(),
+  fees: z.strictObject({ percent: z.number().min(0).max(100), fixed: z.number().min(0) }).default({ percent: 0, fixed: 0 }),
+  created_at: z.string().default('1970-01-01T00:00:00Z'),
+});
+export type ProcessorInput = z.input<typeof ProcessorSchema>;
+export type Processor = z.output<typeof ProcessorSchema>;
+
+export const ProcessorListSchema = z.array(ProcessorSchema).max(10_000);
