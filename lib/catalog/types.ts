@@ -30,6 +30,10 @@ export interface AttributeSpec {
   operators: readonly Operator[];
   /** Allowed values for enum / country / currency (already normalised). */
   domain?: readonly string[];
+  /** The same values with human names, in display order, for pickers. */
+  values?: readonly { code: string; name: string }[];
+  /** A shape that eq / neq / in / not_in values must have (e.g. a 6-digit BIN); checked at compile time. */
+  pattern?: { regex: string; hint: string };
   min?: number;
   max?: number;
   normalise: Normalisation;

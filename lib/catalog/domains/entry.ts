@@ -1,0 +1,7 @@
+/** One allowed value of an attribute, as pickers show it: the normalised code and a human name. */
+export interface DomainEntry {
+  code: string;
+  name: string;
+}
+
+export const codesOf = (entries: readonly DomainEntry[]): string[] => entries.map((e) => e.code);

@@ -1,0 +1,33 @@
+import type { AttributeSpec, Catalog, CustomAttributeDefinition } from './types';
+import { BUILTIN_ATTRIBUTES, metadataSpec } from './builtin';
+import { customAttributeProblems, customSpec } from './custom';
+
+export type { AttributeSpec, AttributeType, Catalog, CustomAttributeDefinition, Normalisation, Derivation } from './types';
+export { BUILTIN_ATTRIBUTES, METADATA_PREFIX } from './builtin';
+export { CustomAttributeDefinitionSchema, customAttributeProblems } from './custom';
+export { OPERATORS_BY_TYPE, NORMALISATION_BY_TYPE, LIST_OPERATORS, PRESENCE_OPERATORS, normaliseString } from './operators';
+export * from './domains';
+
+/**
+ * A catalog of the built-in attributes plus operator-defined ones. Custom definitions are validated
+ * here (settings should validate them first with customAttributeProblems); invalid ones throw, naming
+ * every problem. Custom `metadata.<key>` attributes take precedence over the dynamic string reading.
+ */
+export function createCatalog(custom: readonly CustomAttributeDefinition[] = []): Catalog {
+  const problems = customAttributeProblems(custom);
+  if (problems.length > 0) throw new Error(`Invalid custom attributes: ${problems.join('; ')}`);
+  const list: readonly AttributeSpec[] = [...BUILTIN_ATTRIBUTES, ...custom.map(customSpec)];
+  const byName = new Map(list.map((spec) => [spec.name, spec]));
+  return {
+    get: (name) => byName.get(name) ?? metadataSpec(name),
+    list: () => list,
+  };
+}
+
+let builtin: Catalog | undefined;
+
+/** The catalog without custom attributes, built once. */
+export function builtinCatalog(): Catalog {
+  builtin ??= createCatalog();
+  return builtin;
+}
