@@ -1,0 +1,55 @@
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import path from 'node:path';
+import * as schema from './schema';
+
+/** Both drivers give this one query interface; services never know which database they talk to. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'memory' };
+
+export interface Connection {
+  db: Db;
+  target: DatabaseTarget;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
+
+/** DATABASE_URL → real Postgres; otherwise the embedded PGlite under .data/ (or SWITCHYARD_DATA_DIR). */
+export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
+  return { kind: 'pglite', dataDir: env.SWITCHYARD_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite') };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Connection> {
+  if (target.kind === 'postgres') {
+    // Small pool: the app is stateless and scales by instances, not by connections per instance.
+    const client = postgres(target.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    return {
+      db,
+      target,
+      migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const client = target.kind === 'memory' ? new PGlite() : new PGlite(target.dataDir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    target,
+    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS }),
+    close: () => client.close(),
+  };
+}

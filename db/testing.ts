@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDatabase, type Connection } from './client';
+
+/**
+ * Databases for tests: always an in-memory PGlite, and a real Postgres too when DATABASE_URL is set.
+ * Each real-Postgres test database is created fresh under a random name and dropped afterwards, so
+ * concurrent runs against one server never collide.
+ */
+export interface TestDatabase {
+  name: 'pglite' | 'postgres';
+  open(): Promise<Connection>;
+}
+
+export function testDatabases(): TestDatabase[] {
+  const list: TestDatabase[] = [{ name: 'pglite', open: openMemory }];
+  const url = process.env.DATABASE_URL;
+  if (url) list.push({ name: 'postgres', open: () => openFreshPostgres(url) });
+  return list;
+}
+
+async function openMemory(): Promise<Connection> {
+  const connection = await openDatabase({ kind: 'memory' });
+  await connection.migrate();
+  return connection;
+}
+
+async function openFreshPostgres(url: string): Promise<Connection> {
+  const name = `switchyard_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const connection = await openDatabase({ kind: 'postgres', url: testUrl.toString() });
+  await connection.migrate();
+  return {
+    ...connection,
+    async close() {
+      await connection.close();
+      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}

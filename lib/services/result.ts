@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+
+/** One problem with the input, at a path into it (DESIGN §6: every error names its path). */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface Reference {
+  kind: 'processor_route' | 'scheme' | 'scheme_version' | 'settings';
+  id: string;
+  name: string;
+}
+
+export type ServiceError =
+  | { code: 'validation'; message: string; issues: FieldIssue[] }
+  | { code: 'not_found'; message: string }
+  | { code: 'conflict'; message: string; issues?: FieldIssue[] }
+  | { code: 'referenced'; message: string; references: Reference[] };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ServiceError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: ServiceError): Result<T> => ({ ok: false, error });
+
+export function validationError(error: z.ZodError): ServiceError {
+  return {
+    code: 'validation',
+    message: 'Some fields are not valid.',
+    issues: error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message })),
+  };
+}
+
+export function notFound(what: string, id: string): ServiceError {
+  return { code: 'not_found', message: `${what} ${id} does not exist.` };
+}
+
+export function referencedError(what: string, references: Reference[]): ServiceError {
+  const list = references.map((r) => `${r.kind.replace('_', ' ')} "${r.name}"`).join(', ');
+  return { code: 'referenced', message: `${what} is still referenced by ${list}.`, references };
+}
+
+/** Postgres unique violation (both drivers surface SQLSTATE as `code`, drizzle wraps it in `cause`). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

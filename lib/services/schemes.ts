@@ -1,0 +1,176 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { schemes, schemeVersions, settings } from '@/db/schema';
+import { SCHEME_FORMAT, SchemeDocumentSchema, type SchemeDocument } from '@/lib/scheme/schema';
+import { audit } from './audit';
+import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
+
+export interface SchemeRecord {
+  id: string;
+  name: string;
+  document: SchemeDocument;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SchemeSummary extends Omit<SchemeRecord, 'document'> {
+  node_count: number;
+  latest_version: number | null;
+  active_version: number | null;
+}
+
+const SchemeNameSchema = z.string().trim().min(1, 'Name is required').max(200);
+export const CreateSchemeSchema = z.strictObject({ name: SchemeNameSchema, document: z.unknown().optional() });
+export const RenameSchemeSchema = z.strictObject({ name: SchemeNameSchema });
+
+export const newSchemeId = () => `sch_${randomBytes(8).toString('hex')}`;
+
+/** A new scheme starts as one blank strategy: valid, and refuses everything until someone draws it. */
+export function starterDocument(name: string): SchemeDocument {
+  return {
+    format: SCHEME_FORMAT,
+    name,
+    start: 'refuse_all',
+    nodes: { refuse_all: { type: 'strategy', strategy: 'blank', label: 'Refuse', reason: 'no routing drawn yet' } },
+    layout: { refuse_all: { x: 0, y: 0 } },
+  };
+}
+
+type Row = typeof schemes.$inferSelect;
+const toRecord = (row: Row): SchemeRecord => ({
+  id: row.id,
+  name: row.name,
+  document: row.document as SchemeDocument,
+  revision: row.revision,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+});
+
+export async function listSchemes(db: Db): Promise<SchemeSummary[]> {
+  const rows = await db.select().from(schemes).orderBy(asc(schemes.createdAt), asc(schemes.id));
+  const versions = await db.select({ schemeId: schemeVersions.schemeId, version: schemeVersions.version }).from(schemeVersions);
+  const [account] = await db.select().from(settings).limit(1);
+  return rows.map((row) => {
+    const { document, ...rest } = toRecord(row);
+    const own = versions.filter((v) => v.schemeId === row.id).map((v) => v.version);
+    return {
+      ...rest,
+      node_count: Object.keys(document.nodes ?? {}).length,
+      latest_version: own.length ? Math.max(...own) : null,
+      active_version: account?.activeSchemeId === row.id ? account.activeVersion : null,
+    };
+  });
+}
+
+export async function getScheme(db: Db, id: string): Promise<SchemeRecord | undefined> {
+  const [row] = await db.select().from(schemes).where(eq(schemes.id, id));
+  return row && toRecord(row);
+}
+
+const nameTaken = (name: string) =>
+  fail({ code: 'conflict', message: `A scheme named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
+
+async function insertScheme(db: Db, document: SchemeDocument, action: string, detail?: unknown): Promise<Result<SchemeRecord>> {
+  const id = newSchemeId();
+  try {
+    const [row] = await db.insert(schemes).values({ id, name: document.name, document }).returning();
+    await audit(db, { action, entity: 'scheme', entityId: id, detail });
+    return ok(toRecord(row!));
+  } catch (error) {
+    if (isUniqueViolation(error)) return nameTaken(document.name);
+    throw error;
+  }
+}
+
+export async function createScheme(db: Db, input: unknown): Promise<Result<SchemeRecord>> {
+  const parsed = CreateSchemeSchema.safeParse(input);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const { name, document } = parsed.data;
+  if (document === undefined) return insertScheme(db, starterDocument(name), 'create');
+  const doc = SchemeDocumentSchema.safeParse({ ...(document as object), name });
+  if (!doc.success) return fail(validationError(doc.error));
+  return insertScheme(db, doc.data, 'create');
+}
+
+export async function duplicateScheme(db: Db, id: string, name?: string): Promise<Result<SchemeRecord>> {
+  const source = await getScheme(db, id);
+  if (!source) return fail(notFound('Scheme', id));
+  const copyName = name?.trim() || (await freeCopyName(db, source.name));
+  return insertScheme(db, { ...source.document, name: copyName }, 'duplicate', { from: id });
+}
+
+async function freeCopyName(db: Db, base: string): Promise<string> {
+  const taken = new Set((await db.select({ name: schemes.name }).from(schemes)).map((r) => r.name.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${base} (copy)` : `${base} (copy ${n})`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+export async function renameScheme(db: Db, id: string, input: unknown): Promise<Result<SchemeRecord>> {
+  const parsed = RenameSchemeSchema.safeParse(input);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const current = await getScheme(db, id);
+  if (!current) return fail(notFound('Scheme', id));
+  const { name } = parsed.data;
+  try {
+    const [row] = await db
+      .update(schemes)
+      .set({ name, document: { ...current.document, name }, revision: current.revision + 1, updatedAt: new Date() })
+      .where(eq(schemes.id, id))
+      .returning();
+    await audit(db, { action: 'rename', entity: 'scheme', entityId: id, detail: { from: current.name, to: name } });
+    return ok(toRecord(row!));
+  } catch (error) {
+    if (isUniqueViolation(error)) return nameTaken(name);
+    throw error;
+  }
+}
+
+/**
+ * Save the draft document. `expectedRevision` is the revision the editor loaded: if someone saved in
+ * between, the save is refused rather than silently overwriting their work (DESIGN §6).
+ */
+export async function saveDraft(db: Db, id: string, document: unknown, expectedRevision: number): Promise<Result<SchemeRecord>> {
+  const parsed = SchemeDocumentSchema.safeParse(document);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  try {
+    // The revision check and the write are one statement, so two concurrent saves cannot both win.
+    const [row] = await db
+      .update(schemes)
+      .set({ name: parsed.data.name, document: parsed.data, revision: expectedRevision + 1, updatedAt: new Date() })
+      .where(and(eq(schemes.id, id), eq(schemes.revision, expectedRevision)))
+      .returning();
+    if (row) {
+      await audit(db, { action: 'save_draft', entity: 'scheme', entityId: id, detail: { revision: row.revision } });
+      return ok(toRecord(row));
+    }
+  } catch (error) {
+    if (isUniqueViolation(error)) return nameTaken(parsed.data.name);
+    throw error;
+  }
+  const current = await getScheme(db, id);
+  if (!current) return fail(notFound('Scheme', id));
+  return fail({
+    code: 'conflict',
+    message: `The draft was saved by someone else in the meantime (revision ${current.revision}, you started from ${expectedRevision}). Reload to see their changes.`,
+  });
+}
+
+export async function deleteScheme(db: Db, id: string): Promise<Result<{ id: string }>> {
+  const scheme = await getScheme(db, id);
+  if (!scheme) return fail(notFound('Scheme', id));
+  const [account] = await db.select().from(settings).limit(1);
+  if (account?.activeSchemeId === id) {
+    return fail(referencedError(`Scheme "${scheme.name}"`, [{ kind: 'settings', id: account.id, name: `active scheme (version ${account.activeVersion})` }]));
+  }
+  await db.transaction(async (tx) => {
+    await tx.delete(schemeVersions).where(eq(schemeVersions.schemeId, id));
+    await tx.delete(schemes).where(eq(schemes.id, id));
+  });
+  await audit(db, { action: 'delete', entity: 'scheme', entityId: id, detail: { name: scheme.name } });
+  return ok({ id });
+}

@@ -1,0 +1,96 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { processorRoutes, processors, settings } from '@/db/schema';
+import { ROUTING_MODES, type RoutingMode } from '@/lib/engine/types';
+import { audit } from './audit';
+import { fail, ok, validationError, type FieldIssue, type Result } from './result';
+
+export const ACCOUNT_ID = 'default';
+
+export interface AccountSettings {
+  routing_mode: RoutingMode;
+  default_processor_id: string | null;
+  default_route_id: string | null;
+  active_scheme_id: string | null;
+  active_version: number | null;
+  time_zone: string;
+}
+
+const optionalId = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? null : s))
+  .nullable()
+  .optional();
+
+export const SettingsInputSchema = z.strictObject({
+  routing_mode: z.enum(ROUTING_MODES),
+  default_processor_id: optionalId,
+  default_route_id: optionalId,
+  time_zone: z
+    .string()
+    .trim()
+    .refine((zone) => isTimeZone(zone), 'Unknown IANA time zone')
+    .optional(),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Row = typeof settings.$inferSelect;
+const toSettings = (row: Row): AccountSettings => ({
+  routing_mode: row.routingMode as RoutingMode,
+  default_processor_id: row.defaultProcessorId,
+  default_route_id: row.defaultRouteId,
+  active_scheme_id: row.activeSchemeId,
+  active_version: row.activeVersion,
+  time_zone: row.timeZone,
+});
+
+export async function getSettings(db: Db): Promise<AccountSettings> {
+  const [row] = await db.select().from(settings).where(eq(settings.id, ACCOUNT_ID));
+  if (row) return toSettings(row);
+  const [created] = await db.insert(settings).values({ id: ACCOUNT_ID }).onConflictDoNothing().returning();
+  return created ? toSettings(created) : getSettings(db);
+}
+
+export async function updateSettings(db: Db, input: unknown): Promise<Result<AccountSettings>> {
+  const parsed = SettingsInputSchema.safeParse(input);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const { routing_mode, default_processor_id = null, default_route_id = null, time_zone } = parsed.data;
+  const issues: FieldIssue[] = [];
+  if (default_processor_id && !(await db.select().from(processors).where(eq(processors.id, default_processor_id))).length) {
+    issues.push({ path: ['default_processor_id'], message: `Unknown processor ${default_processor_id}` });
+  }
+  if (default_route_id && !(await db.select().from(processorRoutes).where(eq(processorRoutes.id, default_route_id))).length) {
+    issues.push({ path: ['default_route_id'], message: `Unknown route ${default_route_id}` });
+  }
+  if (routing_mode.startsWith('default_') && !default_processor_id) {
+    issues.push({ path: ['default_processor_id'], message: 'This routing mode needs a default processor' });
+  }
+  if (routing_mode === 'processor_route' && !default_route_id) {
+    issues.push({ path: ['default_route_id'], message: 'This routing mode needs a default route' });
+  }
+  if (issues.length) return fail({ code: 'validation', message: 'Some settings are not valid.', issues });
+  await getSettings(db);
+  const [row] = await db
+    .update(settings)
+    .set({
+      routingMode: routing_mode,
+      defaultProcessorId: default_processor_id,
+      defaultRouteId: default_route_id,
+      ...(time_zone ? { timeZone: time_zone } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(settings.id, ACCOUNT_ID))
+    .returning();
+  await audit(db, { action: 'update', entity: 'settings', entityId: ACCOUNT_ID, detail: parsed.data });
+  return ok(toSettings(row!));
+}
