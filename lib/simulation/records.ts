@@ -1,0 +1,50 @@
+import type { Transaction } from '../engine/types';
+
+/** One input record of a parsed file: a transaction, or why its line could not be read. */
+export type ParsedRecord =
+  | { ok: true; line: number; transaction: Transaction }
+  | { ok: false; line: number; error: string };
+
+export interface ParseError {
+  line: number;
+  error: string;
+}
+
+/** Longest line (JSON lines) or record (CSV) a parser accepts, in UTF-16 code units. */
+export const DEFAULT_MAX_LINE_LENGTH = 1_048_576;
+
+/**
+ * Flattens record batches into transactions. Bad records go to `onError` in input order (before the
+ * next transaction is yielded); without `onError` the first bad record throws, so none is lost silently.
+ */
+export async function* transactionsOf(
+  batches: AsyncIterable<readonly ParsedRecord[]>,
+  onError?: (error: ParseError) => void,
+): AsyncGenerator<Transaction> {
+  for await (const batch of batches) {
+    for (const record of batch) {
+      if (record.ok) yield record.transaction;
+      else reportError(record, onError);
+    }
+  }
+}
+
+/** Like transactionsOf, one array per input chunk: simulateBatch then awaits once per chunk. */
+export async function* transactionBatchesOf(
+  batches: AsyncIterable<readonly ParsedRecord[]>,
+  onError?: (error: ParseError) => void,
+): AsyncGenerator<Transaction[]> {
+  for await (const batch of batches) {
+    const out: Transaction[] = [];
+    for (const record of batch) {
+      if (record.ok) out.push(record.transaction);
+      else reportError(record, onError);
+    }
+    if (out.length > 0) yield out;
+  }
+}
+
+function reportError(record: { line: number; error: string }, onError?: (error: ParseError) => void): void {
+  if (onError === undefined) throw new Error(`line ${record.line}: ${record.error}`);
+  onError({ line: record.line, error: record.error });
+}
