@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTRY_CODES, CURRENCY_CODES, PAYMENT_METHODS } from '../catalog/domains';
 
 /**
  * A processor (PSP account) as the engine, the CLI's p.json, the forms and the API see it (DESIGN §1, §3).
@@ -14,7 +15,21 @@ export const ProcessorIdFormat = z
   .string()
   .regex(/^proc_[a-z0-9_]{1,60}$/, 'must look like proc_ followed by lower-case letters, digits or _');
 
-const code = (len: number) => z.string().regex(new RegExp(`^[A-Za-z]{${len}}$`)).transform((s) => s.toUpperCase());
+/** An upper-cased ISO code that must be one of `known` (ISO 4217 currencies, ISO 3166 countries). */
+const isoCode = (known: readonly string[], what: string) => {
+  const set = new Set(known);
+  return z
+    .string()
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .refine((s) => set.has(s), { message: `not a known ${what} code` });
+};
+const paymentMethodCodes = new Set(PAYMENT_METHODS.map((m) => m.code));
+const paymentMethod = z
+  .string()
+  .trim()
+  .transform((s) => s.toLowerCase())
+  .refine((s) => paymentMethodCodes.has(s), { message: 'not a known payment method' });
 
 /** How a declined or failed attempt splits between failure categories; shares of the non-approved part. */
 export const FailureMixSchema = z.strictObject({
@@ -31,9 +46,9 @@ export const ProcessorSchema = z.strictObject({
   name: z.string().min(1).max(120).optional(),
   provider: z.string().min(1).max(60).optional(),
   status: z.enum(PROCESSOR_STATUSES),
-  currencies: z.array(code(3)).max(200).default([]),
-  payment_methods: z.array(z.string().min(1).max(40).toLowerCase()).max(50).default([]),
-  countries: z.array(code(2)).max(300).default([]),
+  currencies: z.array(isoCode(CURRENCY_CODES, 'ISO 4217 currency')).max(200).default([]),
+  payment_methods: z.array(paymentMethod).max(50).default([]),
+  countries: z.array(isoCode(COUNTRY_CODES, 'ISO 3166 country')).max(300).default([]),
   /** Probability (0..1) that an attempt is approved; simulations draw outcomes from it. */
   approval_rate: z.number().min(0).max(1).default(0.9),
   failure_mix: FailureMixSchema.optional(),
