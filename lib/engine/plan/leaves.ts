@@ -1,0 +1,207 @@
+import type { Modifiers, StrategyKind, StrategyNode } from '../../scheme/schema';
+import type { Decision, PathStep, ProcessorRoute, SkippedProcessor } from '../types';
+import { hashPrefix, hashWithPrefix, transactionKey, unitInterval } from '../hash';
+import { ineligibility, type EligibilityEntry, type PaymentFields } from '../processors';
+
+/**
+ * Strategy nodes compiled to leaves, and the choice among eligible processors (DESIGN §3).
+ * - direct / priority: listed order (routes expanded at compile time), eligible ones only.
+ * - weight: the hash of (node id, transaction id) picks among eligible processors with weight > 0, in
+ *   proportion to their weights; the fallback order after it is the other eligible processors by
+ *   descending weight, ties in listed order (zero-weight processors only ever serve as fallbacks).
+ * - random: the same pick with equal weights; the fallback order continues round the list after the
+ *   chosen one, so retries spread as evenly as first attempts.
+ * `candidates` is capped at cascade.max_attempts (1 without a cascade).
+ */
+
+export const EMPTY_MODIFIERS: Modifiers = Object.freeze({});
+
+export type Ordering = 'listed' | 'weight' | 'rotation';
+
+export interface Leaf {
+  readonly kind: 'leaf';
+  /** Position in the plan's leaf list, for per-processor-set caches. */
+  readonly index: number;
+  readonly id: string | null;
+  readonly strategy: StrategyKind | null;
+  readonly modifiers: Modifiers;
+  /** For blank strategies and dead ends. */
+  readonly refusal: { outcome: 'blocked' | 'no_route'; reason: string } | null;
+  readonly processorIds: readonly string[];
+  readonly weights: readonly number[];
+  readonly ordering: Ordering;
+  /** For weight / random: indices by descending weight, ties in listed order. */
+  readonly fallback: readonly number[];
+  readonly cap: number;
+  readonly noRouteReason: string;
+  readonly hashSeed: number;
+  /** Scratch eligibility flags, reused by every decision (evaluation is synchronous). */
+  readonly eligible: Uint8Array;
+}
+
+export function deadEnd(index: number, reason: string): Leaf {
+  return leaf(index, null, null, EMPTY_MODIFIERS, { outcome: 'no_route', reason }, [], [], 'listed', 1);
+}
+
+export function compileLeaf(index: number, id: string, node: StrategyNode, routes: ReadonlyMap<string, ProcessorRoute>): Leaf {
+  const modifiers = node.modifiers ? Object.freeze({ ...node.modifiers }) : EMPTY_MODIFIERS;
+  if (node.strategy === 'blank') {
+    const reason = node.reason ?? `blocked by strategy "${id}"`;
+    return leaf(index, id, 'blank', modifiers, { outcome: 'blocked', reason }, [], [], 'listed', 1);
+  }
+  const cap = node.cascade?.max_attempts ?? 1;
+  if (node.strategy === 'weight') {
+    const weights = new Map<string, number>();
+    for (const item of node.processors) {
+      const w = Number.isFinite(item.weight) && item.weight > 0 ? item.weight : 0;
+      weights.set(item.processor, (weights.get(item.processor) ?? 0) + w);
+    }
+    return leaf(index, id, 'weight', modifiers, null, [...weights.keys()], [...weights.values()], 'weight', cap);
+  }
+  if (node.strategy === 'random') {
+    const ids = unique(node.processors);
+    return leaf(index, id, 'random', modifiers, null, ids, ids.map(() => 1), 'rotation', cap);
+  }
+  if (node.strategy === 'direct') {
+    const ids = node.processors.slice(0, 1);
+    return leaf(index, id, 'direct', modifiers, null, ids, ids.map(() => 1), 'listed', cap);
+  }
+  const expanded = node.processors.flatMap((item) =>
+    typeof item === 'string' ? [item] : (routes.get(item.route)?.processors ?? []),
+  );
+  const ids = unique(expanded);
+  return leaf(index, id, 'priority', modifiers, null, ids, ids.map(() => 1), 'listed', cap);
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+function leaf(
+  index: number,
+  id: string | null,
+  strategy: StrategyKind | null,
+  modifiers: Modifiers,
+  refusal: Leaf['refusal'],
+  processorIds: string[],
+  weights: number[],
+  ordering: Ordering,
+  cap: number,
+): Leaf {
+  const fallback = processorIds.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
+  return {
+    kind: 'leaf', index, id, strategy, modifiers, refusal, processorIds, weights, ordering, fallback,
+    cap: Math.max(1, Math.floor(cap)),
+    noRouteReason: `no eligible processor for strategy "${id}"`,
+    hashSeed: hashPrefix(id ?? ''),
+    eligible: new Uint8Array(processorIds.length),
+  };
+}
+
+/**
+ * The decision at a leaf. `entries` are the leaf's processors resolved in the caller's processor set
+ * (undefined = unknown id); `skipped`, when given, collects every ineligible processor with its reason.
+ */
+export function decideAtLeaf(
+  leaf: Leaf,
+  tx: unknown,
+  entries: readonly (EligibilityEntry | undefined)[],
+  fields: PaymentFields,
+  path: PathStep[],
+  skipped: SkippedProcessor[] | null,
+): Decision {
+  if (leaf.refusal !== null) {
+    return {
+      outcome: leaf.refusal.outcome, processor: null, candidates: [], strategy: leaf.strategy, node: leaf.id,
+      path, modifiers: leaf.modifiers, reason: leaf.refusal.reason,
+    };
+  }
+  const candidates = leaf.ordering === 'listed'
+    ? orderedCandidates(leaf, entries, fields, skipped)
+    : weightedCandidates(leaf, tx, entries, fields, skipped);
+  if (candidates.length === 0) {
+    return {
+      outcome: 'no_route', processor: null, candidates, strategy: leaf.strategy, node: leaf.id,
+      path, modifiers: leaf.modifiers, reason: leaf.noRouteReason,
+    };
+  }
+  return {
+    outcome: 'route', processor: candidates[0]!, candidates, strategy: leaf.strategy, node: leaf.id,
+    path, modifiers: leaf.modifiers,
+  };
+}
+
+function orderedCandidates(
+  leaf: Leaf,
+  entries: readonly (EligibilityEntry | undefined)[],
+  fields: PaymentFields,
+  skipped: SkippedProcessor[] | null,
+): string[] {
+  const ids = leaf.processorIds;
+  const candidates: string[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const reason = ineligibility(entries[i], fields);
+    if (reason !== null) {
+      if (skipped !== null) skipped.push({ processor: ids[i]!, reason });
+    } else if (candidates.length < leaf.cap) {
+      candidates.push(ids[i]!);
+    } else if (skipped === null) {
+      break;
+    }
+  }
+  return candidates;
+}
+
+function weightedCandidates(
+  leaf: Leaf,
+  tx: unknown,
+  entries: readonly (EligibilityEntry | undefined)[],
+  fields: PaymentFields,
+  skipped: SkippedProcessor[] | null,
+): string[] {
+  const { processorIds: ids, weights, eligible } = leaf;
+  let total = 0;
+  let weighted = 0;
+  let only = -1;
+  for (let i = 0; i < ids.length; i++) {
+    const reason = ineligibility(entries[i], fields);
+    if (reason !== null) {
+      eligible[i] = 0;
+      if (skipped !== null) skipped.push({ processor: ids[i]!, reason });
+      continue;
+    }
+    eligible[i] = 1;
+    if (weights[i]! > 0) {
+      total += weights[i]!;
+      weighted++;
+      only = i;
+    }
+  }
+  let chosen = -1;
+  if (weighted === 1) chosen = only;
+  else if (weighted > 1) {
+    let point = unitInterval(hashWithPrefix(leaf.hashSeed, transactionKey(tx))) * total;
+    for (let i = 0; i < ids.length; i++) {
+      if (eligible[i] === 0 || weights[i]! <= 0) continue;
+      chosen = i;
+      point -= weights[i]!;
+      if (point < 0) break;
+    }
+  }
+  const candidates: string[] = [];
+  if (chosen >= 0) candidates.push(ids[chosen]!);
+  if (leaf.ordering === 'rotation') {
+    const start = chosen >= 0 ? chosen + 1 : 0;
+    for (let k = 0; k < ids.length && candidates.length < leaf.cap; k++) {
+      const i = (start + k) % ids.length;
+      if (i !== chosen && eligible[i] === 1) candidates.push(ids[i]!);
+    }
+  } else {
+    const order = leaf.fallback;
+    for (let k = 0; k < order.length && candidates.length < leaf.cap; k++) {
+      const i = order[k]!;
+      if (i !== chosen && eligible[i] === 1) candidates.push(ids[i]!);
+    }
+  }
+  return candidates;
+}

@@ -1,0 +1,123 @@
+import type { AttributeSpec, Catalog } from '../../catalog/types';
+import type { AttributeRule, Rule } from '../../scheme/schema';
+import type { Filter, RuleTrace } from '../types';
+import { normaliserFor } from './normalise';
+import { acceptsKind, kindOf, NEGATED, normaliseRuleValue, positivePredicate, type Predicate } from './operators';
+import { pathReader, type Reader } from './read';
+import { derivedReader } from './time';
+
+/**
+ * Rules and groups of rules compiled to closures. `test` is the hot path (no allocation); `trace`
+ * evaluates the same rule and reports what it read. Filters ({filter: id}) are inlined from the
+ * registry; a filter that is unknown or that (indirectly) references itself evaluates to false.
+ */
+
+export type Test = (tx: unknown) => boolean;
+
+export interface CompiledRule {
+  readonly test: Test;
+  readonly trace: (tx: unknown) => RuleTrace;
+}
+
+export interface RuleContext {
+  catalog: Catalog;
+  filters: ReadonlyMap<string, Filter>;
+  /** Shared created_at clock in the plan's time zone; built lazily, only when a rule needs it. */
+  clock: () => (tx: unknown) => unknown;
+  /** Filter ids being compiled, to cut reference cycles. */
+  expanding: Set<string>;
+}
+
+const FALSE: Test = () => false;
+
+export function compileRule(rule: Rule, context: RuleContext): CompiledRule {
+  return 'filter' in rule ? compileFilterRule(rule.filter, context) : compileAttributeRule(rule, context);
+}
+
+/** Joins rules with `all` (AND, vacuously true) or `any` (OR, vacuously false); short-circuits. */
+export function joinTests(tests: readonly Test[], match: 'all' | 'any'): Test {
+  const all = match === 'all';
+  if (tests.length === 0) return all ? () => true : FALSE;
+  if (tests.length === 1) return tests[0]!;
+  if (tests.length === 2) {
+    const [a, b] = tests as [Test, Test];
+    return all ? (tx) => a(tx) && b(tx) : (tx) => a(tx) || b(tx);
+  }
+  const list = tests.slice();
+  return all
+    ? (tx) => {
+        for (let i = 0; i < list.length; i++) if (!list[i]!(tx)) return false;
+        return true;
+      }
+    : (tx) => {
+        for (let i = 0; i < list.length; i++) if (list[i]!(tx)) return true;
+        return false;
+      };
+}
+
+function compileFilterRule(id: string, context: RuleContext): CompiledRule {
+  const filter = context.filters.get(id);
+  if (filter === undefined || context.expanding.has(id)) {
+    return { test: FALSE, trace: () => ({ filter: id, result: false, rules: [] }) };
+  }
+  context.expanding.add(id);
+  const rules = filter.rules.map((rule) => compileRule(rule, context));
+  context.expanding.delete(id);
+  const match = filter.match ?? 'all';
+  const test = joinTests(rules.map((r) => r.test), match);
+  return {
+    test,
+    trace: (tx) => {
+      const traces = rules.map((r) => r.trace(tx));
+      return { filter: id, result: combine(traces, match), rules: traces };
+    },
+  };
+}
+
+export function combine(traces: readonly RuleTrace[], match: 'all' | 'any'): boolean {
+  return match === 'all' ? traces.every((t) => t.result) : traces.some((t) => t.result);
+}
+
+function readerFor(spec: AttributeSpec | undefined, attribute: string, context: RuleContext): Reader {
+  if (spec?.derived) return derivedReader(spec.derived, spec.type, context.clock());
+  return pathReader(attribute);
+}
+
+function compileAttributeRule(rule: AttributeRule, context: RuleContext): CompiledRule {
+  const spec = context.catalog.get(rule.attribute);
+  const kind = kindOf(spec?.type);
+  const normalise = normaliserFor(spec?.normalise);
+  const read = readerFor(spec, rule.attribute, context);
+  const accepts = acceptsKind(kind);
+  const expected = normaliseRuleValue(kind, rule.value, normalise);
+  const { attribute, operator } = rule;
+
+  let fromValue: Predicate;
+  if (operator === 'exists' || operator === 'not_exists') {
+    fromValue = operator === 'exists' ? accepts : (v) => !accepts(v);
+  } else {
+    const positive = positivePredicate(
+      kind, operator, expected, rule.value, normalise, spec !== undefined && spec.normalise !== 'none',
+    );
+    fromValue = NEGATED[operator] ? (v) => !positive(v) : positive;
+  }
+  const test: Test = (tx) => fromValue(read(tx));
+
+  const display = (value: unknown): unknown => {
+    if (typeof value === 'string') return normalise(value);
+    if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? normalise(item) : item));
+    return value;
+  };
+  const base = rule.value === undefined ? { attribute, operator } : { attribute, operator, expected };
+  return {
+    test,
+    trace: (tx) => {
+      const value = read(tx);
+      const result = fromValue(value);
+      if (value === undefined) return { ...base, missing: 'absent', result };
+      if (value === null) return { ...base, missing: 'null', result };
+      if (!accepts(value)) return { ...base, missing: 'wrong_type', result };
+      return { ...base, actual: display(value), result };
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { Processor, ProcessorSet, SkippedProcessor } from './types';
+import { toLower, toUpper } from './plan/normalise';
+import { ownProperty } from './plan/read';
+
+/**
+ * Processor eligibility (DESIGN §3). A processor is eligible when it is `active` and supports the
+ * transaction's currency, payment method and country (card.issuer_country, else customer.country).
+ * An empty list on the processor means "all". When the processor restricts a field and the transaction
+ * does not carry it (absent, null, not a string, or ""), the processor is skipped: a restriction can
+ * only be satisfied by a value we can check.
+ */
+
+export type IneligibleReason = SkippedProcessor['reason'];
+
+/** One processor with its lists as Sets of normalised codes (null = no restriction). */
+export interface EligibilityEntry {
+  readonly id: string;
+  readonly processor: Processor;
+  readonly active: boolean;
+  readonly currencies: ReadonlySet<string> | null;
+  readonly methods: ReadonlySet<string> | null;
+  readonly countries: ReadonlySet<string> | null;
+  /** Milliseconds of created_at (NaN sorts as oldest), for the routing modes. */
+  readonly createdAt: number;
+}
+
+export interface ProcessorIndex {
+  readonly entries: ReadonlyMap<string, EligibilityEntry>;
+  /** Oldest first, ties in list order ("connection order"). */
+  readonly byCreation: readonly EligibilityEntry[];
+}
+
+export interface IndexedProcessorSet extends ProcessorSet {
+  readonly index: ProcessorIndex;
+}
+
+/** Indexes processors once; the first of duplicate ids wins. */
+export function indexProcessors(list: readonly Processor[]): IndexedProcessorSet {
+  const byId = new Map<string, Processor>();
+  for (const processor of list) if (!byId.has(processor.id)) byId.set(processor.id, processor);
+  return { byId, list: [...byId.values()], index: buildIndex(byId) };
+}
+
+function buildIndex(byId: ReadonlyMap<string, Processor>): ProcessorIndex {
+  const entries = new Map<string, EligibilityEntry>();
+  for (const [id, p] of byId) {
+    const created = typeof p.created_at === 'string' ? Date.parse(p.created_at) : Number.NaN;
+    entries.set(id, {
+      id,
+      processor: p,
+      active: p.status === 'active',
+      currencies: codeSet(p.currencies, toUpper),
+      methods: codeSet(p.payment_methods, toLower),
+      countries: codeSet(p.countries, toUpper),
+      createdAt: created,
+    });
+  }
+  const byCreation = [...entries.values()]
+    .map((entry, order) => ({ entry, order }))
+    .sort((a, b) => creationKey(a.entry) - creationKey(b.entry) || a.order - b.order)
+    .map(({ entry }) => entry);
+  return { entries, byCreation };
+}
+
+function creationKey(entry: EligibilityEntry): number {
+  return Number.isNaN(entry.createdAt) ? -Infinity : entry.createdAt;
+}
+
+function codeSet(list: readonly string[] | undefined, normalise: (s: string) => string): ReadonlySet<string> | null {
+  if (!Array.isArray(list) || list.length === 0) return null;
+  return new Set(list.filter((code) => typeof code === 'string').map(normalise));
+}
+
+const indexes = new WeakMap<ProcessorSet, ProcessorIndex>();
+
+/** The eligibility index of any ProcessorSet: the one indexProcessors built, or one built and cached now. */
+export function processorIndexOf(set: ProcessorSet): ProcessorIndex {
+  const own = (set as Partial<IndexedProcessorSet>).index;
+  if (own !== undefined) return own;
+  let index = indexes.get(set);
+  if (index === undefined) {
+    index = buildIndex(set.byId);
+    indexes.set(set, index);
+  }
+  return index;
+}
+
+/** The transaction's fields that eligibility depends on, normalised; undefined when not usable. */
+export interface PaymentFields {
+  currency: string | undefined;
+  method: string | undefined;
+  country: string | undefined;
+}
+
+function code(value: unknown, normalise: (s: string) => string): string | undefined {
+  return typeof value === 'string' && value !== '' ? normalise(value) : undefined;
+}
+
+/** Fills `out` (reused by the caller, so the hot path allocates nothing) and returns it. */
+export function readPaymentFields(tx: unknown, out: PaymentFields): PaymentFields {
+  out.currency = code(ownProperty(tx, 'currency'), toUpper);
+  out.method = code(ownProperty(tx, 'payment_method'), toLower);
+  out.country =
+    code(ownProperty(ownProperty(tx, 'card'), 'issuer_country'), toUpper) ??
+    code(ownProperty(ownProperty(tx, 'customer'), 'country'), toUpper);
+  return out;
+}
+
+/** Why `entry` cannot take a payment with these fields, or null when it can. Unknown ids: pass undefined. */
+export function ineligibility(entry: EligibilityEntry | undefined, fields: PaymentFields): IneligibleReason | null {
+  if (entry === undefined) return 'unknown';
+  if (!entry.active) return 'not_active';
+  if (entry.currencies !== null && (fields.currency === undefined || !entry.currencies.has(fields.currency))) return 'currency';
+  if (entry.methods !== null && (fields.method === undefined || !entry.methods.has(fields.method))) return 'payment_method';
+  if (entry.countries !== null && (fields.country === undefined || !entry.countries.has(fields.country))) return 'country';
+  return null;
+}
+
+/** Convenience for services and the UI: is this processor eligible for this transaction, and if not, why. */
+export function checkEligibility(processor: Processor, tx: unknown): IneligibleReason | null {
+  const index = buildIndex(new Map([[processor.id, processor]]));
+  const fields = readPaymentFields(tx, { currency: undefined, method: undefined, country: undefined });
+  return ineligibility(index.entries.get(processor.id), fields);
+}
