@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { Nav } from '@/components/nav';
+import { DatabaseUnavailable } from '@/components/database-unavailable';
+import { checkDatabase } from '@/lib/services/health';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Switchyard', template: '%s · Switchyard' },
+  description: 'Payment-routing rules editor',
+};
+
+// Every page reads live account data; nothing is pre-rendered at build time.
+export const dynamic = 'force-dynamic';
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const health = await checkDatabase();
+  return (
+    <html lang="en">
+      <body>
+        <div className="shell">
+          <Nav />
+          <main className="content">{health.ok ? children : <DatabaseUnavailable reason={health.reason} />}</main>
+        </div>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { getRoute } from '@/lib/services/routes';
+import { listProcessors } from '@/lib/services/processors';
+import { RouteForm } from '@/components/routes/route-form';
+import { DeleteForm } from '@/components/ui/delete-form';
+import { deleteRouteAction, updateRouteAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Edit processor route' };
+
+export default async function EditRoutePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const db = await getDb();
+  const [route, processors] = await Promise.all([getRoute(db, id), listProcessors(db)]);
+  if (!route) notFound();
+  return (
+    <>
+      <h1>{route.name}</h1>
+      <RouteForm
+        mode="edit"
+        action={updateRouteAction.bind(null, id)}
+        initial={{ name: route.name, processors: route.processors.map((p) => p.processor_id) }}
+        processors={processors}
+      />
+      <DeleteForm action={deleteRouteAction.bind(null, id)} label="Delete route" confirmText={`Delete route ${route.name}?`} />
+    </>
+  );
+}
