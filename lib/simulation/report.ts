@@ -78,7 +78,8 @@ export class BatchAggregator {
   private attemptCount = 0;
   private readonly outcomes: Record<Outcome, number> = { route: 0, blocked: 0, no_route: 0 };
   private readonly statuses: Record<SimulatedStatus, number> = { approved: 0, declined: 0, failed: 0, blocked: 0, no_route: 0 };
-  private readonly nodeHits = new Map<string, number>();
+  /** Mutable counters, so a hit is one Map lookup. */
+  private readonly nodeHits = new Map<string, { hits: number }>();
   private readonly tallies = new Map<string, ProcessorTally>();
   // State of the transaction being played, read by the attempt visitor (avoids a closure per payment).
   private currentAmount = 0;
@@ -90,7 +91,7 @@ export class BatchAggregator {
     private readonly processors: ProcessorSet,
     private readonly seed: number,
   ) {
-    for (const id of Object.keys(plan.document.nodes)) this.nodeHits.set(id, 0);
+    for (const id of Object.keys(plan.document.nodes)) this.nodeHits.set(id, { hits: 0 });
   }
 
   get processed(): number {
@@ -154,7 +155,7 @@ export class BatchAggregator {
     const unreached: string[] = [];
     const nodeHits: Record<string, number> = {};
     for (const [id, node] of Object.entries(this.plan.document.nodes)) {
-      const hits = this.nodeHits.get(id) ?? 0;
+      const hits = this.nodeHits.get(id)?.hits ?? 0;
       nodeHits[id] = hits;
       if (hits === 0) unreached.push(id);
       if (node.type === 'strategy') leaves.push({ node: id, strategy: node.strategy, hits, share: ratio(hits, this.total) });
@@ -192,7 +193,8 @@ export class BatchAggregator {
   };
 
   private hit(node: string): void {
-    this.nodeHits.set(node, (this.nodeHits.get(node) ?? 0) + 1);
+    const counter = this.nodeHits.get(node);
+    if (counter !== undefined) counter.hits++;
   }
 
   private tally(processor: string): ProcessorTally {

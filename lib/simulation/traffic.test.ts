@@ -31,7 +31,7 @@ describe('generateTransactions', () => {
       expect(domain('payment_method').has(t.payment_method as string)).toBe(true);
       expect(domain('initiator').has(t.initiator as string)).toBe(true);
       expect(domain('channel').has(t.channel as string)).toBe(true);
-      expect(Number.isNaN(Date.parse(t.created_at as string))).toBe(false);
+      expect(t.created_at).toMatch(/^2025-01-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/);
       const card = t.card as Record<string, unknown> | undefined;
       if (card) {
         expect(domain('card.brand').has(card.brand as string)).toBe(true);
@@ -40,6 +40,15 @@ describe('generateTransactions', () => {
       }
       if (t.phase === 'setup') expect(t.amount).toBe(0);
       else expect(t.amount as number).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it('writes created_at as Date#toISOString would (seconds precision) within the window', () => {
+    for (const t of take(2000, 4, { start: '2024-02-27T12:00:00Z', days: 3 })) {
+      const ms = Date.parse(t.created_at as string);
+      expect(new Date(ms).toISOString().replace('.000Z', 'Z')).toBe(t.created_at);
+      expect(ms).toBeGreaterThanOrEqual(Date.parse('2024-02-27T12:00:00Z'));
+      expect(ms).toBeLessThan(Date.parse('2024-03-01T12:00:00Z'));
     }
   });
 

@@ -41,6 +41,7 @@ export function* generateTransactions(count: number, options: GenerateOptions = 
   const { median, spread, min, max } = mix.amount;
   const total = Number.isFinite(count) ? Math.max(0, Math.floor(count)) : 0;
   const prefix = `${mix.id_prefix}${seed}_`;
+  const clock = new IsoClock();
 
   for (let i = 0; i < total; i++) {
     const country = pick.country(random());
@@ -68,7 +69,7 @@ export function* generateTransactions(count: number, options: GenerateOptions = 
         email_domain: EMAIL_DOMAINS[Math.floor(random() * EMAIL_DOMAINS.length)],
       },
       billing: { country },
-      created_at: new Date(startMs + Math.floor(random() * spanMs)).toISOString(),
+      created_at: clock.format(startMs + Math.floor(random() * spanMs)),
     };
     if (method === 'card' || WALLET_CARD_METHODS.has(method)) tx.card = syntheticCard(random, pick, country, method, mix);
     yield tx;
@@ -84,8 +85,7 @@ function syntheticCard(
 ): Record<string, unknown> {
   const brand = pick.brand(random());
   const prefix = BIN_PREFIX[brand] ?? '9';
-  let bin = prefix;
-  while (bin.length < 8) bin += Math.floor(random() * 10);
+  const bin = prefix + String(Math.floor(random() * 1e8)).padStart(8, '0').slice(prefix.length);
   const wallet = WALLET_CARD_METHODS.has(method);
   const tokenised = wallet || random() < mix.network_token_share;
   const card: Record<string, unknown> = {
@@ -102,6 +102,29 @@ function syntheticCard(
   if (wallet) card.wallet = method;
   return card;
 }
+
+/**
+ * ISO 8601 timestamps without a Date per call: the "YYYY-MM-DDT" prefix is cached per day, the time
+ * part is built from two-digit strings. Same text as Date#toISOString with milliseconds dropped.
+ */
+class IsoClock {
+  private readonly dayPrefixes = new Map<number, string>();
+
+  format(ms: number): string {
+    const day = Math.floor(ms / DAY_MS);
+    let prefix = this.dayPrefixes.get(day);
+    if (prefix === undefined) {
+      prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+      this.dayPrefixes.set(day, prefix);
+    }
+    const seconds = Math.floor((ms - day * DAY_MS) / 1000);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    return `${prefix}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[seconds % 60]}Z`;
+  }
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
 /** A full mix: defaults overridden field by field; nonsense numbers fall back to the defaults. */
 export function resolveMix(overrides: Partial<TrafficMix> = {}): TrafficMix {

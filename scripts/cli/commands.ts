@@ -1,0 +1,73 @@
+import { simulateBatch } from '../../lib/simulation/batch';
+import { transactionBatchesOf, type ParseError } from '../../lib/simulation/records';
+import { generateTransactions } from '../../lib/simulation/traffic';
+import { expectPositionals, seedOption, stringOption, UsageError, type ParsedArgs } from './args';
+import { compileSchemeFile, formatOf, loadProcessors, loadProcessorSet, transactionRecords } from './inputs';
+import { LineWriter, printJson } from './output';
+
+/** Each command prints its result and returns the exit code (0 or 1); problems it cannot report throw. */
+export type Command = (args: ParsedArgs) => Promise<number>;
+
+/** How many bad input lines `simulate` lists in full (all are counted). */
+const LISTED_INPUT_ERRORS = 100;
+
+const validate: Command = async (args) => {
+  const [schemePath] = expectPositionals(args, ['scheme.json']) as [string];
+  const processorsPath = stringOption(args, 'processors');
+  const processors = processorsPath === undefined ? undefined : await loadProcessors(processorsPath);
+  const { warnings } = await compileSchemeFile(schemePath, processors, stringOption(args, 'time-zone'));
+  await printJson({ ok: true, warnings });
+  return 0;
+};
+
+const decide: Command = async (args) => {
+  const [schemePath, inputPath] = expectPositionals(args, ['scheme.json', 'transactions.jsonl']) as [string, string];
+  const format = formatOf(inputPath, stringOption(args, 'format'));
+  const processors = await loadProcessorSet(stringOption(args, 'processors'));
+  const { plan } = await compileSchemeFile(schemePath, processors.list, stringOption(args, 'time-zone'));
+  const options = args.options.has('trace') ? { trace: true } : undefined;
+  const out = new LineWriter();
+  let failed = false;
+  for await (const batch of await transactionRecords(inputPath, format)) {
+    for (const record of batch) {
+      if (record.ok) {
+        await out.line(JSON.stringify(plan.decide(record.transaction, processors.set, options)));
+      } else {
+        failed = true;
+        await out.line(JSON.stringify({ line: record.line, error: record.error }));
+      }
+    }
+  }
+  await out.flush();
+  return failed ? 1 : 0;
+};
+
+const simulate: Command = async (args) => {
+  const [schemePath, inputPath] = expectPositionals(args, ['scheme.json', 'transactions.csv']) as [string, string];
+  const format = formatOf(inputPath, stringOption(args, 'format'));
+  const seed = seedOption(args);
+  const processors = await loadProcessorSet(stringOption(args, 'processors'));
+  const { plan } = await compileSchemeFile(schemePath, processors.list, stringOption(args, 'time-zone'));
+  const errors: ParseError[] = [];
+  let errorCount = 0;
+  const onError = (error: ParseError) => {
+    errorCount++;
+    if (errors.length < LISTED_INPUT_ERRORS) errors.push(error);
+  };
+  const records = await transactionRecords(inputPath, format);
+  const report = await simulateBatch(transactionBatchesOf(records, onError), { plan, processors: processors.set, seed });
+  await printJson({ ...report, input: { file: inputPath, format, errors: errorCount, first_errors: errors } });
+  return errorCount > 0 ? 1 : 0;
+};
+
+const generate: Command = async (args) => {
+  const [countText] = expectPositionals(args, ['count']) as [string];
+  const count = Number(countText);
+  if (!/^\d+$/.test(countText) || !Number.isSafeInteger(count)) throw new UsageError(`count must be a whole number, got "${countText}"`);
+  const out = new LineWriter();
+  for (const tx of generateTransactions(count, { seed: seedOption(args) })) await out.line(JSON.stringify(tx));
+  await out.flush();
+  return 0;
+};
+
+export const COMMANDS: Readonly<Record<string, Command>> = { validate, decide, simulate, generate };
