@@ -33,7 +33,7 @@ function collect(issue: Issue, prefix: Path, root: unknown, out: Problem[]): voi
       for (const inner of branch) collect(inner, path, root, out);
       return;
     }
-    const expected = issue.errors.flatMap((b) => b.map((i) => (i.code === 'invalid_type' ? i.expected : 'a valid value')));
+    const expected = issue.errors.flatMap((b) => b.flatMap((i) => rejectedTypes(i) ?? []));
     out.push(error('schema_invalid_type', `Expected ${[...new Set(expected)].join(' or ')}.`, path));
     return;
   }
@@ -49,8 +49,7 @@ function likeliestBranch(branches: readonly (readonly Issue[])[]): readonly Issu
   let best: readonly Issue[] | undefined;
   let bestScore = Infinity;
   for (const branch of branches) {
-    const rejectsType = branch.every((i) => i.path.length === 0 && i.code === 'invalid_type');
-    if (rejectsType) continue;
+    if (branch.every((i) => rejectedTypes(i) !== undefined)) continue;
     const score = branch.length + 100 * branch.filter((i) => i.path.length === 0 && i.code === 'unrecognized_keys').length;
     if (score < bestScore) {
       best = branch;
@@ -58,6 +57,22 @@ function likeliestBranch(branches: readonly (readonly Issue[])[]): readonly Issu
     }
   }
   return best;
+}
+
+/** The types expected where an issue says "wrong type right here" (directly or through every union branch). */
+function rejectedTypes(issue: Issue): string[] | undefined {
+  if (issue.path.length > 0) return undefined;
+  if (issue.code === 'invalid_type') return [issue.expected];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return undefined;
+  const all: string[] = [];
+  for (const branch of issue.errors) {
+    for (const inner of branch) {
+      const types = rejectedTypes(inner);
+      if (!types) return undefined;
+      all.push(...types);
+    }
+  }
+  return all;
 }
 
 function describe(issue: Issue, path: Path, root: unknown): [ErrorCode, string] {
