@@ -18,7 +18,7 @@ export interface ProcessorReport {
   approved_after_cascade: number;
   /** Transactions whose last attempt it took (approved or not). */
   final: number;
-  /** Estimated fees on approved attempts, percent × amount / 100 + fixed, summed per currency. */
+  /** Estimated fees on approved attempts, percent × amount / 100 + fixed (each to a millionth), summed per currency. */
   fees: Record<string, number>;
 }
 
@@ -63,10 +63,12 @@ interface ProcessorTally {
   approved: number;
   approvedAfterCascade: number;
   final: number;
+  /** Per currency, in millionths of a unit: integer sums are exact, so the total does not depend on order. */
   fees: Map<string, number>;
 }
 
 const NO_CURRENCY = 'XXX';
+const MICROS = 1e6;
 
 /**
  * Accumulates simulated transactions into a BatchReport in constant memory (per node and processor,
@@ -188,7 +190,7 @@ export class BatchAggregator {
     if (index > 0) t.approvedAfterCascade++;
     const fees = this.processors.byId.get(processor)?.fees;
     if (fees === undefined) return;
-    const fee = (fees.percent * this.currentAmount) / 100 + fees.fixed;
+    const fee = Math.round(((fees.percent * this.currentAmount) / 100 + fees.fixed) * MICROS);
     t.fees.set(this.currentCurrency, (t.fees.get(this.currentCurrency) ?? 0) + fee);
   };
 
@@ -223,9 +225,9 @@ function ratio(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 1e6) / 1e6;
 }
 
-/** Sorted by currency, rounded to 1/10000 of a unit to hide floating-point dust. */
-function moneyRecord(values: Map<string, number>): Record<string, number> {
+/** Millionths → units, sorted by currency, rounded to 1/10000 of a unit. */
+function moneyRecord(micros: Map<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const currency of [...values.keys()].sort()) out[currency] = Math.round((values.get(currency) ?? 0) * 1e4) / 1e4;
+  for (const currency of [...micros.keys()].sort()) out[currency] = Math.round((micros.get(currency) ?? 0) / 100) / 1e4;
   return out;
 }

@@ -1,0 +1,144 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_PROCESSORS, EXAMPLE_SCHEME } from '../lib/scheme/examples';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+let dir = '';
+const file = (name: string) => path.join(dir, name);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    // The project's own tsx (what `npx tsx` runs), started in the temp dir so file names stay relative.
+    const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+    execFile(tsx, [path.join(ROOT, 'scripts/scheme-cli.ts'), ...args], { cwd: dir, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+const TRANSACTIONS = [
+  { id: 'eu_big', amount: 250, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'DE' } },
+  { id: 'risky', amount: 10, currency: 'EUR', payment_method: 'card', customer: { risk_score: 95 } },
+  { id: 'gb', amount: 20, currency: 'GBP', payment_method: 'card', card: { issuer_country: 'gb' } },
+];
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'scheme-cli-'));
+  writeFileSync(file('scheme.json'), JSON.stringify(EXAMPLE_SCHEME));
+  writeFileSync(file('processors.json'), JSON.stringify(EXAMPLE_PROCESSORS));
+  writeFileSync(file('broken.json'), JSON.stringify({ ...EXAMPLE_SCHEME, start: 'nowhere' }));
+  writeFileSync(file('not-json.json'), '{"format": ');
+  writeFileSync(file('bad-processors.json'), JSON.stringify([{ id: 'stripe', status: 'active' }, { id: 'proc_x' }]));
+  writeFileSync(file('tx.jsonl'), [JSON.stringify(TRANSACTIONS[0]), '{oops', JSON.stringify(TRANSACTIONS[1]), '', JSON.stringify(TRANSACTIONS[2])].join('\n'));
+  writeFileSync(file('good.jsonl'), TRANSACTIONS.map((t) => JSON.stringify(t)).join('\n'));
+  writeFileSync(
+    file('tx.csv'),
+    'id,amount,currency,payment_method,card.issuer_country,customer.risk_score\r\n' +
+      'eu_big,250,EUR,card,DE,\r\nrisky,10,EUR,card,,95\r\ngb,20,GBP,card,GB,\r\nsetup,0,USD,card,US,\r\n',
+  );
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('scheme CLI', () => {
+  it('validate: ok with warnings, exit 0', async () => {
+    const run = await cli('validate', 'scheme.json', '--processors', 'processors.json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.ok).toBe(true);
+    expect(out.warnings.map((w: { code: string }) => w.code)).toContain('processor_not_active');
+  });
+
+  it('validate: errors with paths, exit 1; unreadable and non-JSON files are errors too', async () => {
+    const broken = await cli('validate', 'broken.json');
+    expect(broken.code).toBe(1);
+    const out = JSON.parse(broken.stdout);
+    expect(out.ok).toBe(false);
+    expect(out.errors.some((e: { path: unknown[] }) => e.path[0] === 'start')).toBe(true);
+
+    for (const [name, run] of await Promise.all(['missing.json', 'not-json.json'].map(async (n) => [n, await cli('validate', n)] as const))) {
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout).errors[0]).toMatchObject({ code: 'file', file: name });
+      expect(run.stderr).toContain(name);
+    }
+  });
+
+  it('validate: a bad processors file lists each problem with its path', async () => {
+    const run = await cli('validate', 'scheme.json', '--processors', 'bad-processors.json');
+    expect(run.code).toBe(1);
+    const paths = JSON.parse(run.stdout).errors.map((e: { path: unknown[] }) => e.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['0.id', '1.status']));
+  });
+
+  it('decide: one line per input line, in order, bad lines in place, exit 1', async () => {
+    const run = await cli('decide', 'scheme.json', 'tx.jsonl', '--processors', 'processors.json');
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ outcome: 'route', processor: 'proc_adyen_eu', node: 'eu_priority' });
+    expect(lines[1]).toMatchObject({ line: 2 });
+    expect(lines[1].error).toMatch(/invalid JSON/);
+    expect(lines[2]).toMatchObject({ outcome: 'blocked', node: 'blocked_risk' });
+    expect(lines[3]).toMatchObject({ outcome: 'route', node: 'gb_split' });
+  });
+
+  it('decide --trace adds the per-rule trace; clean input exits 0', async () => {
+    const run = await cli('decide', 'scheme.json', 'good.jsonl', '--processors', 'processors.json', '--trace');
+    expect(run.code).toBe(0);
+    const first = JSON.parse(run.stdout.split('\n')[0] as string);
+    expect(first.trace.conditions.length).toBeGreaterThan(0);
+  });
+
+  it('simulate: aggregates a CSV file, reproducibly for a seed', async () => {
+    const a = await cli('simulate', 'scheme.json', 'tx.csv', '--processors', 'processors.json', '--seed', '42');
+    expect(a.code).toBe(0);
+    const report = JSON.parse(a.stdout);
+    expect(report).toMatchObject({ seed: 42, total: 4, cancelled: false, outcomes: { route: 3, blocked: 1 } });
+    expect(report.node_hits).toMatchObject({ risk_check: 4, blocked_risk: 1, setup_direct: 0, eu_priority: 1, gb_split: 1 });
+    expect(report.unreached_nodes).toContain('setup_direct');
+    expect(report.input).toMatchObject({ format: 'csv', errors: 0 });
+    const b = await cli('simulate', 'scheme.json', 'tx.csv', '--processors', 'processors.json', '--seed', '42');
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('simulate: bad input lines are counted and listed, exit 1', async () => {
+    const run = await cli('simulate', 'scheme.json', 'tx.jsonl', '--processors', 'processors.json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.total).toBe(3);
+    expect(report.input).toMatchObject({ format: 'jsonl', errors: 1, first_errors: [{ line: 2 }] });
+  });
+
+  it('usage errors go to stderr with exit 2', async () => {
+    const cases = [
+      ['frobnicate'],
+      ['decide', 'scheme.json', 'tx.jsonl'],
+      ['simulate', 'scheme.json', 'tx.csv', '--processors', 'processors.json', '--seed', 'abc'],
+      ['validate'],
+      ['validate', 'scheme.json', '--bogus'],
+      ['simulate', 'scheme.json', 'tx.txt', '--processors', 'processors.json'],
+    ];
+    const runs = await Promise.all(cases.map((args) => cli(...args)));
+    runs.forEach((run, i) => {
+      expect(run.code, cases[i]?.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('Usage:');
+    });
+  });
+
+  it('generate: synthetic transactions as JSON lines', async () => {
+    const run = await cli('generate', '3', '--seed', '9');
+    expect(run.code).toBe(0);
+    const ids = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).id);
+    expect(ids).toEqual(['tx_syn_9_0', 'tx_syn_9_1', 'tx_syn_9_2']);
+  });
+});
