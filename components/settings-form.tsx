@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { idleForm, type FormState } from '@/lib/forms/form-state';
+import { formKey, idleForm, type FormState } from '@/lib/forms/form-state';
 import { ROUTING_MODES } from '@/lib/engine/types';
 import { ROUTING_MODE_LABELS } from '@/lib/routing-modes';
 import type { AccountSettings } from '@/lib/services/settings';
@@ -19,7 +19,7 @@ export function SettingsForm({ action, settings, processors, routes }: {
   const value = (name: keyof AccountSettings) => String(state.values?.[name] ?? settings[name] ?? '');
   const errors = (key: string) => state.fieldErrors?.[key];
   return (
-    <form action={formAction} className="form panel" noValidate>
+    <form key={formKey(state)} action={formAction} className="form panel" noValidate>
       <FormMessage state={state} />
       <Field label="Routing mode" htmlFor="routing_mode" errors={errors('routing_mode')} hint="Decides when no scheme is active, or always when not set to the active scheme">
         <select id="routing_mode" name="routing_mode" defaultValue={value('routing_mode')}>

@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { CodeListInput, type CodeOption } from '@/components/ui/code-list-input';
-import { idleForm, listFieldErrors, type FormState } from '@/lib/forms/form-state';
+import { formKey, idleForm, listFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { PROCESSOR_STATUSES } from '@/lib/processors/schema';
 
 export interface ProcessorFormValues {
@@ -49,7 +49,7 @@ export function ProcessorForm({ action, initial, options, mode }: {
   const pickerKey = JSON.stringify(lists);
 
   return (
-    <form action={formAction} className="form panel" noValidate>
+    <form key={formKey(state)} action={formAction} className="form panel" noValidate>
       <FormMessage state={state} />
       <div className="form-row">
         <Field label="Name" htmlFor="name" errors={errors('name')}>

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { idleForm, listFieldErrors, type FormState } from '@/lib/forms/form-state';
+import { formKey, idleForm, listFieldErrors, type FormState } from '@/lib/forms/form-state';
 
 export interface ProcessorChoice {
   id: string;
@@ -34,7 +34,7 @@ export function RouteForm({ action, initial, processors, mode }: {
   };
 
   return (
-    <form action={formAction} className="form panel" noValidate>
+    <form key={formKey(state)} action={formAction} className="form panel" noValidate>
       <FormMessage state={state} />
       <Field label="Name" htmlFor="name" errors={state.fieldErrors?.name}>
         <input id="name" name="name" defaultValue={String(state.values?.name ?? initial.name)} />

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { idleForm, type FormState } from '@/lib/forms/form-state';
+import { formKey, idleForm, type FormState } from '@/lib/forms/form-state';
 
 /** One name field and a button: creating a scheme and renaming one ask for the same thing. */
 export function SchemeNameForm({ action, initialName, submitLabel, label }: {
@@ -15,7 +15,7 @@ export function SchemeNameForm({ action, initialName, submitLabel, label }: {
 }) {
   const [state, formAction] = useActionState(action, idleForm);
   return (
-    <form action={formAction} className="form" noValidate>
+    <form key={formKey(state)} action={formAction} className="form" noValidate>
       <FormMessage state={state} />
       <div className="form-row" style={{ alignItems: 'end' }}>
         <Field label={label} htmlFor={`scheme-name-${submitLabel}`} errors={state.fieldErrors?.name}>

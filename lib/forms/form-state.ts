@@ -37,3 +37,12 @@ export function listFieldErrors(state: FormState, field: string, items: readonly
   }
   return out;
 }
+
+/**
+ * A key for the <form> element that changes with each refused submission. React resets a form after
+ * its action, and selects fall back to the option chosen at mount; remounting makes the fields show
+ * the values that came back with the refusal.
+ */
+export function formKey(state: FormState): string {
+  return state.values ? JSON.stringify(state.values) : 'initial';
+}

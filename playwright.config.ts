@@ -1,0 +1,62 @@
+import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * End-to-end tests run against the production build (`next start`) on a fresh, temporary embedded
+ * database, even when DATABASE_URL is set for the database tests. A second server points at a
+ * Postgres that does not exist, to check the "database cannot be reached" page.
+ */
+const PORT = 3100;
+const DOWN_PORT = 3101;
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-'));
+process.env.E2E_DATA_DIR = dataDir; // the config is loaded again in each worker: keep one directory
+
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
+const { DATABASE_URL: _ignored, ...envWithoutDatabase } = process.env;
+
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          // Without these, Chromium keeps trying to reach Google's services on a closed network.
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { ...envWithoutDatabase, SWITCHYARD_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' } as Record<string, string>,
+    },
+    {
+      command: `npx next start -p ${DOWN_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${DOWN_PORT}/`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { ...envWithoutDatabase, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable', NEXT_TELEMETRY_DISABLED: '1' } as Record<string, string>,
+    },
+  ],
+});
