@@ -134,10 +134,12 @@ describe('fromFlow', () => {
     expect(fromFlow({ nodes: flow.nodes, edges }, example)).toEqual(example);
   });
 
-  it('takes the start from the flag, else from the base', () => {
+  it('takes the start from the first flagged node, else from the base', () => {
     const flow = toFlow(example);
     const flagged = flow.nodes.map((n) => ({ ...n, data: { ...n.data, isStart: n.id === 'is_gb' } }) as FlowNode);
     expect(fromFlow({ ...flow, nodes: flagged }, example).start).toBe('is_gb');
+    const both = flow.nodes.map((n) => ({ ...n, data: { ...n.data, isStart: n.id !== 'is_eu' } }) as FlowNode);
+    expect(fromFlow({ ...flow, nodes: both }, example).start).toBe('is_gb');
     const none = flow.nodes.map((n) => ({ ...n, data: { ...n.data, isStart: false } }) as FlowNode);
     expect(fromFlow({ ...flow, nodes: none }, example).start).toBe('is_eu');
   });
