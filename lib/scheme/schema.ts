@@ -20,11 +20,15 @@ export type StrategyKind = (typeof STRATEGIES)[number];
 export const CASCADE_CATEGORIES = ['soft_decline', 'processor_error', 'timeout'] as const;
 export type CascadeCategory = (typeof CASCADE_CATEGORIES)[number];
 
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export const NodeIdSchema = z
   .string()
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/, 'letters, digits, _ . : - (not starting with . : -)')
+  // Object-prototype names are refused: as map keys they are silently lost or misread by JSON tooling.
+  .refine((id) => !RESERVED_IDS.has(id), 'reserved name, choose another id')
   .describe('A node id: a key of `nodes`.');
 
 export const ProcessorIdSchema = z.string().min(1).max(128).describe('A processor id, e.g. "proc_stripe".');
