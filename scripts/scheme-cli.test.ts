@@ -118,6 +118,16 @@ describe('scheme CLI', () => {
     expect(report.input).toMatchObject({ format: 'jsonl', errors: 1, first_errors: [{ line: 2 }] });
   });
 
+  it('simulate --synthetic: generated traffic, reproducible, with the wall time', async () => {
+    const run = await cli('simulate', 'scheme.json', '--synthetic', '500', '--processors', 'processors.json', '--seed', '3');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ seed: 3, total: 500, input: { synthetic: 500 } });
+    expect(report.input.elapsed_ms).toBeGreaterThanOrEqual(0);
+    const again = JSON.parse((await cli('simulate', 'scheme.json', '--synthetic', '500', '--processors', 'processors.json', '--seed', '3')).stdout);
+    expect({ ...again, input: null }).toEqual({ ...report, input: null });
+  });
+
   it('usage errors go to stderr with exit 2', async () => {
     const cases = [
       ['frobnicate'],
@@ -125,6 +135,7 @@ describe('scheme CLI', () => {
       ['simulate', 'scheme.json', 'tx.csv', '--processors', 'processors.json', '--seed', 'abc'],
       ['validate'],
       ['validate', 'scheme.json', '--bogus'],
+      ['simulate', 'scheme.json', '--synthetic', 'many', '--processors', 'processors.json'],
       ['simulate', 'scheme.json', 'tx.txt', '--processors', 'processors.json'],
     ];
     const runs = await Promise.all(cases.map((args) => cli(...args)));

@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other known flag is a switch. */
-const VALUE_FLAGS = new Set(['processors', 'seed', 'format', 'time-zone']);
+const VALUE_FLAGS = new Set(['processors', 'seed', 'format', 'time-zone', 'synthetic']);
 const SWITCH_FLAGS = new Set(['trace', 'help']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -46,6 +46,13 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A whole-number argument (a count). */
+export function countArgument(text: string, what: string): number {
+  const count = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(count)) throw new UsageError(`${what} must be a whole number, got "${text}"`);
+  return count;
+}
+
 /** --seed: any integer that JSON can carry exactly. */
 export function seedOption(args: ParsedArgs): number | undefined {
   const raw = stringOption(args, 'seed');
@@ -71,7 +78,9 @@ export const USAGE = `Usage: npm run --silent scheme -- <command> ...
       One decision JSON per input line, in input order. A bad line prints
       {"line":N,"error":"..."} in its place and the exit code is 1.
   simulate <scheme.json> <transactions.csv|.jsonl> --processors <processors.json> [--seed N]
-      Simulates every transaction (cascades, seeded outcomes) and prints the aggregate report.
+  simulate <scheme.json> --synthetic <count> --processors <processors.json> [--seed N]
+      Simulates every transaction (cascades, seeded outcomes) and prints the aggregate report;
+      --synthetic simulates generated traffic instead of a file.
   generate <count> [--seed N]
       Prints <count> synthetic transactions as JSON lines.
 

@@ -1,7 +1,7 @@
 import { simulateBatch } from '../../lib/simulation/batch';
 import { transactionBatchesOf, type ParseError } from '../../lib/simulation/records';
 import { generateTransactions } from '../../lib/simulation/traffic';
-import { expectPositionals, seedOption, stringOption, UsageError, type ParsedArgs } from './args';
+import { countArgument, expectPositionals, seedOption, stringOption, type ParsedArgs } from './args';
 import { compileSchemeFile, formatOf, loadProcessors, loadProcessorSet, transactionRecords } from './inputs';
 import { LineWriter, printJson } from './output';
 
@@ -43,6 +43,8 @@ const decide: Command = async (args) => {
 };
 
 const simulate: Command = async (args) => {
+  const synthetic = stringOption(args, 'synthetic');
+  if (synthetic !== undefined) return simulateSynthetic(args, countArgument(synthetic, '--synthetic'));
   const [schemePath, inputPath] = expectPositionals(args, ['scheme.json', 'transactions.csv']) as [string, string];
   const format = formatOf(inputPath, stringOption(args, 'format'));
   const seed = seedOption(args);
@@ -60,10 +62,22 @@ const simulate: Command = async (args) => {
   return errorCount > 0 ? 1 : 0;
 };
 
+/** Generated traffic (same seed for traffic and outcomes); reports the wall time too. */
+async function simulateSynthetic(args: ParsedArgs, count: number): Promise<number> {
+  const [schemePath] = expectPositionals(args, ['scheme.json']) as [string];
+  const seed = seedOption(args);
+  const processors = await loadProcessorSet(stringOption(args, 'processors'));
+  const { plan } = await compileSchemeFile(schemePath, processors.list, stringOption(args, 'time-zone'));
+  const started = performance.now();
+  const report = await simulateBatch(generateTransactions(count, { seed }), { plan, processors: processors.set, seed });
+  const elapsedMs = Math.round(performance.now() - started);
+  await printJson({ ...report, input: { synthetic: count, elapsed_ms: elapsedMs } });
+  return 0;
+}
+
 const generate: Command = async (args) => {
   const [countText] = expectPositionals(args, ['count']) as [string];
-  const count = Number(countText);
-  if (!/^\d+$/.test(countText) || !Number.isSafeInteger(count)) throw new UsageError(`count must be a whole number, got "${countText}"`);
+  const count = countArgument(countText, 'count');
   const out = new LineWriter();
   for (const tx of generateTransactions(count, { seed: seedOption(args) })) await out.line(JSON.stringify(tx));
   await out.flush();
