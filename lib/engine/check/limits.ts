@@ -27,11 +27,10 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function tooLarge(bytes: number): ReadResult {
-  return {
-    ok: false,
-    problem: error('document_too_large', `The document is larger than ${MB(LIMITS.maxBytes)} (${bytes > 0 ? `about ${MB(bytes)}` : 'too large'}).`, []),
-  };
+/** `bytes` when measured (text); a parsed value is only known to exceed the limit. */
+function tooLarge(bytes?: number): ReadResult {
+  const size = bytes === undefined ? '' : ` (${MB(bytes)})`;
+  return { ok: false, problem: error('document_too_large', `The document is larger than ${MB(LIMITS.maxBytes)}${size}.`, []) };
 }
 
 const tooDeep = (): ReadResult => ({
@@ -92,7 +91,7 @@ function readValue(value: unknown): ReadResult {
         }
       }
     }
-    if (bytes > LIMITS.maxBytes) return tooLarge(0);
+    if (bytes > LIMITS.maxBytes) return tooLarge();
   }
   const nodes = (value as { nodes?: unknown } | null)?.nodes;
   if (nodes !== null && typeof nodes === 'object' && Object.keys(nodes).length > LIMITS.maxNodes) {
