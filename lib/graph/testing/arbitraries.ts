@@ -16,8 +16,8 @@ import {
 } from '../../scheme/schema';
 
 export const nodeIdArb = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'toString', 'start', 'a', 'a:yes', 'is_eu', 'x.y-z', 'cond_1', 'strat_1'),
-  fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,11}$/),
+  fc.constantFrom('toString', 'valueOf', 'start', 'a', 'a:yes', 'is_eu', 'x.y-z', 'cond_1', 'strat_1'),
+  fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,11}$/).filter((id) => id !== 'prototype'),
 );
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
