@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../catalog';
+import { checkScheme } from './index';
 import { baseDoc, check, errorCodes } from './test-helpers';
 
 describe('graph checks', () => {
@@ -69,6 +71,12 @@ describe('graph checks', () => {
     const result = check(doc);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([expect.objectContaining({ code: 'layout_unknown_node', path: ['layout', 'ghost'] })]);
+  });
+
+  it('refuses a time zone Intl does not know (unknown_time_zone)', () => {
+    const catalog = builtinCatalog();
+    expect(checkScheme(baseDoc(), { catalog, timeZone: 'Europe/Berlin' }).errors).toEqual([]);
+    expect(checkScheme(baseDoc(), { catalog, timeZone: 'Mars/Olympus' }).errors.map((e) => e.code)).toEqual(['unknown_time_zone']);
   });
 
   it('reports every problem at once', () => {

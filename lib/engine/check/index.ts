@@ -45,6 +45,9 @@ export function checkScheme(input: unknown, options: CompileOptions & { catalog:
     problems.push(...checkNode(id, node, options.catalog, registry, filters));
   }
   problems.push(...layoutProblems(raw));
+  if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) {
+    problems.push(error('unknown_time_zone', `Unknown time zone "${options.timeZone}" for time_of_day / weekday; use an IANA name such as "Europe/Berlin".`, []));
+  }
 
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
@@ -82,6 +85,16 @@ function checkNode(
     if (!filters.has(rule.filter)) return [error('unknown_filter', `Unknown filter "${rule.filter}".`, [...path, 'filter'])];
     return filters.problemsOf(rule.filter).map((p) => error(p.code as ErrorCode, p.message, [...path, 'filter']));
   });
+}
+
+/** The evaluator derives time_of_day / weekday with Intl, which refuses zones it does not know. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function layoutProblems(raw: Record<string, unknown>): Problem[] {

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   // strategies
   'direct_needs_one_processor', 'strategy_without_processors', 'duplicate_processor', 'weight_invalid',
   'weights_not_100', 'unknown_processor', 'unknown_route',
+  // options
+  'unknown_time_zone',
 ] as const;
 
 export const WARNING_CODES = [
