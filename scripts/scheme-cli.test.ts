@@ -38,6 +38,19 @@ beforeAll(() => {
   writeFileSync(file('broken.json'), JSON.stringify({ ...EXAMPLE_SCHEME, start: 'nowhere' }));
   writeFileSync(file('not-json.json'), '{"format": ');
   writeFileSync(file('bad-processors.json'), JSON.stringify([{ id: 'stripe', status: 'active' }, { id: 'proc_x' }]));
+  writeFileSync(file('refs.json'), JSON.stringify({
+    format: 'switchyard.scheme/v1', name: 'refs', start: 'big',
+    nodes: {
+      big: { type: 'condition', rules: [{ filter: 'flt_big' }], then: 'main', else: 'refuse' },
+      main: { type: 'strategy', strategy: 'priority', processors: [{ route: 'proute_main' }], cascade: { max_attempts: 2, on: ['soft_decline'] } },
+      refuse: { type: 'strategy', strategy: 'blank' },
+    },
+  }));
+  writeFileSync(file('registry.json'), JSON.stringify({
+    routes: [{ id: 'proute_main', name: 'Main', processors: ['proc_checkout', 'proc_stripe'] }],
+    filters: [{ id: 'flt_big', name: 'Big', rules: [{ attribute: 'amount', operator: 'gt', value: 100 }] }],
+  }));
+  writeFileSync(file('bad-registry.json'), JSON.stringify({ routes: [{ id: 'main', name: 'Main', processors: [] }] }));
   writeFileSync(file('tx.jsonl'), [JSON.stringify(TRANSACTIONS[0]), '{oops', JSON.stringify(TRANSACTIONS[1]), '', JSON.stringify(TRANSACTIONS[2])].join('\n'));
   writeFileSync(file('good.jsonl'), TRANSACTIONS.map((t) => JSON.stringify(t)).join('\n'));
   writeFileSync(
@@ -116,6 +129,17 @@ describe('scheme CLI', () => {
     const report = JSON.parse(run.stdout);
     expect(report.total).toBe(3);
     expect(report.input).toMatchObject({ format: 'jsonl', errors: 1, first_errors: [{ line: 2 }] });
+  });
+
+  it('--registry resolves processor routes and filters the scheme references', async () => {
+    const run = await cli('decide', 'refs.json', 'good.jsonl', '--processors', 'processors.json', '--registry', 'registry.json');
+    expect(run.code).toBe(0);
+    const [big, small] = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(big).toMatchObject({ outcome: 'route', processor: 'proc_checkout', candidates: ['proc_checkout', 'proc_stripe'] });
+    expect(small).toMatchObject({ outcome: 'blocked', node: 'refuse' });
+    const bad = await cli('validate', 'refs.json', '--registry', 'bad-registry.json');
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).errors[0]).toMatchObject({ code: 'invalid_registry', path: ['routes', 0, 'id'], file: 'bad-registry.json' });
   });
 
   it('simulate --synthetic: generated traffic, reproducible, with the wall time', async () => {

@@ -6,7 +6,7 @@
 import { parseArgs, USAGE, UsageError } from './cli/args';
 import { COMMANDS } from './cli/commands';
 import { FileError } from './cli/files';
-import { fileProblem, InputError } from './cli/inputs';
+import { fileProblem, InputError } from './cli/problems';
 import { printJson } from './cli/output';
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other known flag is a switch. */
-const VALUE_FLAGS = new Set(['processors', 'seed', 'format', 'time-zone', 'synthetic']);
+const VALUE_FLAGS = new Set(['processors', 'seed', 'format', 'time-zone', 'synthetic', 'registry']);
 const SWITCH_FLAGS = new Set(['trace', 'help']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -86,6 +86,8 @@ export const USAGE = `Usage: npm run --silent scheme -- <command> ...
 
 Options:
   --format csv|jsonl     input format when the file extension does not say
+  --registry <file>      processor routes and filters the scheme references:
+                         {"routes":[{"id","name","processors"}],"filters":[{"id","name","match","rules"}]}
   --time-zone <IANA>     time zone of time_of_day / weekday (default UTC)
 
 Exit codes: 0 success, 1 invalid input (scheme, processors, transactions, files), 2 usage error.`;

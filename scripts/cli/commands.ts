@@ -2,7 +2,8 @@ import { simulateBatch } from '../../lib/simulation/batch';
 import { transactionBatchesOf, type ParseError } from '../../lib/simulation/records';
 import { generateTransactions } from '../../lib/simulation/traffic';
 import { countArgument, expectPositionals, seedOption, stringOption, type ParsedArgs } from './args';
-import { compileSchemeFile, formatOf, loadProcessors, loadProcessorSet, transactionRecords } from './inputs';
+import type { Processor } from '../../lib/processors/schema';
+import { compileSchemeFile, formatOf, type CompileInputs, loadProcessors, loadProcessorSet, transactionRecords } from './inputs';
 import { LineWriter, printJson } from './output';
 
 /** Each command prints its result and returns the exit code (0 or 1); problems it cannot report throw. */
@@ -11,11 +12,15 @@ export type Command = (args: ParsedArgs) => Promise<number>;
 /** How many bad input lines `simulate` lists in full (all are counted). */
 const LISTED_INPUT_ERRORS = 100;
 
+function compileInputs(args: ParsedArgs, processors: Processor[] | undefined): CompileInputs {
+  return { processors, registryPath: stringOption(args, 'registry'), timeZone: stringOption(args, 'time-zone') };
+}
+
 const validate: Command = async (args) => {
   const [schemePath] = expectPositionals(args, ['scheme.json']) as [string];
   const processorsPath = stringOption(args, 'processors');
   const processors = processorsPath === undefined ? undefined : await loadProcessors(processorsPath);
-  const { warnings } = await compileSchemeFile(schemePath, processors, stringOption(args, 'time-zone'));
+  const { warnings } = await compileSchemeFile(schemePath, compileInputs(args, processors));
   await printJson({ ok: true, warnings });
   return 0;
 };
@@ -24,7 +29,7 @@ const decide: Command = async (args) => {
   const [schemePath, inputPath] = expectPositionals(args, ['scheme.json', 'transactions.jsonl']) as [string, string];
   const format = formatOf(inputPath, stringOption(args, 'format'));
   const processors = await loadProcessorSet(stringOption(args, 'processors'));
-  const { plan } = await compileSchemeFile(schemePath, processors.list, stringOption(args, 'time-zone'));
+  const { plan } = await compileSchemeFile(schemePath, compileInputs(args, processors.list));
   const options = args.options.has('trace') ? { trace: true } : undefined;
   const out = new LineWriter();
   let failed = false;
@@ -49,7 +54,7 @@ const simulate: Command = async (args) => {
   const format = formatOf(inputPath, stringOption(args, 'format'));
   const seed = seedOption(args);
   const processors = await loadProcessorSet(stringOption(args, 'processors'));
-  const { plan } = await compileSchemeFile(schemePath, processors.list, stringOption(args, 'time-zone'));
+  const { plan } = await compileSchemeFile(schemePath, compileInputs(args, processors.list));
   const errors: ParseError[] = [];
   let errorCount = 0;
   const onError = (error: ParseError) => {
@@ -67,7 +72,7 @@ async function simulateSynthetic(args: ParsedArgs, count: number): Promise<numbe
   const [schemePath] = expectPositionals(args, ['scheme.json']) as [string];
   const seed = seedOption(args);
   const processors = await loadProcessorSet(stringOption(args, 'processors'));
-  const { plan } = await compileSchemeFile(schemePath, processors.list, stringOption(args, 'time-zone'));
+  const { plan } = await compileSchemeFile(schemePath, compileInputs(args, processors.list));
   const started = performance.now();
   const report = await simulateBatch(generateTransactions(count, { seed }), { plan, processors: processors.set, seed });
   const elapsedMs = Math.round(performance.now() - started);

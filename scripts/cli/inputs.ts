@@ -6,24 +6,9 @@ import { parseCsvRecords } from '../../lib/simulation/csv';
 import { parseJsonLinesRecords } from '../../lib/simulation/json-lines';
 import type { ParsedRecord } from '../../lib/simulation/records';
 import { UsageError } from './args';
-import { FileError, fileChunks, readJsonFile } from './files';
-
-/** A problem as the CLI prints it: the engine's Problem, plus the file it is in. */
-export type CliProblem = Omit<Problem, 'severity'> & { severity: 'error' | 'warning'; file?: string };
-
-/** Problems that end the command with exit code 1 and {"ok":false,"errors":[...]}. */
-export class InputError extends Error {
-  constructor(
-    readonly errors: CliProblem[],
-    readonly warnings: CliProblem[] = [],
-  ) {
-    super(errors.map((e) => e.message).join('; '));
-  }
-}
-
-export function fileProblem(error: FileError): CliProblem {
-  return { code: 'file', message: error.message, path: [], file: error.file, severity: 'error' };
-}
+import { fileChunks, readJsonFile } from './files';
+import { InputError, type CliProblem } from './problems';
+import { loadRegistry } from './registry';
 
 /** Reads a processors file: a JSON array checked with ProcessorListSchema, ids unique. */
 export async function loadProcessors(path: string): Promise<Processor[]> {
@@ -51,10 +36,21 @@ export interface Compiled {
   warnings: CliProblem[];
 }
 
-/** Reads and compiles a scheme; with processors, references to unknown processors are errors. */
-export async function compileSchemeFile(path: string, processors: Processor[] | undefined, timeZone?: string): Promise<Compiled> {
+export interface CompileInputs {
+  processors?: Processor[];
+  /** Path of the --registry file (processor routes and filters). */
+  registryPath?: string;
+  timeZone?: string;
+}
+
+/**
+ * Reads and compiles a scheme. With processors, references to unknown processors are errors; with a
+ * registry file, so are references to unknown routes and filters (and they resolve to their contents).
+ */
+export async function compileSchemeFile(path: string, inputs: CompileInputs): Promise<Compiled> {
   const document = await readJsonFile(path);
-  const result = compile(document, { registry: processors ? { processors } : undefined, timeZone });
+  const registry = inputs.registryPath === undefined ? {} : await loadRegistry(inputs.registryPath);
+  const result = compile(document, { registry: { ...registry, processors: inputs.processors }, timeZone: inputs.timeZone });
   const withFile = (p: Problem): CliProblem => ({ ...p, file: path });
   if (!result.ok) throw new InputError(result.errors.map(withFile), result.warnings.map(withFile));
   return { plan: result.plan, warnings: result.warnings.map(withFile) };
