@@ -38,6 +38,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// `… | head` closes the pipe early: the reader has what it wanted, so stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
