@@ -42,6 +42,7 @@ export function buildPlan(document: SchemeDocument, options: CompileOptions & { 
     filters: new Map((options.registry?.filters ?? []).map((f) => [f.id, f])),
     clock: () => (clock ??= createClock(timeZone)),
     expanding: new Set(),
+    readers: new Map(),
   };
   const routes = new Map((options.registry?.routes ?? []).map((r) => [r.id, r]));
 

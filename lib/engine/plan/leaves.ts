@@ -35,8 +35,13 @@ export interface Leaf {
   readonly cap: number;
   readonly noRouteReason: string;
   readonly hashSeed: number;
-  /** Scratch eligibility flags, reused by every decision (evaluation is synchronous). */
-  readonly eligible: Uint8Array;
+}
+
+/** Eligibility flags of the leaf being decided, shared by all leaves: evaluation is synchronous. */
+let scratch = new Uint8Array(64);
+function eligibleFlags(size: number): Uint8Array {
+  if (scratch.length < size) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+  return scratch;
 }
 
 export function deadEnd(index: number, reason: string): Leaf {
@@ -94,7 +99,6 @@ function leaf(
     cap: Math.max(1, Math.floor(cap)),
     noRouteReason: `no eligible processor for strategy "${id}"`,
     hashSeed: hashPrefix(id ?? ''),
-    eligible: new Uint8Array(processorIds.length),
   };
 }
 
@@ -159,7 +163,8 @@ function weightedCandidates(
   fields: PaymentFields,
   skipped: SkippedProcessor[] | null,
 ): string[] {
-  const { processorIds: ids, weights, eligible } = leaf;
+  const { processorIds: ids, weights } = leaf;
+  const eligible = eligibleFlags(ids.length);
   let total = 0;
   let weighted = 0;
   let only = -1;
