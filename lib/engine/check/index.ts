@@ -36,6 +36,7 @@ export function checkScheme(input: unknown, options: CompileOptions & { catalog:
   const problems: Problem[] = [];
   const parsed = SchemeDocumentSchema.safeParse(raw);
   if (!parsed.success) problems.push(...structureProblems(parsed.error.issues, raw));
+  problems.push(...protoKeyProblems(raw));
   const graph = checkGraph(graphView(raw));
   problems.push(...graph.problems);
 
@@ -103,4 +104,11 @@ function layoutProblems(raw: Record<string, unknown>): Problem[] {
   return Object.keys(raw.layout)
     .filter((id) => !Object.prototype.hasOwnProperty.call(nodes, id))
     .map((id) => warning('layout_unknown_node', `layout has a position for "${id}", which is not a node.`, ['layout', id]));
+}
+
+/** zod drops a "__proto__" key without a word, so a node or position under that name would vanish silently. */
+function protoKeyProblems(raw: Record<string, unknown>): Problem[] {
+  return (['nodes', 'layout'] as const)
+    .filter((field) => isRecord(raw[field]) && Object.prototype.hasOwnProperty.call(raw[field], '__proto__'))
+    .map((field) => error('schema_invalid_key', 'Invalid key "__proto__": reserved name, choose another id.', [field, '__proto__']));
 }

@@ -118,3 +118,11 @@ describe('structure', () => {
     expect(codes).toEqual(expect.arrayContaining(['schema_too_small', 'unknown_processor', 'duplicate_processor', 'unknown_attribute']));
   });
 });
+
+describe('prototype-named keys', () => {
+  it('reports a "__proto__" node id instead of losing the node', () => {
+    const text = '{"format":"switchyard.scheme/v1","name":"x","start":"a","nodes":{"a":{"type":"condition","rules":[{"attribute":"amount","operator":"gt","value":1}],"then":"__proto__","else":"b"},"b":{"type":"strategy","strategy":"blank"},"__proto__":{"type":"strategy","strategy":"blank"}}}';
+    const result = check(text);
+    expect(result.errors).toContainEqual(expect.objectContaining({ code: 'schema_invalid_key', path: ['nodes', '__proto__'], node: '__proto__' }));
+  });
+});
