@@ -96,13 +96,35 @@ function code(value: unknown, normalise: (s: string) => string): string | undefi
   return typeof value === 'string' && value !== '' ? normalise(value) : undefined;
 }
 
-/** Fills `out` (reused by the caller, so the hot path allocates nothing) and returns it. */
-export function readPaymentFields(tx: unknown, out: PaymentFields): PaymentFields {
-  out.currency = code(ownProperty(tx, 'currency'), toUpper);
-  out.method = code(ownProperty(tx, 'payment_method'), toLower);
-  out.country =
-    code(ownProperty(ownProperty(tx, 'card'), 'issuer_country'), toUpper) ??
-    code(ownProperty(ownProperty(tx, 'customer'), 'country'), toUpper);
+/** Bits of the fields some processors restrict; readPaymentFields reads only those. */
+export const NEEDS_CURRENCY = 1;
+export const NEEDS_METHOD = 2;
+export const NEEDS_COUNTRY = 4;
+export const NEEDS_ALL = 7;
+
+/** The fields that eligibility of these entries depends on. */
+export function neededFields(entries: readonly (EligibilityEntry | undefined)[]): number {
+  let needs = 0;
+  for (const entry of entries) {
+    if (entry === undefined || !entry.active) continue;
+    if (entry.currencies !== null) needs |= NEEDS_CURRENCY;
+    if (entry.methods !== null) needs |= NEEDS_METHOD;
+    if (entry.countries !== null) needs |= NEEDS_COUNTRY;
+  }
+  return needs;
+}
+
+/**
+ * Fills `out` (reused by the caller, so the hot path allocates nothing) and returns it. Fields outside
+ * `needs` are left undefined: no entry the caller checks restricts them.
+ */
+export function readPaymentFields(tx: unknown, out: PaymentFields, needs = NEEDS_ALL): PaymentFields {
+  out.currency = needs & NEEDS_CURRENCY ? code(ownProperty(tx, 'currency'), toUpper) : undefined;
+  out.method = needs & NEEDS_METHOD ? code(ownProperty(tx, 'payment_method'), toLower) : undefined;
+  out.country = needs & NEEDS_COUNTRY
+    ? code(ownProperty(ownProperty(tx, 'card'), 'issuer_country'), toUpper) ??
+      code(ownProperty(ownProperty(tx, 'customer'), 'country'), toUpper)
+    : undefined;
   return out;
 }
 

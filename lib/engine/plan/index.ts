@@ -3,7 +3,7 @@ import type { ConditionNode, SchemeDocument, SchemeNode } from '../../scheme/sch
 import type {
   CompileOptions, Decision, DecideOptions, NodeTrace, PathStep, Plan, ProcessorSet, SkippedProcessor, Transaction,
 } from '../types';
-import { processorIndexOf, readPaymentFields, type EligibilityEntry, type PaymentFields } from '../processors';
+import { neededFields, processorIndexOf, readPaymentFields, type EligibilityEntry, type PaymentFields } from '../processors';
 import { compileLeaf, deadEnd, decideAtLeaf, type Leaf } from './leaves';
 import { combine, compileRule, joinTests, type CompiledRule, type RuleContext, type Test } from './rules';
 import { createClock } from './time';
@@ -148,7 +148,8 @@ function cascadePolicies(nodes: ReadonlyMap<string, SchemeNode>): ReadonlyMap<st
   return policies;
 }
 
-type Resolved = readonly (readonly (EligibilityEntry | undefined)[])[];
+/** Per leaf: its processors' eligibility entries (undefined = unknown id) and the fields they restrict. */
+type Resolved = readonly { readonly entries: readonly (EligibilityEntry | undefined)[]; readonly needs: number }[];
 
 class CompiledPlan implements Plan {
   private lastSet: ProcessorSet | null = null;
@@ -178,8 +179,8 @@ class CompiledPlan implements Plan {
         node = node.no;
       }
     }
-    const entries = this.resolve(processors)[node.index]!;
-    return decideAtLeaf(node, tx, entries, readPaymentFields(tx, this.fields), path, null);
+    const { entries, needs } = this.resolve(processors)[node.index]!;
+    return decideAtLeaf(node, tx, entries, readPaymentFields(tx, this.fields, needs), path, null);
   }
 
   private decideTraced(tx: unknown, processors: ProcessorSet): Decision {
@@ -194,8 +195,8 @@ class CompiledPlan implements Plan {
       path.push(result ? node.yesStep : node.noStep);
       node = result ? node.yes : node.no;
     }
-    const entries = this.resolve(processors)[node.index]!;
-    const decision = decideAtLeaf(node, tx, entries, readPaymentFields(tx, this.fields), path, skipped);
+    const { entries, needs } = this.resolve(processors)[node.index]!;
+    const decision = decideAtLeaf(node, tx, entries, readPaymentFields(tx, this.fields, needs), path, skipped);
     decision.trace = { conditions, skipped };
     return decision;
   }
@@ -210,7 +211,10 @@ class CompiledPlan implements Plan {
     let resolved = this.resolvedBySet.get(set);
     if (resolved === undefined) {
       const entries = processorIndexOf(set).entries;
-      resolved = this.leaves.map((leaf) => leaf.processorIds.map((id) => entries.get(id)));
+      resolved = this.leaves.map((leaf) => {
+        const resolvedEntries = leaf.processorIds.map((id) => entries.get(id));
+        return { entries: resolvedEntries, needs: leaf.refusal === null ? neededFields(resolvedEntries) : 0 };
+      });
       this.resolvedBySet.set(set, resolved);
     }
     this.lastSet = set;
