@@ -14,7 +14,6 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'swi
 process.env.E2E_DATA_DIR = dataDir; // the config is loaded again in each worker: keep one directory
 
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
-const { DATABASE_URL: _ignored, ...envWithoutDatabase } = process.env;
 
 export default defineConfig({
   testDir: './e2e',
@@ -49,14 +48,15 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/`,
       timeout: 120_000,
       reuseExistingServer: false,
-      env: { ...envWithoutDatabase, SWITCHYARD_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' } as Record<string, string>,
+      // Playwright merges this into process.env: DATABASE_URL must be blanked, not just left out.
+      env: { DATABASE_URL: '', SWITCHYARD_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' },
     },
     {
       command: `npx next start -p ${DOWN_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${DOWN_PORT}/`,
       timeout: 120_000,
       reuseExistingServer: false,
-      env: { ...envWithoutDatabase, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable', NEXT_TELEMETRY_DISABLED: '1' } as Record<string, string>,
+      env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable', NEXT_TELEMETRY_DISABLED: '1' },
     },
   ],
 });
