@@ -10,7 +10,8 @@ import path from 'node:path';
  */
 const PORT = 3100;
 const DOWN_PORT = 3101;
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-'));
+// A folder that does not exist yet, as on a fresh clone: the app must create it.
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-')), 'data', 'pglite');
 process.env.E2E_DATA_DIR = dataDir; // the config is loaded again in each worker: keep one directory
 
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;

@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
 
@@ -43,6 +44,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Connection> 
       close: () => client.end({ timeout: 5 }),
     };
   }
+  // PGlite creates only the last folder of its data directory; a fresh clone has no .data/ yet.
+  if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
   const client = target.kind === 'memory' ? new PGlite() : new PGlite(target.dataDir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
