@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { filters, processorRouteItems, processorRoutes, processors, schemes, schemeVersions, settings } from './schema';
 import { EXAMPLE_PROCESSORS, EXAMPLE_SCHEME } from '@/lib/scheme/examples';
+import { toColumns } from '@/lib/services/processors';
 
 /**
  * A realistic demo account so a newcomer sees a real picture at once: the example processors (one of
@@ -20,16 +21,7 @@ export async function seedDemoData(db: Db): Promise<void> {
     await tx.insert(processors).values(
       EXAMPLE_PROCESSORS.map((p) => ({
         id: p.id,
-        name: p.name ?? p.id,
-        provider: p.provider ?? 'unknown',
-        status: p.status,
-        currencies: p.currencies,
-        paymentMethods: p.payment_methods,
-        countries: p.countries,
-        approvalRate: p.approval_rate,
-        failureMix: p.failure_mix ?? null,
-        feePercent: p.fees.percent,
-        feeFixed: p.fees.fixed,
+        ...toColumns({ ...p, name: p.name ?? p.id, provider: p.provider ?? 'unknown' }),
         createdAt: new Date(p.created_at),
         updatedAt: new Date(p.created_at),
       })),

@@ -30,7 +30,8 @@ export function toProcessor(row: Row): ProcessorRecord {
   };
 }
 
-function toColumns(p: Omit<Processor, 'id' | 'created_at'> & { name: string; provider: string }) {
+/** A processor's fields as table columns (bookkeeping columns aside). */
+export function toColumns(p: Omit<Processor, 'id' | 'created_at'> & { name: string; provider: string }) {
   return {
     name: p.name,
     provider: p.provider,
