@@ -3,9 +3,13 @@ import type { ConditionNode, SchemeDocument, SchemeNode } from '../../scheme/sch
 import type {
   CompileOptions, Decision, DecideOptions, NodeTrace, PathStep, Plan, ProcessorSet, SkippedProcessor, Transaction,
 } from '../types';
-import { neededFields, processorIndexOf, readPaymentFields, type EligibilityEntry, type PaymentFields } from '../processors';
-import { compileLeaf, deadEnd, decideAtLeaf, type Leaf } from './leaves';
-import { combine, compileRule, joinTests, type CompiledRule, type RuleContext, type Test } from './rules';
+import {
+  eligibleMask, neededFields, processorIndexOf, readPaymentFields, type EligibilityEntry, type EligibilityMasks, type PaymentFields,
+} from '../processors';
+import { generateWalk } from './codegen';
+import { compileLeaf, deadEnd, decideAtLeaf, flagsFromMask, flagsWithReasons, type Leaf } from './leaves';
+import { closureWalk, type Condition, type PlanNode, type Walk } from './nodes';
+import { combine, compileRule, joinTests, type RuleContext } from './rules';
 import { createClock } from './time';
 
 /**
@@ -19,21 +23,16 @@ import { createClock } from './time';
  * a dangling branch or a branch that would close a cycle becomes a `no_route` dead end.
  */
 
-interface Condition {
-  readonly kind: 'condition';
-  readonly id: string;
-  readonly match: 'all' | 'any';
-  readonly rules: readonly CompiledRule[];
-  readonly test: Test;
-  readonly yesStep: PathStep;
-  readonly noStep: PathStep;
-  yes: PlanNode;
-  no: PlanNode;
-}
-
-type PlanNode = Condition | Leaf;
-
-export function buildPlan(document: SchemeDocument, options: CompileOptions & { catalog: Catalog }): Plan {
+/**
+ * `walk` chooses how conditions are evaluated on the untraced path: 'generated' (default) compiles them
+ * to one function (codegen.ts), falling back to 'closures' where the platform forbids code generation.
+ * The traced path always uses the closures.
+ */
+export function buildPlan(
+  document: SchemeDocument,
+  options: CompileOptions & { catalog: Catalog },
+  walk: 'generated' | 'closures' = 'generated',
+): Plan {
   const nodes = new Map<string, SchemeNode>(Object.entries(document.nodes));
   const timeZone = options.timeZone ?? 'UTC';
   let clock: ((tx: unknown) => unknown) | undefined;
@@ -64,7 +63,8 @@ export function buildPlan(document: SchemeDocument, options: CompileOptions & { 
 
   const root = link(document.start, nodes, compiled, compileNode, deadEndLeaf);
   const cascades = cascadePolicies(nodes);
-  return new CompiledPlan(document, root, leaves, cascades);
+  const walker = (walk === 'generated' ? generateWalk(root) : null) ?? closureWalk(root);
+  return new CompiledPlan(document, root, walker, leaves, cascades);
 }
 
 function compileCondition(id: string, node: ConditionNode, context: RuleContext): Condition {
@@ -148,12 +148,26 @@ function cascadePolicies(nodes: ReadonlyMap<string, SchemeNode>): ReadonlyMap<st
   return policies;
 }
 
-/** Per leaf: its processors' eligibility entries (undefined = unknown id) and the fields they restrict. */
-type Resolved = readonly { readonly entries: readonly (EligibilityEntry | undefined)[]; readonly needs: number }[];
+/**
+ * Per leaf, in one processor set: its processors' eligibility entries (undefined = unknown id), their
+ * bit positions in the set's masks (-1 = unknown) and the fields they restrict.
+ */
+interface ResolvedLeaf {
+  readonly entries: readonly (EligibilityEntry | undefined)[];
+  readonly positions: Int32Array;
+  readonly needs: number;
+}
+
+interface Resolved {
+  readonly leaves: readonly ResolvedLeaf[];
+  readonly masks: EligibilityMasks;
+  /** The eligible mask of the decision being made; decisions are synchronous. */
+  readonly scratch: Int32Array;
+}
 
 class CompiledPlan implements Plan {
   private lastSet: ProcessorSet | null = null;
-  private lastResolved: Resolved = [];
+  private lastResolved: Resolved | null = null;
   private readonly resolvedBySet = new WeakMap<ProcessorSet, Resolved>();
   /** Reused by every decision: evaluation is synchronous and returns before the next one starts. */
   private readonly fields: PaymentFields = { currency: undefined, method: undefined, country: undefined };
@@ -161,6 +175,7 @@ class CompiledPlan implements Plan {
   constructor(
     readonly document: SchemeDocument,
     private readonly root: PlanNode,
+    private readonly walk: Walk,
     private readonly leaves: readonly Leaf[],
     private readonly cascades: ReadonlyMap<string, CascadePolicy>,
   ) {}
@@ -169,18 +184,11 @@ class CompiledPlan implements Plan {
     const tx: unknown = transaction;
     if (options?.trace === true) return this.decideTraced(tx, processors);
     const path: PathStep[] = [];
-    let node = this.root;
-    while (node.kind === 'condition') {
-      if (node.test(tx)) {
-        path.push(node.yesStep);
-        node = node.yes;
-      } else {
-        path.push(node.noStep);
-        node = node.no;
-      }
-    }
-    const { entries, needs } = this.resolve(processors)[node.index]!;
-    return decideAtLeaf(node, tx, entries, readPaymentFields(tx, this.fields, needs), path, null);
+    const index = this.walk(tx, path);
+    const resolved = this.resolve(processors);
+    const { positions, needs } = resolved.leaves[index]!;
+    const mask = eligibleMask(tx, resolved.masks, needs, resolved.scratch);
+    return decideAtLeaf(this.leaves[index]!, tx, flagsFromMask(positions, mask), path);
   }
 
   private decideTraced(tx: unknown, processors: ProcessorSet): Decision {
@@ -195,8 +203,9 @@ class CompiledPlan implements Plan {
       path.push(result ? node.yesStep : node.noStep);
       node = result ? node.yes : node.no;
     }
-    const { entries, needs } = this.resolve(processors)[node.index]!;
-    const decision = decideAtLeaf(node, tx, entries, readPaymentFields(tx, this.fields, needs), path, skipped);
+    const { entries } = this.resolve(processors).leaves[node.index]!;
+    const fields = readPaymentFields(tx, this.fields);
+    const decision = decideAtLeaf(node, tx, flagsWithReasons(node, entries, fields, skipped), path);
     decision.trace = { conditions, skipped };
     return decision;
   }
@@ -207,14 +216,19 @@ class CompiledPlan implements Plan {
 
   /** Each leaf's processor ids looked up once per processor set, so a decision does no id lookups. */
   private resolve(set: ProcessorSet): Resolved {
-    if (set === this.lastSet) return this.lastResolved;
+    if (set === this.lastSet && this.lastResolved !== null) return this.lastResolved;
     let resolved = this.resolvedBySet.get(set);
     if (resolved === undefined) {
-      const entries = processorIndexOf(set).entries;
-      resolved = this.leaves.map((leaf) => {
+      const { entries, masks } = processorIndexOf(set);
+      const leaves = this.leaves.map((leaf): ResolvedLeaf => {
         const resolvedEntries = leaf.processorIds.map((id) => entries.get(id));
-        return { entries: resolvedEntries, needs: leaf.refusal === null ? neededFields(resolvedEntries) : 0 };
+        return {
+          entries: resolvedEntries,
+          positions: Int32Array.from(resolvedEntries, (e) => (e === undefined ? -1 : e.position)),
+          needs: leaf.refusal === null ? neededFields(resolvedEntries) : 0,
+        };
       });
+      resolved = { leaves, masks, scratch: new Int32Array(masks.words) };
       this.resolvedBySet.set(set, resolved);
     }
     this.lastSet = set;

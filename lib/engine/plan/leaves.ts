@@ -103,26 +103,44 @@ function leaf(
 }
 
 /**
- * The decision at a leaf. `entries` are the leaf's processors resolved in the caller's processor set
- * (undefined = unknown id); `skipped`, when given, collects every ineligible processor with its reason.
+ * Eligibility flags of a leaf's processors on the hot path: bit `positions[i]` of the set's eligible
+ * mask (-1 = unknown id, never eligible).
  */
-export function decideAtLeaf(
+export function flagsFromMask(positions: Int32Array, mask: Int32Array): Uint8Array {
+  const flags = eligibleFlags(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    flags[i] = p >= 0 ? (mask[p >> 5]! >>> (p & 31)) & 1 : 0;
+  }
+  return flags;
+}
+
+/** Eligibility flags for the traced path: every ineligible processor goes to `skipped` with its reason. */
+export function flagsWithReasons(
   leaf: Leaf,
-  tx: unknown,
   entries: readonly (EligibilityEntry | undefined)[],
   fields: PaymentFields,
-  path: PathStep[],
-  skipped: SkippedProcessor[] | null,
-): Decision {
+  skipped: SkippedProcessor[],
+): Uint8Array {
+  const ids = leaf.processorIds;
+  const flags = eligibleFlags(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const reason = ineligibility(entries[i], fields);
+    flags[i] = reason === null ? 1 : 0;
+    if (reason !== null) skipped.push({ processor: ids[i]!, reason });
+  }
+  return flags;
+}
+
+/** The decision at a leaf; `eligible[i]` is 1 when the leaf's i-th processor is eligible (see above). */
+export function decideAtLeaf(leaf: Leaf, tx: unknown, eligible: Uint8Array, path: PathStep[]): Decision {
   if (leaf.refusal !== null) {
     return {
       outcome: leaf.refusal.outcome, processor: null, candidates: [], strategy: leaf.strategy, node: leaf.id,
       path, modifiers: leaf.modifiers, reason: leaf.refusal.reason,
     };
   }
-  const candidates = leaf.ordering === 'listed'
-    ? orderedCandidates(leaf, entries, fields, skipped)
-    : weightedCandidates(leaf, tx, entries, fields, skipped);
+  const candidates = leaf.ordering === 'listed' ? orderedCandidates(leaf, eligible) : weightedCandidates(leaf, tx, eligible);
   if (candidates.length === 0) {
     return {
       outcome: 'no_route', processor: null, candidates, strategy: leaf.strategy, node: leaf.id,
@@ -135,52 +153,25 @@ export function decideAtLeaf(
   };
 }
 
-function orderedCandidates(
-  leaf: Leaf,
-  entries: readonly (EligibilityEntry | undefined)[],
-  fields: PaymentFields,
-  skipped: SkippedProcessor[] | null,
-): string[] {
+function orderedCandidates(leaf: Leaf, eligible: Uint8Array): string[] {
   const ids = leaf.processorIds;
   const candidates: string[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const reason = ineligibility(entries[i], fields);
-    if (reason !== null) {
-      if (skipped !== null) skipped.push({ processor: ids[i]!, reason });
-    } else if (candidates.length < leaf.cap) {
-      candidates.push(ids[i]!);
-    } else if (skipped === null) {
-      break;
-    }
+  for (let i = 0; i < ids.length && candidates.length < leaf.cap; i++) {
+    if (eligible[i] === 1) candidates.push(ids[i]!);
   }
   return candidates;
 }
 
-function weightedCandidates(
-  leaf: Leaf,
-  tx: unknown,
-  entries: readonly (EligibilityEntry | undefined)[],
-  fields: PaymentFields,
-  skipped: SkippedProcessor[] | null,
-): string[] {
+function weightedCandidates(leaf: Leaf, tx: unknown, eligible: Uint8Array): string[] {
   const { processorIds: ids, weights } = leaf;
-  const eligible = eligibleFlags(ids.length);
   let total = 0;
   let weighted = 0;
   let only = -1;
   for (let i = 0; i < ids.length; i++) {
-    const reason = ineligibility(entries[i], fields);
-    if (reason !== null) {
-      eligible[i] = 0;
-      if (skipped !== null) skipped.push({ processor: ids[i]!, reason });
-      continue;
-    }
-    eligible[i] = 1;
-    if (weights[i]! > 0) {
-      total += weights[i]!;
-      weighted++;
-      only = i;
-    }
+    if (eligible[i] === 0 || weights[i]! <= 0) continue;
+    total += weights[i]!;
+    weighted++;
+    only = i;
   }
   let chosen = -1;
   if (weighted === 1) chosen = only;

@@ -21,12 +21,13 @@ export function toLower(s: string): string {
   return s;
 }
 
-const identity = (s: string): string => s;
+/** The normaliser of attributes without normalisation (free text). */
+export const unchanged = (s: string): string => s;
 
 export type StringNormaliser = (s: string) => string;
 
 export function normaliserFor(normalisation: Normalisation | undefined): StringNormaliser {
   if (normalisation === 'upper') return toUpper;
   if (normalisation === 'lower') return toLower;
-  return identity;
+  return unchanged;
 }

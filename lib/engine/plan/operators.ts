@@ -116,7 +116,7 @@ function stringPredicate(
   caseInsensitive: boolean,
 ): Predicate {
   if (op === 'in') {
-    const set = new Set(listOf(x).filter((item): item is string => typeof item === 'string'));
+    const set = stringSet(x);
     return (v) => typeof v === 'string' && (set.has(v) || set.has(normalise(v)));
   }
   if (op === 'matches') return regexPredicate(pattern, normalise, caseInsensitive);
@@ -174,6 +174,11 @@ function listPredicate(op: Operator, x: unknown, normalise: StringNormaliser): P
     };
   }
   return NEVER;
+}
+
+/** The strings of an `in` rule value, as a Set (shared with the code generator). */
+export function stringSet(x: unknown): ReadonlySet<string> {
+  return new Set(listOf(x).filter((item): item is string => typeof item === 'string'));
 }
 
 function listOf(x: unknown): readonly unknown[] {

@@ -1,8 +1,8 @@
 import type { AttributeSpec, Catalog } from '../../catalog/types';
-import type { AttributeRule, Rule } from '../../scheme/schema';
+import type { AttributeRule, Operator, Rule } from '../../scheme/schema';
 import type { Filter, RuleTrace } from '../types';
-import { normaliserFor } from './normalise';
-import { acceptsKind, kindOf, NEGATED, normaliseRuleValue, positivePredicate, type Predicate } from './operators';
+import { normaliserFor, type StringNormaliser } from './normalise';
+import { acceptsKind, kindOf, NEGATED, normaliseRuleValue, positivePredicate, type Predicate, type ValueKind } from './operators';
 import { pathReader, type Reader } from './read';
 import { derivedReader } from './time';
 
@@ -17,7 +17,29 @@ export type Test = (tx: unknown) => boolean;
 export interface CompiledRule {
   readonly test: Test;
   readonly trace: (tx: unknown) => RuleTrace;
+  /** What the rule is, for the code generator (codegen.ts); `test` stays the reference. */
+  readonly shape: RuleShape;
 }
+
+/** A rule described for code generation: a comparison on one attribute, a group (filter), or always false. */
+export type RuleShape =
+  | {
+      readonly type: 'attribute';
+      readonly attribute: string;
+      readonly read: Reader;
+      /** True for time attributes: read through `read`, not a property path. */
+      readonly derived: boolean;
+      readonly kind: ValueKind;
+      /** The positive twin of the operator (eq for neq, ...); exists for not_exists. */
+      readonly positiveOperator: Operator;
+      readonly negated: boolean;
+      readonly expected: unknown;
+      readonly normalise: StringNormaliser;
+      /** The closure predicate on the read value (already negated when `negated`). */
+      readonly predicate: Predicate;
+    }
+  | { readonly type: 'group'; readonly match: 'all' | 'any'; readonly rules: readonly CompiledRule[] }
+  | { readonly type: 'never' };
 
 export interface RuleContext {
   catalog: Catalog;
@@ -31,6 +53,7 @@ export interface RuleContext {
 }
 
 const FALSE: Test = () => false;
+const NEVER_SHAPE: RuleShape = Object.freeze({ type: 'never' });
 
 export function compileRule(rule: Rule, context: RuleContext): CompiledRule {
   return 'filter' in rule ? compileFilterRule(rule.filter, context) : compileAttributeRule(rule, context);
@@ -60,7 +83,7 @@ export function joinTests(tests: readonly Test[], match: 'all' | 'any'): Test {
 function compileFilterRule(id: string, context: RuleContext): CompiledRule {
   const filter = context.filters.get(id);
   if (filter === undefined || context.expanding.has(id)) {
-    return { test: FALSE, trace: () => ({ filter: id, result: false, rules: [] }) };
+    return { test: FALSE, trace: () => ({ filter: id, result: false, rules: [] }), shape: NEVER_SHAPE };
   }
   context.expanding.add(id);
   const rules = filter.rules.map((rule) => compileRule(rule, context));
@@ -73,6 +96,7 @@ function compileFilterRule(id: string, context: RuleContext): CompiledRule {
       const traces = rules.map((r) => r.trace(tx));
       return { filter: id, result: combine(traces, match), rules: traces };
     },
+    shape: { type: 'group', match, rules },
   };
 }
 
@@ -115,6 +139,10 @@ function compileAttributeRule(rule: AttributeRule, context: RuleContext): Compil
   const base = rule.value === undefined ? { attribute, operator } : { attribute, operator, expected };
   return {
     test,
+    shape: {
+      type: 'attribute', attribute, read, derived: Boolean(spec?.derived), kind,
+      positiveOperator: presence ? 'exists' : (NEGATED[operator] ?? operator), negated, expected, normalise, predicate: fromValue,
+    },
     trace: (tx) => {
       const value = read(tx);
       const result = fromValue(value);

@@ -1,0 +1,238 @@
+import type { Condition, PlanNode, Walk } from './nodes';
+import { unchanged } from './normalise';
+import { stringSet } from './operators';
+import type { CompiledRule, RuleShape } from './rules';
+
+/**
+ * The condition walk of a plan compiled to one JavaScript function (DESIGN §5): each property read gets
+ * its own inline cache, each attribute is read at most once per decision, and the common comparisons
+ * are inlined instead of called through closures. The closure walk (nodes.ts) stays the reference and
+ * the traced path; codegen.test.ts checks the two agree on adversarial documents and transactions.
+ *
+ * Safety rule: no string from the document reaches the generated source except as a JSON literal
+ * (`literal` below: JSON.stringify plus escaping of U+2028/U+2029). Node ids, path steps, Sets,
+ * predicates and readers are passed in the `k` array and referred to by generated names (k12, r3, a3).
+ *
+ * Shape: a tree is one nest of if/else. A node reached from several branches (a DAG), or nested deeper
+ * than MAX_NESTING, becomes a `case` of a `switch` in a loop, so shared nodes are emitted once and a long
+ * chain cannot exhaust the parser's stack.
+ */
+
+const MAX_NESTING = 48;
+
+/** Escapes what JSON allows in a string literal but older JavaScript did not (line/paragraph separators). */
+export function literal(value: string | number | boolean): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+type AttributeShape = Extract<RuleShape, { type: 'attribute' }>;
+
+class Generator {
+  private readonly constants: unknown[] = [];
+  private readonly constantNames = new Map<unknown, string>();
+  /** Attribute → slot: `a<slot>` holds its value once read in this decision, `r<slot>` reads it. */
+  private readonly slots = new Map<string, number>();
+  private readonly readers: string[] = [];
+  /** Slots whose normalised string is memoised in `m<slot>`. */
+  private readonly memoSlots = new Set<number>();
+  private readonly caseOf = new Map<PlanNode, number>();
+  private readonly pendingCases: PlanNode[] = [];
+
+  constructor(private readonly inDegree: ReadonlyMap<PlanNode, number>) {}
+
+  generate(root: PlanNode): { source: string; constants: unknown[] } {
+    const U = this.constant(UNREAD);
+    const cases: string[] = [];
+    this.caseId(root);
+    for (let i = 0; i < this.pendingCases.length; i++) {
+      cases.push(`case ${i}:\n${this.node(this.pendingCases[i]!, 1)}`);
+    }
+    const slots = [...this.slots.values()].map((s) => `a${s} = ${U}`);
+    const memos = [...this.memoSlots].map((s) => `m${s} = ${U}`);
+    const locals = ['v', 'w', ...slots, ...memos].join(', ');
+    const body = cases.length === 1
+      ? cases[0]!.slice(cases[0]!.indexOf('\n') + 1)
+      : `let n = 0;\nfor (;;) switch (n) {\n${cases.join('')}default: return -1;\n}\n`;
+    const declarations = this.constants.map((_, i) => `k${i} = k[${i}]`).join(', ');
+    const source = [
+      '"use strict";',
+      'const hasOwn = Object.prototype.hasOwnProperty;',
+      ...(declarations ? [`const ${declarations};`] : []),
+      ...this.readers,
+      `return function walk(tx, path) {\nlet ${locals};\n${body}};`,
+    ].join('\n');
+    return { source, constants: this.constants };
+  }
+
+  private constant(value: unknown): string {
+    let name = this.constantNames.get(value);
+    if (name === undefined) {
+      name = `k${this.constants.length}`;
+      this.constants.push(value);
+      this.constantNames.set(value, name);
+    }
+    return name;
+  }
+
+  private caseId(node: PlanNode): number {
+    let id = this.caseOf.get(node);
+    if (id === undefined) {
+      id = this.pendingCases.length;
+      this.caseOf.set(node, id);
+      this.pendingCases.push(node);
+    }
+    return id;
+  }
+
+  /** Statements deciding from `node` on: nested if/else down to leaves (`return index`) or case jumps. */
+  private node(node: PlanNode, depth: number): string {
+    if (node.kind === 'leaf') return `return ${node.index};\n`;
+    const test = this.join(node.rules, node.match);
+    return `if (${test}) {\npath.push(${this.constant(node.yesStep)});\n${this.branch(node.yes, depth)}} else {\npath.push(${this.constant(node.noStep)});\n${this.branch(node.no, depth)}}\n`;
+  }
+
+  private branch(target: PlanNode, depth: number): string {
+    if (target.kind === 'leaf') return `return ${target.index};\n`;
+    const shared = (this.inDegree.get(target) ?? 0) > 1;
+    if (!shared && depth < MAX_NESTING && !this.caseOf.has(target)) return this.node(target, depth + 1);
+    return `n = ${this.caseId(target)}; continue;\n`;
+  }
+
+  private join(rules: readonly CompiledRule[], match: 'all' | 'any'): string {
+    if (rules.length === 0) return match === 'all' ? 'true' : 'false';
+    const tests = rules.map((rule) => this.rule(rule.shape));
+    return tests.length === 1 ? tests[0]! : `(${tests.join(match === 'all' ? ' && ' : ' || ')})`;
+  }
+
+  private rule(shape: RuleShape): string {
+    if (shape.type === 'never') return 'false';
+    if (shape.type === 'group') return this.join(shape.rules, shape.match);
+    const value = this.read(shape);
+    const test = inlineTest(shape, (v) => this.constant(v), () => this.normalised(shape));
+    if (test === null) return `${this.constant(shape.predicate)}(${value})`;
+    return `((v = ${value}), ${shape.negated ? `!${test}` : test})`;
+  }
+
+  /**
+   * The normalised form of the string `v` just read from the attribute's slot, computed on first use in a
+   * decision and kept in `m<slot>` (every rule on one attribute shares its catalog normaliser).
+   */
+  private normalised(shape: AttributeShape): string {
+    const slot = this.slotOf(shape);
+    this.memoSlots.add(slot);
+    const U = this.constant(UNREAD);
+    return `(m${slot} === ${U} ? (m${slot} = ${this.constant(shape.normalise)}(v)) : m${slot})`;
+  }
+
+  private slotOf(shape: AttributeShape): number {
+    let slot = this.slots.get(shape.attribute);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(shape.attribute, slot);
+      this.readers.push(shape.derived
+        ? `const r${slot} = ${this.constant(shape.read)};`
+        : pathReaderSource(`r${slot}`, shape.attribute));
+    }
+    return slot;
+  }
+
+  /** The attribute's value, read on first use in a decision and kept in its slot. */
+  private read(shape: AttributeShape): string {
+    const slot = this.slotOf(shape);
+    const U = this.constant(UNREAD);
+    return `(a${slot} === ${U} ? (a${slot} = r${slot}(tx)) : a${slot})`;
+  }
+}
+
+/** Marks an attribute slot not yet read in this decision (undefined is a value: "absent"). */
+const UNREAD = Object.freeze({ unread: true });
+
+/** Own properties only, at every level, as read.ts's pathReader; keys appear as JSON literals. */
+function pathReaderSource(name: string, path: string): string {
+  const lines = [`function ${name}(tx) {`, 'let o = tx;'];
+  for (const segment of path.split('.')) {
+    const key = literal(segment);
+    lines.push(`if (typeof o !== "object" || o === null || !hasOwn.call(o, ${key})) return undefined;`, `o = o[${key}];`);
+  }
+  lines.push('return o;', '}');
+  return lines.join('\n');
+}
+
+/**
+ * The positive comparison on `v` as an expression, for the common (kind, operator) pairs; null means
+ * "call the closure predicate". Each line mirrors operators.ts exactly.
+ */
+function inlineTest(shape: AttributeShape, constant: (value: unknown) => string, normalisedV: () => string): string | null {
+  const { kind, positiveOperator: op, expected: x, normalise } = shape;
+  const numeric = kind === 'number' || kind === 'integer';
+  const ok = kind === 'integer' ? `${constant(Number.isInteger)}(v)` : '(typeof v === "number" && v - v === 0)';
+  if (op === 'exists') {
+    if (numeric) return ok;
+    if (kind === 'boolean') return '(typeof v === "boolean")';
+    if (kind === 'list') return `${constant(Array.isArray)}(v)`;
+    return '(typeof v === "string")';
+  }
+  if (numeric) {
+    const number = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+    if (op === 'between' && Array.isArray(x) && x.length === 2 && number(x[0]) && number(x[1])) {
+      return `(${ok} && v >= ${literal(x[0])} && v <= ${literal(x[1])})`;
+    }
+    if (!number(x)) return null;
+    switch (op) {
+      case 'eq': return `(v === ${literal(x)})`;
+      case 'gt': return `(${ok} && v > ${literal(x)})`;
+      case 'gte': return `(${ok} && v >= ${literal(x)})`;
+      case 'lt': return `(${ok} && v < ${literal(x)})`;
+      case 'lte': return `(${ok} && v <= ${literal(x)})`;
+      default: return null;
+    }
+  }
+  if (kind === 'boolean') return op === 'eq' && typeof x === 'boolean' ? `(v === ${literal(x)})` : null;
+  if (kind !== 'string') return null;
+  // `v === x || N(v) === x`, with N(v) memoised per decision; for `in`, N(v) is looked up only when it differs from v.
+  const plain = normalise === unchanged;
+  if (op === 'eq' && typeof x === 'string') {
+    return plain ? `(v === ${literal(x)})` : `(typeof v === "string" && (v === ${literal(x)} || ${normalisedV()} === ${literal(x)}))`;
+  }
+  if (op === 'in') {
+    const set = constant(stringSet(x));
+    return plain
+      ? `(typeof v === "string" && ${set}.has(v))`
+      : `(typeof v === "string" && (${set}.has(v) || ((w = ${normalisedV()}) !== v && ${set}.has(w))))`;
+  }
+  return null;
+}
+
+/** How many branches lead to each condition reachable from `root` (the root counts one for the entry). */
+function inDegrees(root: PlanNode): Map<PlanNode, number> {
+  const degree = new Map<PlanNode, number>([[root, 1]]);
+  const stack: PlanNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Condition | PlanNode;
+    if (node.kind !== 'condition') continue;
+    for (const next of [node.yes, node.no]) {
+      const seen = degree.get(next);
+      degree.set(next, (seen ?? 0) + 1);
+      if (seen === undefined) stack.push(next);
+    }
+  }
+  return degree;
+}
+
+/** The generated walk, and its source (for tests and debugging). */
+export function generateWalkSource(root: PlanNode): { source: string; constants: unknown[] } {
+  return new Generator(inDegrees(root)).generate(root);
+}
+
+/**
+ * The generated walk, or null where the platform forbids code generation (a Content-Security-Policy
+ * without 'unsafe-eval', an edge runtime): the caller then keeps the closure walk.
+ */
+export function generateWalk(root: PlanNode): Walk | null {
+  const { source, constants } = generateWalkSource(root);
+  try {
+    return new Function('k', source)(constants) as Walk;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,38 @@
+import type { PathStep } from '../types';
+import type { Leaf } from './leaves';
+import type { CompiledRule, Test } from './rules';
+
+/** A compiled condition node: its rules, their joined test, and its two branches (linked after compiling). */
+export interface Condition {
+  readonly kind: 'condition';
+  readonly id: string;
+  readonly match: 'all' | 'any';
+  readonly rules: readonly CompiledRule[];
+  readonly test: Test;
+  readonly yesStep: PathStep;
+  readonly noStep: PathStep;
+  yes: PlanNode;
+  no: PlanNode;
+}
+
+export type PlanNode = Condition | Leaf;
+
+/** Walks the conditions from the root, pushing each step onto `path`; returns the index of the leaf reached. */
+export type Walk = (tx: unknown, path: PathStep[]) => number;
+
+/** The reference walk: each condition's closure test. Also the fallback when code generation is unavailable. */
+export function closureWalk(root: PlanNode): Walk {
+  return (tx, path) => {
+    let node = root;
+    while (node.kind === 'condition') {
+      if (node.test(tx)) {
+        path.push(node.yesStep);
+        node = node.yes;
+      } else {
+        path.push(node.noStep);
+        node = node.no;
+      }
+    }
+    return node.index;
+  };
+}
