@@ -34,10 +34,19 @@ export function unitInterval(hash: number): number {
   return hash / 4294967296;
 }
 
-/** The string a transaction is hashed by: its id when a string or finite number, else "". */
+const ObjectPrototype = Object.prototype;
+const getPrototypeOf = Object.getPrototypeOf;
+const hasOwn = ObjectPrototype.hasOwnProperty;
+
+/**
+ * The string a transaction is hashed by: its own `id` when a string or finite number, else "".
+ * Reads first and skips the hasOwn call when it cannot matter (see ownPropertySource in plan/codegen.ts).
+ */
 export function transactionKey(tx: unknown): string {
-  if (typeof tx !== 'object' || tx === null || !Object.prototype.hasOwnProperty.call(tx, 'id')) return '';
+  if (typeof tx !== 'object' || tx === null) return '';
   const id = (tx as { id?: unknown }).id;
+  if (id === undefined) return '';
+  if ((getPrototypeOf(tx) !== ObjectPrototype || 'id' in ObjectPrototype) && !hasOwn.call(tx, 'id')) return '';
   if (typeof id === 'string') return id;
   if (typeof id === 'number' && Number.isFinite(id)) return String(id);
   return '';

@@ -30,8 +30,13 @@ type AttributeShape = Extract<RuleShape, { type: 'attribute' }>;
 class Generator {
   private readonly constants: unknown[] = [];
   private readonly constantNames = new Map<unknown, string>();
-  /** Attribute → slot: `a<slot>` holds its value once read in this decision, `r<slot>` reads it. */
-  private readonly slots = new Map<string, number>();
+  /**
+   * Slots: `a<slot>` holds a value once read in this decision, `r<slot>` reads it from its parent's value
+   * (`parentOf`: an expression). Dotted paths and their prefixes have path slots; time attributes, derived slots.
+   */
+  private readonly pathSlots = new Map<string, number>();
+  private readonly derivedSlots = new Map<string, number>();
+  private readonly parentOf = new Map<number, string>();
   private readonly readers: string[] = [];
   /** Slots whose normalised string is memoised in `m<slot>`. */
   private readonly memoSlots = new Set<number>();
@@ -47,7 +52,7 @@ class Generator {
     for (let i = 0; i < this.pendingCases.length; i++) {
       cases.push(`case ${i}:\n${this.node(this.pendingCases[i]!, 1)}`);
     }
-    const slots = [...this.slots.values()].map((s) => `a${s} = ${U}`);
+    const slots = [...this.parentOf.keys()].map((s) => `a${s} = ${U}`);
     const memos = [...this.memoSlots].map((s) => `m${s} = ${U}`);
     const locals = ['v', 'w', ...slots, ...memos].join(', ');
     const body = cases.length === 1
@@ -56,7 +61,7 @@ class Generator {
     const declarations = this.constants.map((_, i) => `k${i} = k[${i}]`).join(', ');
     const source = [
       '"use strict";',
-      'const hasOwn = Object.prototype.hasOwnProperty;',
+      'const ObjectPrototype = Object.prototype, hasOwn = ObjectPrototype.hasOwnProperty, getPrototypeOf = Object.getPrototypeOf;',
       ...(declarations ? [`const ${declarations};`] : []),
       ...this.readers,
       `return function walk(tx, path) {\nlet ${locals};\n${body}};`,
@@ -125,37 +130,69 @@ class Generator {
   }
 
   private slotOf(shape: AttributeShape): number {
-    let slot = this.slots.get(shape.attribute);
+    if (!shape.derived) return this.pathSlot(shape.attribute);
+    let slot = this.derivedSlots.get(shape.attribute);
     if (slot === undefined) {
-      slot = this.slots.size;
-      this.slots.set(shape.attribute, slot);
-      this.readers.push(shape.derived
-        ? `const r${slot} = ${this.constant(shape.read)};`
-        : pathReaderSource(`r${slot}`, shape.attribute));
+      slot = this.newSlot();
+      this.derivedSlots.set(shape.attribute, slot);
+      this.readers.push(`function r${slot}(o) { return ${this.constant(shape.read)}(o); }`);
+      this.parentOf.set(slot, 'tx');
     }
     return slot;
   }
 
+  /**
+   * The slot of a dotted path: reads one segment from its parent path's value (the transaction for the
+   * first), so `card.brand` and `card.issuer_country` share the read of `card`.
+   */
+  private pathSlot(path: string): number {
+    let slot = this.pathSlots.get(path);
+    if (slot === undefined) {
+      const dot = path.lastIndexOf('.');
+      const parent = dot < 0 ? 'tx' : this.slotValue(this.pathSlot(path.slice(0, dot)));
+      slot = this.newSlot();
+      this.pathSlots.set(path, slot);
+      this.parentOf.set(slot, parent);
+      this.readers.push(ownPropertySource(`r${slot}`, path.slice(dot + 1)));
+    }
+    return slot;
+  }
+
+  private newSlot(): number {
+    return this.parentOf.size;
+  }
+
+  /** The slot's value, read on first use in a decision and kept in `a<slot>`. */
+  private slotValue(slot: number): string {
+    const U = this.constant(UNREAD);
+    return `(a${slot} === ${U} ? (a${slot} = r${slot}(${this.parentOf.get(slot)!})) : a${slot})`;
+  }
+
   /** The attribute's value, read on first use in a decision and kept in its slot. */
   private read(shape: AttributeShape): string {
-    const slot = this.slotOf(shape);
-    const U = this.constant(UNREAD);
-    return `(a${slot} === ${U} ? (a${slot} = r${slot}(tx)) : a${slot})`;
+    return this.slotValue(this.slotOf(shape));
   }
 }
 
-/** Marks an attribute slot not yet read in this decision (undefined is a value: "absent"). */
+/** Marks a slot not yet read in this decision (undefined is a value: "absent"). */
 const UNREAD = Object.freeze({ unread: true });
 
-/** Own properties only, at every level, as read.ts's pathReader; keys appear as JSON literals. */
-function pathReaderSource(name: string, path: string): string {
-  const lines = [`function ${name}(tx) {`, 'let o = tx;'];
-  for (const segment of path.split('.')) {
-    const key = literal(segment);
-    lines.push(`if (typeof o !== "object" || o === null || !hasOwn.call(o, ${key})) return undefined;`, `o = o[${key}];`);
-  }
-  lines.push('return o;', '}');
-  return lines.join('\n');
+/**
+ * The own property `key` of `o`, or undefined, as read.ts's pathReader reads each level; the key appears
+ * as a JSON literal. `hasOwn` is a builtin call the optimiser keeps, so it is skipped when it cannot
+ * matter: the value read is undefined (absent and own-undefined read the same), or the object's
+ * prototype is Object.prototype and that has no such key (so what was found is the object's own).
+ * Reading first lets the optimiser fold both tests to constants guarded by the object's shape.
+ */
+function ownPropertySource(name: string, key: string): string {
+  const k = literal(key);
+  return [
+    `function ${name}(o) {`,
+    'if (typeof o !== "object" || o === null) return undefined;',
+    `const v = o[${k}];`,
+    `return v === undefined || (getPrototypeOf(o) === ObjectPrototype && !(${k} in ObjectPrototype)) || hasOwn.call(o, ${k}) ? v : undefined;`,
+    '}',
+  ].join('\n');
 }
 
 /**
