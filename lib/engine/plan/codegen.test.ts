@@ -5,7 +5,7 @@ import type { Processor } from '../../processors/schema';
 import type { Operator, Rule, SchemeDocument, SchemeNode } from '../../scheme/schema';
 import { indexProcessors } from '../processors';
 import type { Filter, PathStep, Plan, Transaction } from '../types';
-import { generateWalk, generateWalkSource, literal } from './codegen';
+import { generateWalk, generateWalkSource, literal, MAX_GENERATED_CONDITIONS } from './codegen';
 import { buildPlan } from './index';
 import { closureWalk, type PlanNode } from './nodes';
 
@@ -237,5 +237,19 @@ describe('generated walk', () => {
   it('literal escapes line and paragraph separators', () => {
     expect(literal('a\u2028b\u2029c"')).toBe('"a\\u2028b\\u2029c\\""');
     expect(literal(-1.5)).toBe('-1.5');
+  });
+});
+
+describe('generated walk size limit', () => {
+  it('keeps the closure walk for plans over MAX_GENERATED_CONDITIONS, with the same decisions', () => {
+    const size = MAX_GENERATED_CONDITIONS + 1;
+    const nodes: Record<string, SchemeNode> = { leaf: { type: 'strategy', strategy: 'blank' } };
+    for (let i = 0; i < size; i++) {
+      nodes[`c${i}`] = { type: 'condition', rules: [{ attribute: 'amount', operator: 'gt', value: i }], then: i + 1 < size ? `c${i + 1}` : 'leaf', else: 'leaf' };
+    }
+    const doc: SchemeDocument = { format: 'switchyard.scheme/v1', name: 'chain', start: 'c0', nodes };
+    const plan = buildPlan(doc, options);
+    expect(generateWalk(rootOf(plan))).toBeNull();
+    expect(plan.decide({ id: 't', amount: 50 }, processors).path).toHaveLength(51);
   });
 });

@@ -155,11 +155,10 @@ export function decideAtLeaf(leaf: Leaf, tx: unknown, eligible: Uint8Array, path
 
 function orderedCandidates(leaf: Leaf, eligible: Uint8Array): string[] {
   const ids = leaf.processorIds;
-  const candidates: string[] = [];
-  for (let i = 0; i < ids.length && candidates.length < leaf.cap; i++) {
-    if (eligible[i] === 1) candidates.push(ids[i]!);
-  }
-  return candidates;
+  const picked = pickedIndices(ids.length);
+  let count = 0;
+  for (let i = 0; i < ids.length && count < leaf.cap; i++) if (eligible[i] === 1) picked[count++] = i;
+  return idsAt(ids, picked, count);
 }
 
 function weightedCandidates(leaf: Leaf, tx: unknown, eligible: Uint8Array): string[] {
@@ -184,20 +183,43 @@ function weightedCandidates(leaf: Leaf, tx: unknown, eligible: Uint8Array): stri
       if (point < 0) break;
     }
   }
-  const candidates: string[] = [];
-  if (chosen >= 0) candidates.push(ids[chosen]!);
+  const picked = pickedIndices(ids.length);
+  let count = 0;
+  if (chosen >= 0) picked[count++] = chosen;
   if (leaf.ordering === 'rotation') {
     const start = chosen >= 0 ? chosen + 1 : 0;
-    for (let k = 0; k < ids.length && candidates.length < leaf.cap; k++) {
+    for (let k = 0; k < ids.length && count < leaf.cap; k++) {
       const i = (start + k) % ids.length;
-      if (i !== chosen && eligible[i] === 1) candidates.push(ids[i]!);
+      if (i !== chosen && eligible[i] === 1) picked[count++] = i;
     }
   } else {
     const order = leaf.fallback;
-    for (let k = 0; k < order.length && candidates.length < leaf.cap; k++) {
+    for (let k = 0; k < order.length && count < leaf.cap; k++) {
       const i = order[k]!;
-      if (i !== chosen && eligible[i] === 1) candidates.push(ids[i]!);
+      if (i !== chosen && eligible[i] === 1) picked[count++] = i;
     }
   }
-  return candidates;
+  return idsAt(ids, picked, count);
+}
+
+/** Indices of the candidates being chosen (at most one per processor), shared like the eligibility flags. */
+let picked = new Int32Array(16);
+function pickedIndices(size: number): Int32Array {
+  if (picked.length < size) picked = new Int32Array(Math.max(size, picked.length * 2));
+  return picked;
+}
+
+/** The candidates array, allocated at its exact length (pushing onto [] reserves 16 slots). */
+function idsAt(ids: readonly string[], indices: Int32Array, count: number): string[] {
+  switch (count) {
+    case 0: return [];
+    case 1: return [ids[indices[0]!]!];
+    case 2: return [ids[indices[0]!]!, ids[indices[1]!]!];
+    case 3: return [ids[indices[0]!]!, ids[indices[1]!]!, ids[indices[2]!]!];
+    default: {
+      const out: string[] = [];
+      for (let k = 0; k < count; k++) out.push(ids[indices[k]!]!);
+      return out;
+    }
+  }
 }
