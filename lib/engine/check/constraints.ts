@@ -151,8 +151,11 @@ export function ruleConstraint(rule: AttributeRule, catalog: Catalog): RuleConst
   return { attribute: spec.name, ...pair };
 }
 
+function negated(p: { holds: Domain; fails: Domain } | undefined): { holds: Domain; fails: Domain } | undefined {
+  return p && { holds: p.fails, fails: p.holds };
+}
+
 function pairFor(spec: AttributeSpec, operator: AttributeRule['operator'], value: AttributeRule['value']): { holds: Domain; fails: Domain } | undefined {
-  const negated = (p: { holds: Domain; fails: Domain } | undefined) => p && { holds: p.fails, fails: p.holds };
   if (operator === 'exists' || operator === 'not_exists') {
     const present: Domain = NUMBER_TYPES.has(spec.type)
       ? { kind: 'num', ranges: [ALL], missing: false }

@@ -71,37 +71,46 @@ export function checkGraph(view: GraphView): GraphResult {
       }
     }
   }
-  const cycles = findCycles(nodes);
+  const edges = successorsOf(nodes);
+  const cycles = findCycles(nodes, edges);
   problems.push(...cycles);
   if (!startValid) return { problems };
-  const { reached, order } = reachableInTopologicalOrder(view.start!, nodes);
+  const { reached, order } = reachableInTopologicalOrder(view.start!, edges);
   for (const id of nodes.keys()) {
     if (!reached.has(id)) problems.push(error('unreachable_node', `Node "${id}" cannot be reached from start.`, ['nodes', id]));
   }
   return order === undefined || cycles.length > 0 ? { problems } : { problems, order };
 }
 
-function successors(node: ViewNode | undefined, nodes: GraphView['nodes']): [Branch, string][] {
-  const out: [Branch, string][] = [];
-  for (const branch of BRANCHES) {
-    const target = node?.[branch];
-    if (typeof target === 'string' && nodes.has(target)) out.push([branch, target]);
+type Edges = ReadonlyMap<string, readonly [Branch, string][]>;
+const NO_EDGES: readonly [Branch, string][] = [];
+
+/** Each node's branches to existing nodes, computed once (the walks below visit them several times). */
+function successorsOf(nodes: GraphView['nodes']): Edges {
+  const edges = new Map<string, [Branch, string][]>();
+  for (const [id, node] of nodes) {
+    const out: [Branch, string][] = [];
+    for (const branch of BRANCHES) {
+      const target = node[branch];
+      if (typeof target === 'string' && nodes.has(target)) out.push([branch, target]);
+    }
+    edges.set(id, out);
   }
-  return out;
+  return edges;
 }
 
 /** Iterative depth-first search; every back edge closes a cycle, reported once per set of members. */
-function findCycles(nodes: GraphView['nodes']): Problem[] {
+function findCycles(nodes: GraphView['nodes'], edges: Edges): Problem[] {
   const problems: Problem[] = [];
   const state = new Map<string, 'open' | 'done'>();
   const seen = new Set<string>();
+  const stack: { id: string; next: number; edges: readonly [Branch, string][] }[] = [];
+  const enter = (id: string) => {
+    state.set(id, 'open');
+    stack.push({ id, next: 0, edges: edges.get(id) ?? NO_EDGES });
+  };
   for (const root of nodes.keys()) {
     if (state.has(root)) continue;
-    const stack: { id: string; next: number; edges: [Branch, string][] }[] = [];
-    const enter = (id: string) => {
-      state.set(id, 'open');
-      stack.push({ id, next: 0, edges: successors(nodes.get(id), nodes) });
-    };
     enter(root);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
@@ -128,11 +137,11 @@ function findCycles(nodes: GraphView['nodes']): Problem[] {
 }
 
 /** Reachable nodes, and their topological order (Kahn's algorithm) unless a cycle prevents one. */
-function reachableInTopologicalOrder(start: string, nodes: GraphView['nodes']): { reached: Set<string>; order?: string[] } {
+function reachableInTopologicalOrder(start: string, edges: Edges): { reached: Set<string>; order?: string[] } {
   const reached = new Set<string>([start]);
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
-    for (const [, target] of successors(nodes.get(queue[i]!), nodes)) {
+    for (const [, target] of edges.get(queue[i]!) ?? NO_EDGES) {
       if (!reached.has(target)) {
         reached.add(target);
         queue.push(target);
@@ -141,14 +150,14 @@ function reachableInTopologicalOrder(start: string, nodes: GraphView['nodes']): 
   }
   const indegree = new Map<string, number>();
   for (const id of reached) {
-    for (const [, target] of successors(nodes.get(id), nodes)) indegree.set(target, (indegree.get(target) ?? 0) + 1);
+    for (const [, target] of edges.get(id) ?? NO_EDGES) indegree.set(target, (indegree.get(target) ?? 0) + 1);
   }
   const order: string[] = [];
   const ready = [...reached].filter((id) => !indegree.get(id));
   while (ready.length > 0) {
     const id = ready.pop()!;
     order.push(id);
-    for (const [, target] of successors(nodes.get(id), nodes)) {
+    for (const [, target] of edges.get(id) ?? NO_EDGES) {
       const left = indegree.get(target)! - 1;
       indegree.set(target, left);
       if (left === 0) ready.push(target);

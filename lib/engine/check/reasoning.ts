@@ -19,6 +19,9 @@ function and(state: State, c: { attribute: string; domain: Domain }): State {
   return new Map(state).set(c.attribute, next);
 }
 
+const holds = (s: State, c: RuleConstraint): State => and(s, { attribute: c.attribute, domain: c.holds });
+const fails = (s: State, c: RuleConstraint): State => and(s, { attribute: c.attribute, domain: c.fails });
+
 function or(a: State, b: State): State {
   if (a === null) return b;
   if (b === null) return a;
@@ -37,8 +40,6 @@ function branchStates(state: State, node: ConditionNode, catalog: Catalog): { th
   );
   const known = constraints.filter((c): c is RuleConstraint => c !== undefined);
   const allKnown = known.length === constraints.length;
-  const holds = (s: State, c: RuleConstraint) => and(s, { attribute: c.attribute, domain: c.holds });
-  const fails = (s: State, c: RuleConstraint) => and(s, { attribute: c.attribute, domain: c.fails });
   if ((node.match ?? 'all') === 'all') {
     return {
       then: known.reduce(holds, state),
@@ -65,10 +66,6 @@ export function reasonAboutPaths(
 ): Problem[] {
   const problems: Problem[] = [];
   const incoming = new Map<string, State>([[document.start, new Map()]]);
-  const flow = (target: string | undefined, state: State) => {
-    if (target === undefined) return;
-    incoming.set(target, incoming.has(target) ? or(incoming.get(target)!, state) : state);
-  };
   for (const id of order) {
     const node = document.nodes[id];
     const state = incoming.get(id) ?? null;
@@ -83,8 +80,8 @@ export function reasonAboutPaths(
           problems.push(warning('branch_never_taken', `The no branch of "${id}" can never be taken: on every path here the condition always holds.`, ['nodes', id, 'else']));
         }
       }
-      flow(node.then, branches.then);
-      flow(node.else, branches.else);
+      flow(incoming, node.then, branches.then);
+      flow(incoming, node.else, branches.else);
     } else if (state !== null && node.strategy !== 'blank' && registry.processors) {
       for (const candidate of candidatesOf(id, node, registry).list) {
         const processor = registry.processors.get(candidate.processor);
@@ -97,6 +94,12 @@ export function reasonAboutPaths(
     }
   }
   return problems;
+}
+
+/** Joins `state` into what reaches `target` (a node reached from several branches gets their union). */
+function flow(incoming: Map<string, State>, target: string | undefined, state: State): void {
+  if (target === undefined) return;
+  incoming.set(target, incoming.has(target) ? or(incoming.get(target)!, state) : state);
 }
 
 /** The closed set of present values an attribute must have on every path, if there is one. */

@@ -22,34 +22,53 @@ const TYPE_NAMES: Record<AttributeSpec['type'], string> = {
   string_list: 'a string',
 };
 
+/** Per attribute spec, its domain as a Set and its shape pattern compiled: rule values are checked by the thousand. */
+const domains = new WeakMap<AttributeSpec, ReadonlySet<string>>();
+const patterns = new WeakMap<AttributeSpec, RegExp>();
+
+function inDomain(spec: AttributeSpec, domain: readonly string[], value: string): boolean {
+  let set = domains.get(spec);
+  if (set === undefined) domains.set(spec, (set = new Set(domain)));
+  return set.has(value);
+}
+
+function fitsPattern(spec: AttributeSpec, source: string, value: string): boolean {
+  let pattern = patterns.get(spec);
+  if (pattern === undefined) patterns.set(spec, (pattern = new RegExp(source)));
+  pattern.lastIndex = 0;
+  return pattern.test(value);
+}
+
 /** One scalar against the attribute: type, range, domain (after normalisation) and shape. */
+function wrongType(value: Scalar, spec: AttributeSpec, path: Path): Problem {
+  return error('value_wrong_type', `${spec.name} takes ${TYPE_NAMES[spec.type]}, not ${describeValue(value)}.`, path);
+}
+
 function checkScalar(value: Scalar, spec: AttributeSpec, path: Path, checkShape: boolean): Problem | undefined {
-  const wrongType = () =>
-    error('value_wrong_type', `${spec.name} takes ${TYPE_NAMES[spec.type]}, not ${describeValue(value)}.`, path);
   switch (spec.type) {
     case 'number':
     case 'integer':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType();
-      if (spec.type === 'integer' && !Number.isInteger(value)) return wrongType();
+      if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType(value, spec, path);
+      if (spec.type === 'integer' && !Number.isInteger(value)) return wrongType(value, spec, path);
       if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
         return error('value_out_of_range', `${spec.name} ranges from ${spec.min ?? '-∞'} to ${spec.max ?? '∞'}; ${value} is outside.`, path);
       }
       return undefined;
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : wrongType();
+      return typeof value === 'boolean' ? undefined : wrongType(value, spec, path);
     case 'string':
     case 'string_list':
-      if (typeof value !== 'string') return wrongType();
-      if (checkShape && spec.pattern && !new RegExp(spec.pattern.regex).test(value)) {
+      if (typeof value !== 'string') return wrongType(value, spec, path);
+      if (checkShape && spec.pattern && !fitsPattern(spec, spec.pattern.regex, value)) {
         return error('value_invalid_format', `"${value}" does not fit ${spec.name}: ${spec.pattern.hint}.`, path);
       }
       return undefined;
     case 'enum':
     case 'country':
     case 'currency': {
-      if (typeof value !== 'string') return wrongType();
+      if (typeof value !== 'string') return wrongType(value, spec, path);
       const normalised = normaliseString(value, spec.normalise);
-      if (spec.domain && !spec.domain.includes(normalised)) {
+      if (spec.domain && !inDomain(spec, spec.domain, normalised)) {
         const byName = spec.values?.find((v) => v.name.toLowerCase() === value.toLowerCase());
         const hint = byName ? ` Did you mean "${byName.code}" (${byName.name})?` : didYouMean(normalised, spec.domain);
         return error('value_out_of_domain', `"${value}" is not a value of ${spec.name}.${hint}`, path);
