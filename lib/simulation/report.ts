@@ -1,4 +1,5 @@
-import type { Outcome, OutcomeCategory, Plan, ProcessorSet, Transaction } from '../engine/types';
+import type { Outcome, OutcomeCategory, Plan, Processor, ProcessorSet, Transaction } from '../engine/types';
+import { toUpper } from '../engine/plan/normalise';
 import type { StrategyKind } from '../scheme/schema';
 import { playCascade, type SimulatedStatus } from './cascade';
 import { candidatesOf } from './simulate-one';
@@ -58,6 +59,8 @@ export interface BatchReport {
 }
 
 interface ProcessorTally {
+  /** The processor's record in the set (undefined for an unknown id), for its fees. */
+  readonly processor: Processor | undefined;
   firstChoice: number;
   attempts: number;
   approved: number;
@@ -188,7 +191,7 @@ export class BatchAggregator {
     if (outcome !== 'approved') return;
     t.approved++;
     if (index > 0) t.approvedAfterCascade++;
-    const fees = this.processors.byId.get(processor)?.fees;
+    const fees = t.processor?.fees;
     if (fees === undefined) return;
     const fee = Math.round(((fees.percent * this.currentAmount) / 100 + fees.fixed) * MICROS);
     t.fees.set(this.currentCurrency, (t.fees.get(this.currentCurrency) ?? 0) + fee);
@@ -202,7 +205,10 @@ export class BatchAggregator {
   private tally(processor: string): ProcessorTally {
     let t = this.tallies.get(processor);
     if (t === undefined) {
-      t = { firstChoice: 0, attempts: 0, approved: 0, approvedAfterCascade: 0, final: 0, fees: new Map() };
+      t = {
+        processor: this.processors.byId.get(processor),
+        firstChoice: 0, attempts: 0, approved: 0, approvedAfterCascade: 0, final: 0, fees: new Map(),
+      };
       this.tallies.set(processor, t);
     }
     return t;
@@ -218,7 +224,8 @@ function amountOf(tx: Transaction): number {
 /** Fees are summed per transaction currency; an absent one is booked under ISO 4217 "XXX" (no currency). */
 function currencyOf(tx: Transaction): string {
   const currency = tx.currency;
-  return typeof currency === 'string' && currency.length > 0 && currency.length <= 8 ? currency.toUpperCase() : NO_CURRENCY;
+  // toUpper returns the string itself when it is already upper case: no allocation per payment.
+  return typeof currency === 'string' && currency.length > 0 && currency.length <= 8 ? toUpper(currency) : NO_CURRENCY;
 }
 
 function ratio(part: number, whole: number): number {
