@@ -4,10 +4,10 @@ import { builtinCatalog } from '../../catalog';
 import type { Processor } from '../../processors/schema';
 import type { Operator, Rule, SchemeDocument, SchemeNode } from '../../scheme/schema';
 import { indexProcessors } from '../processors';
-import type { Filter, PathStep, Plan, Transaction } from '../types';
+import type { Filter, Plan, Transaction } from '../types';
 import { generateWalk, generateWalkSource, literal, MAX_GENERATED_CONDITIONS } from './codegen';
 import { buildPlan } from './index';
-import { closureWalk, type PlanNode } from './nodes';
+import { closureWalk, type PlanNode, type WalkOut } from './nodes';
 
 /**
  * The generated walk (codegen.ts) against the closure walk it must equal, on documents and transactions
@@ -179,10 +179,10 @@ describe('generated walk', () => {
       expect(walk).not.toBeNull(); // the source compiled: nothing leaked into it as code
       const reference = closureWalk(rootOf(closures));
       for (const tx of txs) {
-        const path: PathStep[] = [];
-        const expectedPath: PathStep[] = [];
-        expect(walk!(tx, path)).toBe(reference(tx, expectedPath));
-        expect(path).toEqual(expectedPath);
+        const out: WalkOut = { path: [] };
+        const expected: WalkOut = { path: [] };
+        expect(walk!(tx, out)).toBe(reference(tx, expected));
+        expect(out.path).toEqual(expected.path);
         expect(generated.decide(tx, processors)).toEqual(closures.decide(tx, processors));
       }
     }), { numRuns: 600 });

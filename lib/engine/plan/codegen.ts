@@ -58,11 +58,11 @@ class Generator {
     const cases: string[] = [];
     this.caseId(root);
     for (let i = 0; i < this.pendingCases.length; i++) {
-      cases.push(`case ${i}:\n${this.node(this.pendingCases[i]!, 1)}`);
+      cases.push(`case ${i}:\n${this.node(this.pendingCases[i]!, 1, [], i === 0)}`);
     }
     const slots = [...this.parentOf.keys()].map((s) => `a${s} = ${U}`);
     const memos = [...this.memoSlots].map((s) => `m${s} = ${U}`);
-    const locals = ['v', 'w', ...slots, ...memos].join(', ');
+    const locals = ['v', 'w', 'p', ...slots, ...memos].join(', ');
     const body = cases.length === 1
       ? cases[0]!.slice(cases[0]!.indexOf('\n') + 1)
       : `let n = 0;\nfor (;;) switch (n) {\n${cases.join('')}default: return -1;\n}\n`;
@@ -72,7 +72,7 @@ class Generator {
       'const ObjectPrototype = Object.prototype, hasOwn = ObjectPrototype.hasOwnProperty, getPrototypeOf = Object.getPrototypeOf;',
       ...(declarations ? [`const ${declarations};`] : []),
       ...this.readers,
-      `return function walk(tx, path) {\nlet ${locals};\n${body}};`,
+      `return function walk(tx, out) {\nlet ${locals};\n${body}};`,
     ].join('\n');
     return { source, constants: this.constants };
   }
@@ -97,18 +97,36 @@ class Generator {
     return id;
   }
 
-  /** Statements deciding from `node` on: nested if/else down to leaves (`return index`) or case jumps. */
-  private node(node: PlanNode, depth: number): string {
-    if (node.kind === 'leaf') return `return ${node.index};\n`;
+  /**
+   * Statements deciding from `node` on: nested if/else down to leaves or case jumps. `steps` are the
+   * path steps taken since the case began (constant names). In the first case nothing precedes them, so
+   * a leaf allocates its path as one literal of exactly that length; a jump to another case starts the
+   * array `p`, which later cases push onto.
+   */
+  private node(node: PlanNode, depth: number, steps: readonly string[], first: boolean): string {
+    if (node.kind === 'leaf') return `${this.pathOut(steps, first)}return ${node.index};\n`;
     const test = this.join(node.rules, node.match);
-    return `if (${test}) {\npath.push(${this.constant(node.yesStep)});\n${this.branch(node.yes, depth)}} else {\npath.push(${this.constant(node.noStep)});\n${this.branch(node.no, depth)}}\n`;
+    const yes = [...steps, this.constant(node.yesStep)];
+    const no = [...steps, this.constant(node.noStep)];
+    return `if (${test}) {\n${this.branch(node.yes, depth, yes, first)}} else {\n${this.branch(node.no, depth, no, first)}}\n`;
   }
 
-  private branch(target: PlanNode, depth: number): string {
-    if (target.kind === 'leaf') return `return ${target.index};\n`;
+  private branch(target: PlanNode, depth: number, steps: readonly string[], first: boolean): string {
+    if (target.kind === 'leaf') return this.node(target, depth, steps, first);
     const shared = (this.inDegree.get(target) ?? 0) > 1;
-    if (!shared && depth < MAX_NESTING && !this.caseOf.has(target)) return this.node(target, depth + 1);
-    return `n = ${this.caseId(target)}; continue;\n`;
+    if (!shared && depth < MAX_NESTING && !this.caseOf.has(target)) return this.node(target, depth + 1, steps, first);
+    return `${this.pathSoFar(steps, first)}n = ${this.caseId(target)}; continue;\n`;
+  }
+
+  /** At a leaf: the decision's path into `out.path`. */
+  private pathOut(steps: readonly string[], first: boolean): string {
+    return first ? `out.path = [${steps.join(', ')}];\n` : `${this.pathSoFar(steps, false)}out.path = p;\n`;
+  }
+
+  /** Before a jump to another case: the steps so far into `p`. */
+  private pathSoFar(steps: readonly string[], first: boolean): string {
+    if (first) return `p = [${steps.join(', ')}];\n`;
+    return steps.length === 0 ? '' : `p.push(${steps.join(', ')});\n`;
   }
 
   private join(rules: readonly CompiledRule[], match: 'all' | 'any'): string {

@@ -8,7 +8,7 @@ import {
 } from '../processors';
 import { generateWalk } from './codegen';
 import { compileLeaf, deadEnd, decideAtLeaf, flagsFromMask, flagsWithReasons, type Leaf } from './leaves';
-import { closureWalk, type Condition, type PlanNode, type Walk } from './nodes';
+import { closureWalk, type Condition, type PlanNode, type Walk, type WalkOut } from './nodes';
 import { combine, compileRule, joinTests, type RuleContext } from './rules';
 import { createClock } from './time';
 
@@ -171,6 +171,7 @@ class CompiledPlan implements Plan {
   private readonly resolvedBySet = new WeakMap<ProcessorSet, Resolved>();
   /** Reused by every decision: evaluation is synchronous and returns before the next one starts. */
   private readonly fields: PaymentFields = { currency: undefined, method: undefined, country: undefined };
+  private readonly walked: WalkOut = { path: [] };
 
   constructor(
     readonly document: SchemeDocument,
@@ -183,8 +184,8 @@ class CompiledPlan implements Plan {
   decide(transaction: Transaction, processors: ProcessorSet, options?: DecideOptions): Decision {
     const tx: unknown = transaction;
     if (options?.trace === true) return this.decideTraced(tx, processors);
-    const path: PathStep[] = [];
-    const index = this.walk(tx, path);
+    const index = this.walk(tx, this.walked);
+    const path = this.walked.path;
     const resolved = this.resolve(processors);
     const { positions, needs } = resolved.leaves[index]!;
     const mask = eligibleMask(tx, resolved.masks, needs, resolved.scratch);

@@ -17,12 +17,19 @@ export interface Condition {
 
 export type PlanNode = Condition | Leaf;
 
-/** Walks the conditions from the root, pushing each step onto `path`; returns the index of the leaf reached. */
-export type Walk = (tx: unknown, path: PathStep[]) => number;
+/** Where a walk leaves the path it took (a fresh array each time); reused across decisions. */
+export interface WalkOut {
+  path: PathStep[];
+}
+
+/** Walks the conditions from the root, setting `out.path`; returns the index of the leaf reached. */
+export type Walk = (tx: unknown, out: WalkOut) => number;
 
 /** The reference walk: each condition's closure test. Also the fallback when code generation is unavailable. */
 export function closureWalk(root: PlanNode): Walk {
-  return (tx, path) => {
+  return (tx, out) => {
+    const path: PathStep[] = [];
+    out.path = path;
     let node = root;
     while (node.kind === 'condition') {
       if (node.test(tx)) {
