@@ -180,6 +180,7 @@ async function main(): Promise<void> {
     ['≥ 100× faster than json-rules-engine (every size)', rows.every((r) => r.jre / r.ours >= 100), rows.map((r) => `${fmt(r.jre / r.ours)}×`).join(', ')],
     ['compile of 10,000 nodes < 200 ms', r10k.compileMs < 200, `${fmt(r10k.compileMs, 1)} ms (check ${fmt(r10k.checkMs, 1)} + build ${fmt(r10k.buildMs, 1)})`],
     ['compiled 10,000-node plan < 20 MB heap', r10k.heapMb < 20, `${fmt(r10k.heapMb, 2)} MB`],
+    [`batch simulation of ${fmt(BATCH_COUNT)} transactions < 3 s`, batchMs < 3_000, `${fmt(batchMs)} ms`],
   ];
   console.log('');
   for (const [name, ok, value] of targets) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
