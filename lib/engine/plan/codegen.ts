@@ -21,12 +21,15 @@ import type { CompiledRule, RuleShape } from './rules';
 const MAX_NESTING = 48;
 
 /**
- * Larger plans keep the closure walk: V8 does not optimise a function past a bytecode budget (about
- * 300 conditions here), and an unoptimised generated walk is no faster than the closures (measured:
- * 150 conditions 300 ns vs 790 ns per decision; 300 conditions 615 vs 645), while generating it costs
- * build time.
+ * Larger plans keep the closure walk: V8 does not optimise a function past a bytecode budget, and an
+ * unoptimised generated walk is no faster than the closures while generating it costs build time.
+ * Measured on the bench's trees (ns per decision, generated vs closures): 100 conditions 259 vs 603;
+ * 125 conditions (94,000 characters of source) 324 vs 967; 135 conditions (98,000 characters, no
+ * longer optimised) 837 vs about 800. Both limits are checked: conditions before generating (cheap),
+ * source length after.
  */
 export const MAX_GENERATED_CONDITIONS = 200;
+export const MAX_GENERATED_SOURCE = 80_000;
 
 /** Escapes what JSON allows in a string literal but older JavaScript did not (line/paragraph separators). */
 export function literal(value: string | number | boolean): string {
@@ -39,13 +42,13 @@ class Generator {
   private readonly constants: unknown[] = [];
   private readonly constantNames = new Map<unknown, string>();
   /**
-   * Slots: `a<slot>` holds a value once read in this decision, `r<slot>` reads it from its parent's value
-   * (`parentOf`: an expression). Dotted paths and their prefixes have path slots; time attributes, derived slots.
+   * Slots: `a<slot>` holds a value once read in this decision; `readOf` is the expression that reads it.
+   * Dotted paths and their prefixes have path slots (read from the parent path's slot); time attributes,
+   * derived slots (read through the plan's reader closure).
    */
   private readonly pathSlots = new Map<string, number>();
   private readonly derivedSlots = new Map<string, number>();
-  private readonly parentOf = new Map<number, string>();
-  private readonly readers: string[] = [];
+  private readonly readOf = new Map<number, string>();
   /** Slots whose normalised string is memoised in `m<slot>`. */
   private readonly memoSlots = new Set<number>();
   private readonly caseOf = new Map<PlanNode, number>();
@@ -54,15 +57,14 @@ class Generator {
   constructor(private readonly inDegree: ReadonlyMap<PlanNode, number>) {}
 
   generate(root: PlanNode): { source: string; constants: unknown[] } {
-    const U = this.constant(UNREAD);
     const cases: string[] = [];
     this.caseId(root);
     for (let i = 0; i < this.pendingCases.length; i++) {
       cases.push(`case ${i}:\n${this.node(this.pendingCases[i]!, 1, [], i === 0)}`);
     }
-    const slots = [...this.parentOf.keys()].map((s) => `a${s} = ${U}`);
-    const memos = [...this.memoSlots].map((s) => `m${s} = ${U}`);
-    const locals = ['v', 'w', 'p', ...slots, ...memos].join(', ');
+    const slots = [...this.readOf.keys()].map((s) => `a${s}`);
+    const memos = [...this.memoSlots].map((s) => `m${s}`);
+    const locals = ['v', 'w', 'p', 'o', 'x', ...slots, ...memos].join(', ');
     const body = cases.length === 1
       ? cases[0]!.slice(cases[0]!.indexOf('\n') + 1)
       : `let n = 0;\nfor (;;) switch (n) {\n${cases.join('')}default: return -1;\n}\n`;
@@ -71,7 +73,6 @@ class Generator {
       '"use strict";',
       'const ObjectPrototype = Object.prototype, hasOwn = ObjectPrototype.hasOwnProperty, getPrototypeOf = Object.getPrototypeOf;',
       ...(declarations ? [`const ${declarations};`] : []),
-      ...this.readers,
       `return function walk(tx, out) {\nlet ${locals};\n${body}};`,
     ].join('\n');
     return { source, constants: this.constants };
@@ -151,8 +152,7 @@ class Generator {
   private normalised(shape: AttributeShape): string {
     const slot = this.slotOf(shape);
     this.memoSlots.add(slot);
-    const U = this.constant(UNREAD);
-    return `(m${slot} === ${U} ? (m${slot} = ${this.constant(shape.normalise)}(v)) : m${slot})`;
+    return `(m${slot} !== undefined ? m${slot} : (m${slot} = ${this.constant(shape.normalise)}(v)))`;
   }
 
   private slotOf(shape: AttributeShape): number {
@@ -161,8 +161,7 @@ class Generator {
     if (slot === undefined) {
       slot = this.newSlot();
       this.derivedSlots.set(shape.attribute, slot);
-      this.readers.push(`function r${slot}(o) { return ${this.constant(shape.read)}(o); }`);
-      this.parentOf.set(slot, 'tx');
+      this.readOf.set(slot, `${this.constant(shape.read)}(tx)`);
     }
     return slot;
   }
@@ -178,20 +177,21 @@ class Generator {
       const parent = dot < 0 ? 'tx' : this.slotValue(this.pathSlot(path.slice(0, dot)));
       slot = this.newSlot();
       this.pathSlots.set(path, slot);
-      this.parentOf.set(slot, parent);
-      this.readers.push(ownPropertySource(`r${slot}`, path.slice(dot + 1)));
+      this.readOf.set(slot, ownPropertyExpression(parent, path.slice(dot + 1)));
     }
     return slot;
   }
 
   private newSlot(): number {
-    return this.parentOf.size;
+    return this.readOf.size;
   }
 
-  /** The slot's value, read on first use in a decision and kept in `a<slot>`. */
+  /**
+   * The slot's value, read on first use in a decision and kept in `a<slot>`. An absent value (undefined)
+   * is simply read again when asked: reads are pure, and a sentinel costs a comparison on every use.
+   */
   private slotValue(slot: number): string {
-    const U = this.constant(UNREAD);
-    return `(a${slot} === ${U} ? (a${slot} = r${slot}(${this.parentOf.get(slot)!})) : a${slot})`;
+    return `(a${slot} !== undefined ? a${slot} : (a${slot} = ${this.readOf.get(slot)!}))`;
   }
 
   /** The attribute's value, read on first use in a decision and kept in its slot. */
@@ -200,25 +200,18 @@ class Generator {
   }
 }
 
-/** Marks a slot not yet read in this decision (undefined is a value: "absent"). */
-const UNREAD = Object.freeze({ unread: true });
-
 /**
- * The own property `key` of `o`, or undefined, as read.ts's pathReader reads each level; the key appears
- * as a JSON literal. `hasOwn` is a builtin call the optimiser keeps, so it is skipped when it cannot
- * matter: the value read is undefined (absent and own-undefined read the same), or the object's
- * prototype is Object.prototype and that has no such key (so what was found is the object's own).
- * Reading first lets the optimiser fold both tests to constants guarded by the object's shape.
+ * The own property `key` of the value of `parent`, or undefined, as read.ts's pathReader reads each
+ * level; the key appears as a JSON literal. Written inline (temporaries `o`, `x`) rather than as a
+ * function: V8 inlines only so many calls into one function, and a slot is read from many places.
+ * `hasOwn` is a builtin call the optimiser keeps, so it is skipped when it cannot matter: the value read
+ * is undefined (absent and own-undefined read the same), or the object's prototype is Object.prototype
+ * and that has no such key (so what was found is the object's own). Reading first lets the optimiser
+ * fold both tests to constants guarded by the object's shape.
  */
-function ownPropertySource(name: string, key: string): string {
+function ownPropertyExpression(parent: string, key: string): string {
   const k = literal(key);
-  return [
-    `function ${name}(o) {`,
-    'if (typeof o !== "object" || o === null) return undefined;',
-    `const v = o[${k}];`,
-    `return v === undefined || (getPrototypeOf(o) === ObjectPrototype && !(${k} in ObjectPrototype)) || hasOwn.call(o, ${k}) ? v : undefined;`,
-    '}',
-  ].join('\n');
+  return `(o = ${parent}, typeof o === "object" && o !== null && ((x = o[${k}]) === undefined || (getPrototypeOf(o) === ObjectPrototype && !(${k} in ObjectPrototype)) || hasOwn.call(o, ${k})) ? x : undefined)`;
 }
 
 /**
@@ -288,7 +281,7 @@ export function generateWalkSource(root: PlanNode): { source: string; constants:
 }
 
 /**
- * The generated walk, or null for a plan over MAX_GENERATED_CONDITIONS or where the platform forbids
+ * The generated walk, or null for a plan over the size limits above or where the platform forbids
  * code generation (a Content-Security-Policy without 'unsafe-eval', an edge runtime): the caller then
  * keeps the closure walk.
  */
@@ -298,6 +291,7 @@ export function generateWalk(root: PlanNode): Walk | null {
   for (const node of degrees.keys()) if (node.kind === 'condition') conditions++;
   if (conditions > MAX_GENERATED_CONDITIONS) return null;
   const { source, constants } = new Generator(degrees).generate(root);
+  if (source.length > MAX_GENERATED_SOURCE) return null;
   try {
     return new Function('k', source)(constants) as Walk;
   } catch {
