@@ -53,7 +53,16 @@ interface FieldMasks {
   readonly unrestricted: Int32Array;
   /** Per normalised code: the processors that accept it (the unrestricted ones included). */
   readonly byCode: ReadonlyMap<string, Int32Array>;
+  readonly normalise: (s: string) => string;
+  /**
+   * Raw transaction value → its mask, so a value seen before costs one lookup and no normalisation.
+   * Bounded: short values only (codes are), cleared when full.
+   */
+  readonly seen: Map<string, Int32Array>;
 }
+
+const SEEN_LIMIT = 1024;
+const SEEN_MAX_LENGTH = 16;
 
 export interface IndexedProcessorSet extends ProcessorSet {
   readonly index: ProcessorIndex;
@@ -95,9 +104,9 @@ function buildMasks(entries: readonly EligibilityEntry[]): EligibilityMasks {
   return {
     words,
     active,
-    currency: fieldMasks(entries, words, (e) => e.currencies),
-    method: fieldMasks(entries, words, (e) => e.methods),
-    country: fieldMasks(entries, words, (e) => e.countries),
+    currency: fieldMasks(entries, words, (e) => e.currencies, toUpper),
+    method: fieldMasks(entries, words, (e) => e.methods, toLower),
+    country: fieldMasks(entries, words, (e) => e.countries, toUpper),
     all: new Int32Array(words).fill(-1),
   };
 }
@@ -106,6 +115,7 @@ function fieldMasks(
   entries: readonly EligibilityEntry[],
   words: number,
   codesOf: (e: EligibilityEntry) => ReadonlySet<string> | null,
+  normalise: (s: string) => string,
 ): FieldMasks {
   const unrestricted = new Int32Array(words);
   for (const e of entries) if (codesOf(e) === null) setBit(unrestricted, e.position);
@@ -117,7 +127,7 @@ function fieldMasks(
       setBit(mask, e.position);
     }
   }
-  return { unrestricted, byCode };
+  return { unrestricted, byCode, normalise, seen: new Map() };
 }
 
 function setBit(words: Int32Array, position: number): void {
@@ -190,8 +200,18 @@ export function readPaymentFields(tx: unknown, out: PaymentFields, needs = NEEDS
   return out;
 }
 
-function fieldMask(field: FieldMasks, code: string | undefined): Int32Array {
-  return code === undefined ? field.unrestricted : (field.byCode.get(code) ?? field.unrestricted);
+/** The processors that accept this raw field value (as `code` reads it: a non-empty string, normalised). */
+function fieldMask(field: FieldMasks, value: unknown): Int32Array {
+  if (typeof value !== 'string' || value === '') return field.unrestricted;
+  let mask = field.seen.get(value);
+  if (mask === undefined) {
+    mask = field.byCode.get(field.normalise(value)) ?? field.unrestricted;
+    if (value.length <= SEEN_MAX_LENGTH) {
+      if (field.seen.size >= SEEN_LIMIT) field.seen.clear();
+      field.seen.set(value, mask);
+    }
+  }
+  return mask;
 }
 
 /**
@@ -200,15 +220,16 @@ function fieldMask(field: FieldMasks, code: string | undefined): Int32Array {
  */
 export function eligibleMask(tx: unknown, masks: EligibilityMasks, needs: number, out: Int32Array): Int32Array {
   const t = typeof tx === 'object' && tx !== null ? (tx as Row) : EMPTY_ROW;
-  const currency = needs & NEEDS_CURRENCY ? fieldMask(masks.currency, code(ownCurrency(t), toUpper)) : masks.all;
-  const method = needs & NEEDS_METHOD ? fieldMask(masks.method, code(ownPaymentMethod(t), toLower)) : masks.all;
+  const currency = needs & NEEDS_CURRENCY ? fieldMask(masks.currency, ownCurrency(t)) : masks.all;
+  const method = needs & NEEDS_METHOD ? fieldMask(masks.method, ownPaymentMethod(t)) : masks.all;
   let country = masks.all;
   if (needs & NEEDS_COUNTRY) {
+    // The card's issuing country when it is a non-empty string, else the customer's country.
     const card = ownCard(t);
-    let value = typeof card === 'object' && card !== null ? code(ownIssuerCountry(card as Row), toUpper) : undefined;
-    if (value === undefined) {
+    let value = typeof card === 'object' && card !== null ? ownIssuerCountry(card as Row) : undefined;
+    if (typeof value !== 'string' || value === '') {
       const customer = ownCustomer(t);
-      if (typeof customer === 'object' && customer !== null) value = code(ownCountry(customer as Row), toUpper);
+      value = typeof customer === 'object' && customer !== null ? ownCountry(customer as Row) : undefined;
     }
     country = fieldMask(masks.country, value);
   }
