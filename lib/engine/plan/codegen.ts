@@ -11,7 +11,8 @@ import type { CompiledRule, RuleShape } from './rules';
  *
  * Safety rule: no string from the document reaches the generated source except as a JSON literal
  * (`literal` below: JSON.stringify plus escaping of U+2028/U+2029). Node ids, path steps, Sets,
- * predicates and readers are passed in the `k` array and referred to by generated names (k12, r3, a3).
+ * predicates and time readers are passed in the `k` array and referred to by generated names (k12); locals
+ * are generated names too (a3 for a slot, m3 for its normalised string).
  *
  * Shape: a tree is one nest of if/else. A node reached from several branches (a DAG), or nested deeper
  * than MAX_NESTING, becomes a `case` of a `switch` in a loop, so shared nodes are emitted once and a long
