@@ -6,7 +6,7 @@ import type {
 import {
   eligibleMask, neededFields, processorIndexOf, readPaymentFields, type EligibilityEntry, type EligibilityMasks, type PaymentFields,
 } from '../processors';
-import { generateWalk } from './codegen';
+import { generateWalk, MAX_GENERATED_CONDITIONS } from './codegen';
 import { compileLeaf, deadEnd, decideAtLeaf, flagsFromMask, flagsWithReasons, type Leaf } from './leaves';
 import { closureWalk, type Condition, type PlanNode, type Walk, type WalkOut } from './nodes';
 import { combine, compileRule, joinTests, type RuleContext } from './rules';
@@ -47,12 +47,14 @@ export function buildPlan(
 
   const leaves: Leaf[] = [];
   const compiled = new Map<string, PlanNode>();
+  let conditions = 0;
   const compileNode = (id: string, node: SchemeNode): PlanNode => {
     if (node.type === 'strategy') {
       const leaf = compileLeaf(leaves.length, id, node, routes);
       leaves.push(leaf);
       return leaf;
     }
+    conditions++;
     return compileCondition(id, node, context);
   };
   const deadEndLeaf = (reason: string): Leaf => {
@@ -63,7 +65,8 @@ export function buildPlan(
 
   const root = link(document.start, nodes, compiled, compileNode, deadEndLeaf);
   const cascades = cascadePolicies(nodes);
-  const walker = (walk === 'generated' ? generateWalk(root) : null) ?? closureWalk(root);
+  const generate = walk === 'generated' && conditions <= MAX_GENERATED_CONDITIONS;
+  const walker = (generate ? generateWalk(root) : null) ?? closureWalk(root);
   return new CompiledPlan(document, root, walker, leaves, cascades);
 }
 

@@ -113,6 +113,13 @@ function readerFor(spec: AttributeSpec | undefined, attribute: string, context: 
   return reader;
 }
 
+/** A transaction value as the trace shows it: normalised like the rule's value. */
+function display(value: unknown, normalise: StringNormaliser): unknown {
+  if (typeof value === 'string') return normalise(value);
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? normalise(item) : item));
+  return value;
+}
+
 function compileAttributeRule(rule: AttributeRule, context: RuleContext): CompiledRule {
   const spec = context.catalog.get(rule.attribute);
   const kind = kindOf(spec?.type);
@@ -131,11 +138,6 @@ function compileAttributeRule(rule: AttributeRule, context: RuleContext): Compil
   // Reader and predicate composed directly: one call less per rule on the hot path.
   const test: Test = negated ? (tx) => !positive(read(tx)) : (tx) => positive(read(tx));
 
-  const display = (value: unknown): unknown => {
-    if (typeof value === 'string') return normalise(value);
-    if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? normalise(item) : item));
-    return value;
-  };
   const base = rule.value === undefined ? { attribute, operator } : { attribute, operator, expected };
   return {
     test,
@@ -149,7 +151,7 @@ function compileAttributeRule(rule: AttributeRule, context: RuleContext): Compil
       if (value === undefined) return { ...base, missing: 'absent', result };
       if (value === null) return { ...base, missing: 'null', result };
       if (!accepts(value)) return { ...base, missing: 'wrong_type', result };
-      return { ...base, actual: display(value), result };
+      return { ...base, actual: display(value, normalise), result };
     },
   };
 }
