@@ -21,6 +21,19 @@ export function hashPrefix(prefix: string): number {
 export function hashWithPrefix(prefixState: number, key: string): number {
   let h = prefixState;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return fmix32(h);
+}
+
+/** FNV-1a of a whole string (no prefix), finalised with fmix32. */
+export function hashString(text: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return fmix32(h);
+}
+
+/** murmur3's 32-bit finaliser: spreads every input bit over the whole output. */
+export function fmix32(value: number): number {
+  let h = value | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

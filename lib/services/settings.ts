@@ -5,6 +5,7 @@ import { processorRoutes, processors, settings } from '@/db/schema';
 import { ROUTING_MODES, type RoutingMode } from '@/lib/engine/types';
 import { audit } from './audit';
 import { fail, ok, validationError, type FieldIssue, type Result } from './result';
+import { isTimeZone } from '@/lib/time-zone';
 
 export const ACCOUNT_ID = 'default';
 
@@ -35,14 +36,6 @@ export const SettingsInputSchema = z.strictObject({
     .optional(),
 });
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 type Row = typeof settings.$inferSelect;
 const toSettings = (row: Row): AccountSettings => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashString, mulberry32, normaliseSeed, unitAt } from './prng';
+import { mulberry32, normaliseSeed, unitAt } from './prng';
+import { hashString } from '../engine/hash';
 
 describe('prng', () => {
   it('unitAt is a pure function of (seed, key, index) in [0, 1)', () => {

@@ -2,27 +2,7 @@
  * Small, fast, platform-independent pseudo-random numbers for simulations. Everything is 32-bit integer
  * arithmetic (Math.imul), so a seed gives the same numbers in Node and in every browser.
  */
-
-/** murmur3's 32-bit finaliser: spreads every input bit over the whole output. */
-export function fmix32(value: number): number {
-  let h = value | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** FNV-1a over UTF-16 code units, finalised with fmix32. Stable hash of a transaction id. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return fmix32(h);
-}
+import { fmix32, hashString } from '../engine/hash';
 
 /** Folds any finite number (negative, fractional or above 2^32) into a 32-bit seed. */
 export function normaliseSeed(seed: number): number {

@@ -1,5 +1,5 @@
 import type { Transaction } from '../engine/types';
-import { hashString } from './prng';
+import { hashString } from '../engine/hash';
 
 /**
  * The hash that seeds a transaction's draws: its `id` (string or number). A transaction without an id

@@ -8,6 +8,7 @@ import { checkAttributeRule, FilterChecker } from './rules';
 import { checkStrategy, indexRegistry, type RegistryIndex } from './strategies';
 import { reasonAboutPaths } from './reasoning';
 import { error, warning, type ErrorCode } from './problems';
+import { isTimeZone } from '../../time-zone';
 
 export { LIMITS } from './limits';
 export { ERROR_CODES, WARNING_CODES, type ErrorCode, type WarningCode } from './problems';
@@ -88,15 +89,6 @@ function checkNode(
   });
 }
 
-/** The evaluator derives time_of_day / weekday with Intl, which refuses zones it does not know. */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function layoutProblems(raw: Record<string, unknown>): Problem[] {
   if (!isRecord(raw.layout) || !isRecord(raw.nodes)) return [];
