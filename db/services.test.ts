@@ -7,6 +7,7 @@ import { createRoute, deleteRoute, getRoute, listRoutes, updateRoute } from '@/l
 import { createScheme, deleteScheme, duplicateScheme, getScheme, listSchemes, renameScheme, saveDraft } from '@/lib/services/schemes';
 import { getSettings, updateSettings } from '@/lib/services/settings';
 import { EXAMPLE_PROCESSORS } from '@/lib/scheme/examples';
+import { checkDraft, dryRunDraft } from '@/lib/services/engine';
 
 const newProcessor = (id: string, name: string) => ({
   id,
@@ -139,5 +140,18 @@ describe.each(testDatabases())('services on $name', (target) => {
     expect(unknownMode.ok).toBe(false);
     const good = await updateSettings(db(), { routing_mode: 'default_only', default_processor_id: 'proc_checkout', default_route_id: 'proute_us_fallback' });
     expect(good.ok && good.value).toMatchObject({ routing_mode: 'default_only', default_processor_id: 'proc_checkout' });
+  });
+
+  it('compiles a draft against the account and dry-runs transactions with it', async () => {
+    const check = await checkDraft(db(), DEMO_SCHEME_ID);
+    expect(check.ok && check.value.errors).toEqual([]);
+    expect(check.ok && check.value.warnings.map((w) => w.code)).toContain('processor_not_active');
+    const tx = { id: 't1', amount: 300, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'NL' }, customer: { risk_score: 5 } };
+    const run = await dryRunDraft(db(), DEMO_SCHEME_ID, JSON.stringify(tx));
+    if (!run.ok || run.value.kind !== 'decision') throw new Error('expected a decision');
+    expect(run.value.decision).toMatchObject({ outcome: 'route', processor: 'proc_adyen_eu', node: 'eu_priority' });
+    expect(run.value.decision.trace?.conditions.length).toBeGreaterThan(0);
+    const bad = await dryRunDraft(db(), DEMO_SCHEME_ID, '[1,2');
+    expect(!bad.ok && bad.error.code).toBe('validation');
   });
 });

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { text } from '@/lib/forms/form-data';
 import { formStateOf, type FormState } from '@/lib/forms/form-state';
 import { createScheme, deleteScheme, duplicateScheme, renameScheme } from '@/lib/services/schemes';
+import { dryRunDraft, type DryRun } from '@/lib/services/engine';
 
 export async function createSchemeAction(_previous: FormState, form: FormData): Promise<FormState> {
   const input = { name: text(form, 'name') };
@@ -35,4 +36,16 @@ export async function deleteSchemeAction(id: string, _previous: FormState, _form
   if (!result.ok) return formStateOf(result, {}, '');
   revalidatePath('/schemes');
   redirect('/schemes?deleted=1');
+}
+
+export type DryRunState =
+  | { status: 'idle' }
+  | { status: 'error'; message: string; text: string }
+  | { status: 'done'; result: DryRun; text: string };
+
+export async function dryRunAction(schemeId: string, _previous: DryRunState, form: FormData): Promise<DryRunState> {
+  const text = String(form.get('transaction') ?? '');
+  const result = await dryRunDraft(await getDb(), schemeId, text);
+  if (!result.ok) return { status: 'error', message: result.error.message, text };
+  return { status: 'done', result: result.value, text };
 }

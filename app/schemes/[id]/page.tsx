@@ -4,9 +4,13 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getScheme } from '@/lib/services/schemes';
 import { getSettings } from '@/lib/services/settings';
+import { checkDraft } from '@/lib/services/engine';
+import { ProblemList } from '@/components/schemes/problem-list';
+import { DryRun } from '@/components/schemes/dry-run';
+import { SAMPLE_TRANSACTIONS } from '@/lib/scheme/sample-transactions';
 import { ActionButton, SchemeNameForm } from '@/components/schemes/name-form';
 import { DeleteForm } from '@/components/ui/delete-form';
-import { deleteSchemeAction, duplicateSchemeAction, renameSchemeAction } from '../actions';
+import { deleteSchemeAction, dryRunAction, duplicateSchemeAction, renameSchemeAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Scheme' };
 
@@ -14,8 +18,9 @@ export const metadata: Metadata = { title: 'Scheme' };
 export default async function SchemePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const db = await getDb();
-  const [scheme, settings] = await Promise.all([getScheme(db, id), getSettings(db)]);
-  if (!scheme) notFound();
+  const [scheme, settings, check] = await Promise.all([getScheme(db, id), getSettings(db), checkDraft(db, id)]);
+  if (!scheme || !check.ok) notFound();
+  const { errors, warnings } = check.value;
   const active = settings.active_scheme_id === id;
   return (
     <>
@@ -32,6 +37,19 @@ export default async function SchemePage({ params }: { params: Promise<{ id: str
       </div>
       <section className="panel">
         <SchemeNameForm action={renameSchemeAction.bind(null, id)} initialName={scheme.name} submitLabel="Rename" label="Name" />
+      </section>
+      <section className="panel" data-testid="compile-check">
+        <h2>
+          Compile check{' '}
+          {errors.length === 0 ? <span className="badge badge-active">compiles</span> : <span className="badge badge-down">{errors.length} errors</span>}{' '}
+          {warnings.length > 0 && <span className="badge badge-warn">{warnings.length} warnings</span>}
+        </h2>
+        <ProblemList problems={errors} kind="error" />
+        <ProblemList problems={warnings} kind="warning" />
+      </section>
+      <section className="panel" data-testid="dry-run">
+        <h2>Try a transaction</h2>
+        <DryRun action={dryRunAction.bind(null, id)} samples={SAMPLE_TRANSACTIONS} />
       </section>
       <section className="panel">
         <h2>
