@@ -7,7 +7,7 @@ import { createRoute, deleteRoute, getRoute, listRoutes, updateRoute } from '@/l
 import { createScheme, deleteScheme, duplicateScheme, getScheme, listSchemes, renameScheme, saveDraft } from '@/lib/services/schemes';
 import { getSettings, updateSettings } from '@/lib/services/settings';
 import { EXAMPLE_PROCESSORS } from '@/lib/scheme/examples';
-import { checkDraft, dryRunDraft } from '@/lib/services/engine';
+import { checkDocument, dryRunDraft } from '@/lib/services/engine';
 
 const newProcessor = (id: string, name: string) => ({
   id,
@@ -143,9 +143,9 @@ describe.each(testDatabases())('services on $name', (target) => {
   });
 
   it('compiles a draft against the account and dry-runs transactions with it', async () => {
-    const check = await checkDraft(db(), DEMO_SCHEME_ID);
-    expect(check.ok && check.value.errors).toEqual([]);
-    expect(check.ok && check.value.warnings.map((w) => w.code)).toContain('processor_not_active');
+    const check = await checkDocument(db(), (await getScheme(db(), DEMO_SCHEME_ID))!.document);
+    expect(check.errors).toEqual([]);
+    expect(check.warnings.map((w) => w.code)).toContain('processor_not_active');
     const tx = { id: 't1', amount: 300, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'NL' }, customer: { risk_score: 5 } };
     const run = await dryRunDraft(db(), DEMO_SCHEME_ID, JSON.stringify(tx));
     if (!run.ok || run.value.kind !== 'decision') throw new Error('expected a decision');

@@ -49,13 +49,10 @@ export interface DraftCheck {
   warnings: Problem[];
 }
 
-/** Compile a scheme's draft against the account: every error and warning, each with its path and node. */
-export async function checkDraft(db: Db, schemeId: string): Promise<Result<DraftCheck>> {
-  const scheme = await getScheme(db, schemeId);
-  if (!scheme) return fail(notFound('Scheme', schemeId));
-  const context = await loadCompileContext(db);
-  const result = compile(scheme.document, context);
-  return ok({ errors: result.ok ? [] : result.errors, warnings: result.warnings });
+/** Compile a document against the account: every error and warning, each with its path and node. */
+export async function checkDocument(db: Db, document: unknown): Promise<DraftCheck> {
+  const result = compile(document, await loadCompileContext(db));
+  return { errors: result.ok ? [] : result.errors, warnings: result.warnings };
 }
 
 export const MAX_TRANSACTION_BYTES = 64 * 1024;

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getScheme } from '@/lib/services/schemes';
 import { getSettings } from '@/lib/services/settings';
-import { checkDraft } from '@/lib/services/engine';
+import { checkDocument } from '@/lib/services/engine';
 import { ProblemList } from '@/components/schemes/problem-list';
 import { DryRun } from '@/components/schemes/dry-run';
 import { SAMPLE_TRANSACTIONS } from '@/lib/scheme/sample-transactions';
@@ -18,9 +18,9 @@ export const metadata: Metadata = { title: 'Scheme' };
 export default async function SchemePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const db = await getDb();
-  const [scheme, settings, check] = await Promise.all([getScheme(db, id), getSettings(db), checkDraft(db, id)]);
-  if (!scheme || !check.ok) notFound();
-  const { errors, warnings } = check.value;
+  const [scheme, settings] = await Promise.all([getScheme(db, id), getSettings(db)]);
+  if (!scheme) notFound();
+  const { errors, warnings } = await checkDocument(db, scheme.document);
   const active = settings.active_scheme_id === id;
   return (
     <>
