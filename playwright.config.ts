@@ -8,8 +8,9 @@ import path from 'node:path';
  * database, even when DATABASE_URL is set for the database tests. A second server points at a
  * Postgres that does not exist, to check the "database cannot be reached" page.
  */
-const PORT = 3100;
-const DOWN_PORT = 3101;
+// E2E_PORT lets several checkouts run their end-to-end tests side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DOWN_PORT = PORT + 1;
 // A folder that does not exist yet, as on a fresh clone: the app must create it.
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-')), 'data', 'pglite');
 process.env.E2E_DATA_DIR = dataDir; // the config is loaded again in each worker: keep one directory
