@@ -27,6 +27,13 @@ export interface EditorState {
   /** The dry run whose path is lit on the canvas. */
   trace: Decision | null;
   account: AccountContext;
+  /** Which view of the document is showing. */
+  tab: EditorTab;
+  /**
+   * A request to bring something into view: the canvas centres and selects `node`, the JSON tab reveals
+   * `path`. `seq` grows with every request, so asking for the same place twice still moves the view.
+   */
+  focus: FocusRequest | null;
 
   /** Applies one lib/graph operation to the document; on success it is one undo step. */
   edit(operation: (doc: SchemeDocument) => EditResult): EditResult;
@@ -40,6 +47,16 @@ export interface EditorState {
   setProblems(problems: readonly Problem[]): void;
   setTrace(decision: Decision | null): void;
   markSaved(doc: SchemeDocument, revision: number): void;
+  setTab(tab: EditorTab): void;
+  /** Shows a node (on the canvas) or a JSON path (in the JSON tab, switching to it). */
+  requestFocus(target: { node?: string; path?: (string | number)[] }): void;
+}
+
+export type EditorTab = 'graph' | 'json';
+export interface FocusRequest {
+  node?: string;
+  path?: (string | number)[];
+  seq: number;
 }
 
 export interface EditorInit {
@@ -69,6 +86,8 @@ export function createEditorStore(init: EditorInit): EditorStore {
       problems: [],
       trace: null,
       account: init.account,
+      tab: 'graph',
+      focus: null,
 
       edit(operation) {
         const result = operation(get().history.present);
@@ -88,6 +107,12 @@ export function createEditorStore(init: EditorInit): EditorStore {
       setProblems: (problems) => set({ problems }),
       setTrace: (trace) => set({ trace }),
       markSaved: (doc, revision) => set({ savedDoc: doc, revision }),
+      setTab: (tab) => set({ tab }),
+      requestFocus(target) {
+        const seq = (get().focus?.seq ?? 0) + 1;
+        const tab = target.path !== undefined && target.node === undefined ? 'json' : get().tab;
+        set({ focus: { ...target, seq }, tab, ...(target.node !== undefined ? { selection: [target.node] } : {}) });
+      },
     };
   });
 }

@@ -1,13 +1,9 @@
-import { asc } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customAttributes, filters } from '@/db/schema';
-import { builtinCatalog, createCatalog, type AttributeType, type Catalog } from '@/lib/catalog';
-import { compile, indexProcessors, type Decision, type Filter, type Problem, type Registry } from '@/lib/engine';
-import type { Rule } from '@/lib/scheme/schema';
-import { listProcessors } from './processors';
-import { listRoutes } from './routes';
+import type { Catalog } from '@/lib/catalog';
+import { compileOptionsFor } from '@/lib/editor/account';
+import { compile, indexProcessors, type Decision, type Problem, type Registry } from '@/lib/engine';
+import { loadAccountContext } from './account-context';
 import { getScheme } from './schemes';
-import { getSettings } from './settings';
 import { fail, notFound, ok, type Result } from './result';
 
 /** What a scheme compiles against in this account: processors, routes, filters, custom attributes, time zone. */
@@ -18,30 +14,7 @@ export interface CompileContext {
 }
 
 export async function loadCompileContext(db: Db): Promise<CompileContext> {
-  const [processors, routes, filterRows, attributeRows, settings] = await Promise.all([
-    listProcessors(db),
-    listRoutes(db),
-    db.select().from(filters).orderBy(asc(filters.id)),
-    db.select().from(customAttributes),
-    getSettings(db),
-  ]);
-  const filterList: Filter[] = filterRows.map((f) => ({ id: f.id, name: f.name, match: f.match, rules: f.rules as Rule[] }));
-  const custom = attributeRows.map((a) => ({
-    name: a.name,
-    type: a.type as AttributeType,
-    ...(a.label ? { label: a.label } : {}),
-    ...(a.description ? { description: a.description } : {}),
-    ...(a.domain ? { domain: a.domain } : {}),
-  }));
-  return {
-    registry: {
-      processors,
-      routes: routes.map((r) => ({ id: r.id, name: r.name, processors: r.processors.map((p) => p.processor_id) })),
-      filters: filterList,
-    },
-    catalog: custom.length ? createCatalog(custom) : builtinCatalog(),
-    timeZone: settings.time_zone,
-  };
+  return compileOptionsFor(await loadAccountContext(db));
 }
 
 export interface DraftCheck {
