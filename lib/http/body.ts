@@ -115,3 +115,46 @@ export function formatBytes(bytes: number): string {
 }
 
 const failure = <T extends { ok: false; error: ApiError }>(error: ApiError) => ({ ok: false, error }) as T;
+
+const JSON_LINES_TYPE = /^application\/(?:x-ndjson|ndjson|jsonl|x-jsonl|json-lines|jsonlines|x-jsonlines)\s*(?:;|$)/i;
+
+/** JSON lines bodies are streamed, so they may be larger than a JSON body; this is their cap. */
+export const MAX_JSON_LINES_BYTES = 100 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`The body is larger than ${formatBytes(maxBytes)}.`);
+  }
+}
+
+/** Checks what can be checked of a JSON lines request before its body streams: type and declared size. */
+export function checkJsonLinesRequest(request: Request, maxBytes = MAX_JSON_LINES_BYTES): ApiError | undefined {
+  const contentType = request.headers.get('content-type');
+  if (!contentType || !JSON_LINES_TYPE.test(contentType)) {
+    return apiError(415, 'unsupported_media_type', `Send JSON lines with "Content-Type: application/x-ndjson"${contentType ? ` (got "${contentType}")` : ''}.`);
+  }
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) return apiError(413, 'payload_too_large', `The body is larger than ${formatBytes(maxBytes)}.`);
+  return undefined;
+}
+
+/** The body as UTF-8 text chunks while it streams in; throws BodyTooLargeError once past `maxBytes`. */
+export async function* bodyTextChunks(request: Request, maxBytes = MAX_JSON_LINES_BYTES): AsyncGenerator<string> {
+  if (!request.body) return;
+  const decoder = new TextDecoder('utf-8');
+  const reader = request.body.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+      yield decoder.decode(value, { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}

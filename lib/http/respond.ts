@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Result, ServiceError } from '@/lib/services/result';
+import { fail, notFound, ok, type Result, type ServiceError } from '@/lib/services/result';
 import { apiError, errorResponse, type ApiError } from './errors';
 
 /** The one mapping from a service error to an API error. */
@@ -23,4 +23,9 @@ export function apiErrorOf(error: ServiceError): ApiError {
 export function respond<T>(result: Result<T>, status = 200): Response {
   if (!result.ok) return errorResponse(apiErrorOf(result.error));
   return status === 204 ? new Response(null, { status }) : Response.json(result.value, { status });
+}
+
+/** A lookup's answer as a `Result`: the record, or 404 naming what was looked for. */
+export function found<T>(value: T | undefined, what: string, id: string): Result<T> {
+  return value === undefined ? fail(notFound(what, id)) : ok(value);
 }
