@@ -113,10 +113,27 @@ export const apiKeys = pgTable('api_keys', {
   /** First characters of the key, shown so people can tell keys apart; the key itself is never stored. */
   prefix: text('prefix').notNull(),
   hash: text('hash').notNull(),
+  /** What the key may do: `read`, `write`, `decide`. */
+  scopes: jsonb('scopes').$type<string[]>().notNull().default(sql`'["read"]'::jsonb`),
   createdAt: createdAt(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('api_keys_hash_unique').on(t.hash)]);
+
+/**
+ * First answers of POSTs sent with an `Idempotency-Key`, per API key, so a retry replays the answer
+ * instead of creating twice. A row without a status is a request still running.
+ */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  apiKeyId: text('api_key_id').notNull(),
+  key: text('key').notNull(),
+  method: text('method').notNull(),
+  path: text('path').notNull(),
+  requestHash: text('request_hash').notNull(),
+  status: integer('status'),
+  body: jsonb('body'),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.apiKeyId, t.key] }), index('idempotency_keys_created').on(t.createdAt)]);
 
 export const auditEntries = pgTable('audit_entries', {
   id: serial('id').primaryKey(),

@@ -1,0 +1,13 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+// A caller's id is echoed only when it is short and harmless in logs and headers.
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's `X-Request-Id` when it is a sane token, else a fresh `req_...`. */
+export function requestIdOf(request: Request): string {
+  const given = request.headers.get(REQUEST_ID_HEADER);
+  return given && SAFE_ID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
+}
