@@ -5,7 +5,7 @@ import { seedDemoData, DEMO_SCHEME_ID } from './seed';
 import { routingDocument } from './publishing-fixtures';
 import { createScheme } from '@/lib/services/schemes';
 import { activateVersion, deactivateScheme, publishScheme } from '@/lib/services/publishing';
-import { decide, DecisionCache, simulateTransaction } from '@/lib/services/decisions';
+import { decide, DecisionCache } from '@/lib/services/decisions';
 import { serviceHealth, checkDatabase } from '@/lib/services/health';
 import { setProcessorStatus } from '@/lib/services/processors';
 import { updateSettings } from '@/lib/services/settings';
@@ -95,11 +95,6 @@ describe.each(testDatabases())('decisions on $name', (target) => {
     expect(!route.ok && route.error.code).toBe('not_found');
     const version = await decide(cache, { transaction: EUR_TX, scheme_id: schemeId, version: 9 });
     expect(!version.ok && version.error.code).toBe('not_found');
-  });
-
-  it('simulates one payment with forced outcomes through the cascade', async () => {
-    const simulated = await simulateTransaction(cache, { transaction: EUR_TX, processor_route_id: 'proute_eu_cards', forced: ['soft_decline'] });
-    expect(simulated.ok && simulated.value.attempts[0]).toMatchObject({ processor: 'proc_adyen_eu', outcome: 'soft_decline', forced: true });
   });
 
   it('keeps deciding from the cache when the database goes away, and health says degraded with the staleness', async () => {

@@ -9,7 +9,7 @@ export type Health = { ok: true; database: 'postgres' | 'pglite' | 'memory' } | 
 const CHECK_TIMEOUT_MS = 1500;
 
 /** One cheap round trip, so pages can say "the database cannot be reached" instead of failing obscurely. */
-export async function checkDatabase(connection?: Connection): Promise<Health> {
+export async function checkDatabase(connection?: Pick<Connection, 'db' | 'target'>): Promise<Health> {
   try {
     const target = connection ?? (await withTimeout(getConnection(), CHECK_TIMEOUT_MS));
     await withTimeout(target.db.execute(sql`select 1`), CHECK_TIMEOUT_MS);
@@ -39,8 +39,10 @@ export interface ServiceHealth {
   };
 }
 
-export async function serviceHealth(cache: DecisionCache | null, probe: () => Promise<Health> = checkDatabase): Promise<ServiceHealth> {
-  const database = await probe();
+export async function serviceHealth(cache: DecisionCache | null, probe?: () => Promise<Health>): Promise<ServiceHealth> {
+  // The cache's own database is the one that matters to decisions.
+  const source = cache?.source;
+  const database = await (probe ?? (source?.target ? () => checkDatabase({ db: source.db, target: source.target! }) : () => checkDatabase()))();
   const now = Date.now();
   const status = cache?.status();
   const loaded = status?.loaded ?? false;
