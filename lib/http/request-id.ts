@@ -7,7 +7,7 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The caller's `X-Request-Id` when it is a sane token, else a fresh `req_...`. */
-export function requestIdOf(request: Request): string {
+export function requestIdOf(request: { headers: { get(name: string): string | null } }): string {
   const given = request.headers.get(REQUEST_ID_HEADER);
   return given && SAFE_ID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
 }

@@ -109,6 +109,7 @@ export function getDecisionCache(): Promise<DecisionCache> {
     await cache.start();
     // Revocations elsewhere reach this instance's key cache the same way.
     await connection.listen(API_KEYS_CHANNEL, (hash) => apiKeyChanged(hash || undefined)).catch(() => {});
+    await cache.ready().catch(() => {}); // warm now; a cold cache with no database answers 503 until it can load
     return cache;
   })().catch((error: unknown) => {
     holder.__switchyardDecisionCache = undefined;
