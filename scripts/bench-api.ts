@@ -16,7 +16,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 64;
 const OFFERED_RATE = 1500;
 const OPEN_LOOP_CONNECTIONS = 128; // enough idle connections that sending never waits for an answer
+const DRAIN_MS = 3000;
 const ROOT = process.cwd();
 
 interface Run {
@@ -50,17 +51,18 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     children.push(start('node', ['scripts/bench/bare-decide-server.mjs', String(barePort)], {}));
-    children.push(start('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(nextPort), '-H', '127.0.0.1'], database.env));
+    children.push(start('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(nextPort), '-H', '127.0.0.1'], database.envFor('next')));
     const dedicated = start(
       'node',
       ['--import', 'tsx', '--import', './server/server-only.mjs', 'server/main.ts', '-p', String(dedicatedPort), '-H', '127.0.0.1'],
-      { ...database.env, SWITCHYARD_FAULT_SIGNALS: '1' },
+      { ...database.envFor('dedicated'), SWITCHYARD_FAULT_SIGNALS: '1' },
     );
     children.push(dedicated);
+    // Next.js last in each phase: it is still working through its backlog when its run ends.
     const targets = {
       bare: `http://127.0.0.1:${barePort}/api/v1/decide`,
-      next: `http://127.0.0.1:${nextPort}/api/v1/decide`,
       dedicated: `http://127.0.0.1:${dedicatedPort}/api/v1/decide`,
+      next: `http://127.0.0.1:${nextPort}/api/v1/decide`,
     };
     await Promise.all([waitReady(`http://127.0.0.1:${barePort}/`, 'POST'), waitReady(`http://127.0.0.1:${nextPort}/api/health`), waitReady(`http://127.0.0.1:${dedicatedPort}/api/health`)]);
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${database.key}` };
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
       if (database.cut) database.cut();
       else dedicated.kill('SIGUSR2');
       console.log('    … database gone');
-    }, (SECONDS / 2) * 1000);
+    }, DRAIN_MS + (SECONDS / 2) * 1000);
     runs.push(await load(targets.dedicated, headers, bodies, { connections: CONNECTIONS, seconds: SECONDS, name: '(c) dedicated, db away' }));
     clearTimeout(outage);
     const health = await (await fetch(`http://127.0.0.1:${dedicatedPort}/api/health`)).json() as { status: string; cache: { stale_ms: number } };
@@ -130,6 +132,7 @@ async function load(url: string, headers: Record<string, string>, bodies: string
   let next = Math.floor(Math.random() * bodies.length);
   const latencies: number[] = [];
   let failed = 0;
+  await new Promise((r) => setTimeout(r, DRAIN_MS)); // let the previous run's backlog drain
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -165,7 +168,8 @@ async function load(url: string, headers: Record<string, string>, bodies: string
 
 interface BenchDatabase {
   kind: 'postgres' | 'pglite';
-  env: Record<string, string>;
+  /** The environment of each server; embedded PGlite admits one process per data directory, so each gets a copy. */
+  envFor(server: string): Record<string, string>;
   key: string;
   /** Cuts the server off its database (real Postgres only; PGlite is closed by a signal). */
   cut?: () => void;
@@ -189,7 +193,7 @@ async function prepareDatabase(): Promise<BenchDatabase> {
     viaProxy.port = String(proxy.port);
     return {
       kind: 'postgres',
-      env: { DATABASE_URL: viaProxy.toString() },
+      envFor: () => ({ DATABASE_URL: viaProxy.toString() }),
       key,
       cut: proxy.cut,
       async close() {
@@ -203,7 +207,12 @@ async function prepareDatabase(): Promise<BenchDatabase> {
   const folder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-'));
   const dataDir = path.join(folder, 'pglite');
   const key = await seed(await openDatabase({ kind: 'pglite', dataDir }));
-  return { kind: 'pglite', env: { SWITCHYARD_DATA_DIR: dataDir, DATABASE_URL: '' }, key, close: async () => rmSync(folder, { recursive: true, force: true }) };
+  const envFor = (server: string) => {
+    const copy = path.join(folder, `pglite-${server}`);
+    cpSync(dataDir, copy, { recursive: true });
+    return { SWITCHYARD_DATA_DIR: copy, DATABASE_URL: '' };
+  };
+  return { kind: 'pglite', envFor, key, close: async () => rmSync(folder, { recursive: true, force: true }) };
 }
 
 async function seed(connection: Connection): Promise<string> {
