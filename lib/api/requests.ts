@@ -9,9 +9,3 @@ export const SaveDraftRequestSchema = z.strictObject({
 });
 export type SaveDraftRequest = z.output<typeof SaveDraftRequestSchema>;
 
-/** Query of POST /simulate/batch (the body is the JSON lines). */
-export const BatchSimulationQuerySchema = z.strictObject({
-  scheme_id: z.string().min(1).max(100).optional(),
-  version: z.coerce.number().int().min(1).optional(),
-  seed: z.coerce.number().int().min(0).max(2 ** 32 - 1).optional(),
-});
