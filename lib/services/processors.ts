@@ -4,6 +4,8 @@ import { processors } from '@/db/schema';
 import type { Processor, ProcessorStatus } from '@/lib/processors/schema';
 import { PROCESSOR_STATUSES } from '@/lib/processors/schema';
 import { ProcessorRegistrationSchema, ProcessorUpdateSchema } from '@/lib/processors/registration';
+import { inWords } from '@/lib/forms/issue-messages';
+import { PROCESSOR_FIELD_WORDS } from '@/lib/processors/field-words';
 import { audit } from './audit';
 import { findReferences } from './references';
 import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
@@ -60,7 +62,7 @@ const nameTaken = (name: string) =>
   fail({ code: 'conflict', message: `A processor named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
 
 export async function createProcessor(db: Db, input: unknown): Promise<Result<ProcessorRecord>> {
-  const parsed = ProcessorRegistrationSchema.safeParse(input);
+  const parsed = ProcessorRegistrationSchema.safeParse(input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const p = parsed.data;
   if (await getProcessor(db, p.id)) {
@@ -77,7 +79,7 @@ export async function createProcessor(db: Db, input: unknown): Promise<Result<Pr
 }
 
 export async function updateProcessor(db: Db, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
-  const parsed = ProcessorUpdateSchema.safeParse(input);
+  const parsed = ProcessorUpdateSchema.safeParse(input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   try {
     const [row] = await db

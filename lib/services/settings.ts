@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { processorRoutes, processors, settings } from '@/db/schema';
 import { ROUTING_MODES, type RoutingMode } from '@/lib/engine/types';
+import { inWords } from '@/lib/forms/issue-messages';
 import { audit } from './audit';
 import { fail, ok, validationError, type FieldIssue, type Result } from './result';
 import { isTimeZone } from '@/lib/time-zone';
@@ -55,7 +56,7 @@ export async function getSettings(db: Db): Promise<AccountSettings> {
 }
 
 export async function updateSettings(db: Db, input: unknown): Promise<Result<AccountSettings>> {
-  const parsed = SettingsInputSchema.safeParse(input);
+  const parsed = SettingsInputSchema.safeParse(input, inWords({ routing_mode: { label: 'Routing mode' }, time_zone: { label: 'Time zone' } }));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { routing_mode, default_processor_id = null, default_route_id = null, time_zone } = parsed.data;
   const issues: FieldIssue[] = [];
