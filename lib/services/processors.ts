@@ -8,6 +8,8 @@ import { inWords } from '@/lib/forms/issue-messages';
 import { PROCESSOR_FIELD_WORDS } from '@/lib/processors/field-words';
 import { audit } from './audit';
 import { findReferences } from './references';
+import { getSettings } from './settings';
+import { statusChangeEffects } from '@/lib/processors/status-effects';
 import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
 
 type Row = typeof processors.$inferSelect;
@@ -118,4 +120,11 @@ export async function deleteProcessor(db: Db, id: string): Promise<Result<{ id: 
   await db.delete(processors).where(eq(processors.id, id));
   await audit(db, { action: 'delete', entity: 'processor', entityId: id });
   return ok({ id });
+}
+
+/** What setting each status would change for payments, per processor (for warnings before and after a change). */
+export async function statusEffects(db: Db, processor: ProcessorRecord): Promise<Record<ProcessorStatus, string[]>> {
+  const [uses, settings] = await Promise.all([findReferences(db, 'processors', processor.id), getSettings(db)]);
+  const effectsOf = (status: ProcessorStatus) => statusChangeEffects({ name: processor.name, status, uses, routingMode: settings.routing_mode });
+  return { active: effectsOf('active'), down: effectsOf('down'), disabled: effectsOf('disabled') };
 }

@@ -6,7 +6,7 @@ import { ROUTING_MODES, type RoutingMode } from '@/lib/engine/types';
 import { inWords } from '@/lib/forms/issue-messages';
 import { audit } from './audit';
 import { fail, ok, validationError, type FieldIssue, type Result } from './result';
-import { isTimeZone } from '@/lib/time-zone';
+import { canonicalTimeZone } from '@/lib/settings/time-zone';
 
 export const ACCOUNT_ID = 'default';
 
@@ -32,8 +32,11 @@ export const SettingsInputSchema = z.strictObject({
   default_route_id: optionalId,
   time_zone: z
     .string()
-    .trim()
-    .refine((zone) => isTimeZone(zone), 'Unknown IANA time zone')
+    .transform((zone, ctx) => {
+      const canonical = canonicalTimeZone(zone);
+      if (!canonical) ctx.addIssue({ code: 'custom', message: `"${zone.trim()}" is not a known time zone; use an IANA name such as Europe/Berlin.` });
+      return canonical ?? zone;
+    })
     .optional(),
 });
 
