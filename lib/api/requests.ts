@@ -9,3 +9,17 @@ export const SaveDraftRequestSchema = z.strictObject({
 });
 export type SaveDraftRequest = z.output<typeof SaveDraftRequestSchema>;
 
+
+export const ActivateRequestSchema = z.strictObject({
+  version: z.int().min(1).describe('The published version to make active; an older one is a rollback.'),
+});
+
+/** A version number from the path or the query. */
+export const VersionNumberSchema = z.coerce.number().int().min(1, 'A version is a whole number from 1');
+
+export const DiffQuerySchema = z.strictObject({
+  from: VersionNumberSchema.describe('The older version.'),
+  to: VersionNumberSchema.describe('The newer version.'),
+});
+
+export const VersionParamSchema = z.strictObject({ version: VersionNumberSchema });
