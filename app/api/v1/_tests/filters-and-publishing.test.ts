@@ -11,7 +11,13 @@ import * as versions from '../schemes/[id]/versions/route';
 import * as version from '../schemes/[id]/versions/[version]/route';
 import * as diff from '../schemes/[id]/diff/route';
 import * as simulate from '../simulate/route';
+import * as out from '@/lib/api/responses';
 import { call, json, openApiHarness, type ApiHarness } from './harness';
+
+const conforms = (schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown) => {
+  const parsed = schema.safeParse(value);
+  expect(parsed.success, JSON.stringify(parsed.error)).toBe(true);
+};
 
 describe.each(testDatabases())('/api/v1 filters and publishing on $name', (target) => {
   let api: ApiHarness;
@@ -24,6 +30,7 @@ describe.each(testDatabases())('/api/v1 filters and publishing on $name', (targe
   it('filters: list, create, get, patch, 400 with paths, delete', async () => {
     const list = await json(await call(filters, 'GET', '/api/v1/filters', { key: key() }));
     expect(list.body.map((f: any) => f.id)).toContain('flt_high_risk_ip');
+    for (const f of list.body) conforms(out.FilterOut, f);
     const body = { name: 'Big EUR', rules: [{ attribute: 'amount', operator: 'gt', value: 1000 }] };
     const created = await json(await call(filters, 'POST', '/api/v1/filters', { key: key(), body }));
     expect(created.status).toBe(201);
@@ -76,18 +83,23 @@ describe.each(testDatabases())('/api/v1 filters and publishing on $name', (targe
     expect(list.body.map((v: any) => v.version)).toEqual([2, 1]);
     const two = await json(await call(version, 'GET', `${base}/versions/2`, { key: key(), params: { ...params, version: '2' } }));
     expect(two.body.document.start).toBe('refuse');
+    conforms(out.PublishOut, published.body);
+    conforms(out.VersionOut, two.body);
+    for (const v of list.body) conforms(out.VersionSummaryOut, v);
     expect((await call(version, 'GET', `${base}/versions/9`, { key: key(), params: { ...params, version: '9' } })).status).toBe(404);
     const notNumber = await json(await call(version, 'GET', `${base}/versions/x`, { key: key(), params: { ...params, version: 'x' } }));
     expect(notNumber.status).toBe(400);
     expect(notNumber.body.error.issues[0].path).toEqual(['version']);
     const changes = await json(await call(diff, 'GET', `${base}/diff?from=1&to=2`, { key: key(), params }));
     expect(changes.status).toBe(200);
-    expect(changes.body.diff).toBeTruthy();
+    conforms(out.DiffOut, changes.body);
+    expect(changes.body.diff.changed.length + changes.body.diff.added.length).toBeGreaterThan(0);
     expect((await call(diff, 'GET', `${base}/diff?from=1`, { key: key(), params })).status).toBe(400);
 
     const tx = { id: 'tx_pub', amount: 250, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'DE' } };
     const before = await json(await call(simulate, 'POST', '/api/v1/simulate', { key: key(), body: { transaction: tx } }));
     expect(before.body.scheme).toEqual({ id: DEMO_SCHEME_ID, version: 1 });
+    conforms(out.SimulationOut, before.body);
     const activated = await json(await call(activate, 'POST', `${base}/activate`, { key: key(), params, body: { version: 2 } }));
     expect(activated).toMatchObject({ status: 200, body: { version: 2, active: true } });
     // The cache reloads on the change notification.
