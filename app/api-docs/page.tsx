@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { apiReference } from '@/lib/api/reference';
 import { EndpointCard, SchemaSection } from '@/components/api/endpoint-card';
 import styles from '@/components/api/docs.module.css';
+import { InlineCode } from '@/components/api/inline-code';
 
 export const metadata: Metadata = { title: 'API reference' };
 
@@ -62,7 +63,9 @@ export default async function ApiDocsPage() {
           <section id="auth" className="panel">
             <h2>Authentication, limits, idempotency</h2>
             {reference.description.split('\n\n').map((p) => (
-              <p key={p}>{p.replace(/`/g, '')}</p>
+              <p key={p}>
+                <InlineCode text={p} />
+              </p>
             ))}
             <p>
               Scopes: <strong>read</strong> (list, get, simulate), <strong>write</strong> (create, change, delete, publish, activate), <strong>decide</strong>{' '}
@@ -75,7 +78,7 @@ export default async function ApiDocsPage() {
             <ul className={styles.errors}>
               {reference.errorDescriptions.map((e) => (
                 <li key={e.status}>
-                  <strong>{e.status}</strong> {e.description}
+                  <strong>{e.status}</strong> <InlineCode text={e.description} />
                 </li>
               ))}
             </ul>

@@ -7,6 +7,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import type { CreateKeyState } from '@/lib/api/key-form';
 import { idleForm } from '@/lib/forms/form-state';
 import { NewSecret } from './new-secret';
+import styles from './api.module.css';
 
 const SCOPES = [
   { value: 'read', label: 'read', hint: 'list and get; simulate' },
@@ -31,11 +32,12 @@ export function CreateKeyForm({ action }: { action: (state: CreateKeyState, form
             <input id="key-name" name="name" defaultValue={String(state.values?.name ?? '')} maxLength={100} />
           </Field>
           <Field label="Scopes" errors={errors('scopes')}>
-            <div className="inline-choice" role="group" aria-label="Scopes">
+            <div className={styles.scopes} role="group" aria-label="Scopes">
               {SCOPES.map((scope) => (
                 <label key={scope.value} title={scope.hint}>
-                  <input type="checkbox" name="scopes" value={scope.value} defaultChecked={isChosen(scope.value)} /> {scope.label}
-                  <span className="muted">({scope.hint})</span>
+                  <input type="checkbox" name="scopes" value={scope.value} defaultChecked={isChosen(scope.value)} />
+                  <strong>{scope.label}</strong>
+                  <span className="muted">{scope.hint}</span>
                 </label>
               ))}
             </div>

@@ -1,6 +1,7 @@
 import type { ReferenceEndpoint } from '@/lib/api/reference';
 import { PropertyList, TypeLabel, schemaAnchor, type JsonSchema } from './schema-view';
 import styles from './docs.module.css';
+import { InlineCode } from './inline-code';
 
 /** One endpoint of the reference: what it does, who may call it, what it takes and answers, a curl example. */
 export function EndpointCard({ endpoint, origin }: { endpoint: ReferenceEndpoint; origin: string }) {
@@ -17,7 +18,9 @@ export function EndpointCard({ endpoint, origin }: { endpoint: ReferenceEndpoint
         .split('\n\n')
         .filter((p) => !p.startsWith('Needs an API key'))
         .map((p) => (
-          <p key={p}>{p}</p>
+          <p key={p}>
+            <InlineCode text={p} />
+          </p>
         ))}
       {endpoint.parameters.length > 0 && (
         <div className={styles.section}>
@@ -27,7 +30,11 @@ export function EndpointCard({ endpoint, origin }: { endpoint: ReferenceEndpoint
               <li key={`${p.in}-${p.name}`}>
                 <code className={styles.propName}>{p.name}</code> <span className="muted">in {p.in}</span> <TypeLabel schema={p.schema as JsonSchema} />
                 {p.required && <span className={styles.required}> required</span>}
-                {p.description && <div className="muted">{p.description}</div>}
+                {p.description && (
+                  <div className="muted">
+                    <InlineCode text={p.description} />
+                  </div>
+                )}
               </li>
             ))}
           </ul>
@@ -56,7 +63,7 @@ export function EndpointCard({ endpoint, origin }: { endpoint: ReferenceEndpoint
         <ul className={styles.errors}>
           {endpoint.errors.map((e) => (
             <li key={e.status}>
-              <strong>{e.status}</strong> <span className="muted">{e.description}</span> — <a href={`#${schemaAnchor('Error')}`}>Error</a>
+              <strong>{e.status}</strong> <span className="muted"><InlineCode text={e.description} /></span> — <a href={`#${schemaAnchor('Error')}`}>Error</a>
             </li>
           ))}
         </ul>
