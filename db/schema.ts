@@ -122,7 +122,7 @@ export const apiKeys = pgTable('api_keys', {
 
 /**
  * First answers of POSTs sent with an `Idempotency-Key`, per API key, so a retry replays the answer
- * instead of creating twice. A row without a status is a request still running.
+ * instead of creating twice. The row is claimed (status null) and answered in the request's transaction.
  */
 export const idempotencyKeys = pgTable('idempotency_keys', {
   apiKeyId: text('api_key_id').notNull(),

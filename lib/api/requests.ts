@@ -9,9 +9,17 @@ export const SaveDraftRequestSchema = z.strictObject({
 });
 export type SaveDraftRequest = z.output<typeof SaveDraftRequestSchema>;
 
-/** Query of POST /simulate/batch (the body is the JSON lines). */
-export const BatchSimulationQuerySchema = z.strictObject({
-  scheme_id: z.string().min(1).max(100).optional(),
-  version: z.coerce.number().int().min(1).optional(),
-  seed: z.coerce.number().int().min(0).max(2 ** 32 - 1).optional(),
+
+export const ActivateRequestSchema = z.strictObject({
+  version: z.int().min(1).describe('The published version to make active; an older one is a rollback.'),
 });
+
+/** A version number from the path or the query. */
+export const VersionNumberSchema = z.coerce.number().int().min(1, 'A version is a whole number from 1');
+
+export const DiffQuerySchema = z.strictObject({
+  from: VersionNumberSchema.describe('The older version.'),
+  to: VersionNumberSchema.describe('The newer version.'),
+});
+
+export const VersionParamSchema = z.strictObject({ version: VersionNumberSchema });

@@ -1,13 +1,25 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { getDb } from '@/db';
+import { getConnection } from '@/db';
+import { listenForKeyChanges } from '@/lib/services/api-keys';
 import { apiError, type ApiError } from './errors';
 
 /**
- * Where handlers get their database. The app uses its one connection; tests point this at a fresh
- * test database, so handlers are exercised exactly as deployed.
+ * Where handlers get their database. The app uses its one connection, and the first use starts this
+ * instance's listener for API key revocations; tests point this at a fresh test database, so handlers
+ * are exercised exactly as deployed.
  */
-let provider: () => Promise<Db> = getDb;
+let listening: Promise<unknown> | undefined;
+
+async function appDatabase(): Promise<Db> {
+  const connection = await getConnection();
+  listening ??= listenForKeyChanges(connection).catch(() => {
+    listening = undefined; // database away: the keys' own revalidation covers it; try again next request
+  });
+  return connection.db;
+}
+
+let provider: () => Promise<Db> = appDatabase;
 
 export function databaseForHandlers(): Promise<Db> {
   return provider();
@@ -18,7 +30,7 @@ export function useDatabaseForHandlers(next: (() => Promise<Db>) | Db): void {
 }
 
 export function restoreDefaultDatabase(): void {
-  provider = getDb;
+  provider = appDatabase;
 }
 
 // SQLSTATE classes 08 (connection), 57P (shutdown) and 53 (resources), plus Node socket errors.

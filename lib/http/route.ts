@@ -1,9 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { ApiScope } from '@/lib/services/api-keys';
-import {
-  claimIdempotencyKey, completeIdempotencyKey, isValidIdempotencyKey, MAX_IDEMPOTENCY_KEY_LENGTH, releaseIdempotencyKey,
-} from '@/lib/services/idempotency';
+import { claimIdempotencyKey, completeIdempotencyKey, isValidIdempotencyKey, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/services/idempotency';
 import type { Result } from '@/lib/services/result';
 import { authenticate, type Caller } from './auth';
 import { readJsonBody } from './body';
@@ -41,7 +39,8 @@ export type RouteHandler = (request: Request, context: NextContext) => Promise<R
 
 /**
  * Every /api/v1 route: request id, method check (405 with `Allow`), API key and scope, body, idempotency,
- * then one service call whose `Result` maps to the response. A database that cannot be reached is a 503.
+ * then one service call whose `Result` maps to the response. Endpoints with the `write` scope run in one
+ * database transaction. A database that cannot be reached is a 503.
  */
 export function defineRoute(endpoints: Partial<Record<Method, Endpoint>>): Record<Method, RouteHandler> {
   const allow = METHODS.filter((m) => endpoints[m]).join(', ');
@@ -71,10 +70,8 @@ export function notFoundRoute(): Record<Method, RouteHandler> {
 }
 
 async function run(endpoint: Endpoint, request: Request, params: Record<string, string>, requestId: string): Promise<Response> {
-  let db: Db | undefined;
-  let claimed: { apiKeyId: string; key: string } | undefined;
   try {
-    db = await databaseForHandlers();
+    const db = await databaseForHandlers();
     const auth = await authenticate(db, request, endpoint.scope);
     if (!auth.ok) return errorResponse(auth.error);
     let body: unknown;
@@ -83,38 +80,59 @@ async function run(endpoint: Endpoint, request: Request, params: Record<string, 
       if (!read.ok) return errorResponse(read.error);
       body = read.value;
     }
-    const idempotencyKey = endpoint.idempotent ? request.headers.get('idempotency-key') : null;
-    if (idempotencyKey !== null) {
-      if (!isValidIdempotencyKey(idempotencyKey)) {
-        return errorResponse(apiError(400, 'invalid_request', `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters.`, {
-          issues: [{ path: ['headers', 'Idempotency-Key'], message: 'invalid idempotency key' }],
-        }));
-      }
-      const scope = { apiKeyId: auth.caller.id, key: idempotencyKey, method: request.method, path: new URL(request.url).pathname, body };
-      const claim = await claimIdempotencyKey(db, scope);
-      if (claim.kind === 'replay') return withHeader(replayResponse(claim.status, claim.body), 'Idempotent-Replayed', 'true');
-      if (claim.kind === 'mismatch') {
-        return errorResponse(apiError(422, 'idempotency_conflict', 'This Idempotency-Key was already used with a different request; use a new key for a new request.'));
-      }
-      if (claim.kind === 'in_progress') {
-        return errorResponse(apiError(409, 'conflict', 'A request with this Idempotency-Key is still running; retry shortly.', { headers: { 'Retry-After': '1' } }));
-      }
-      claimed = { apiKeyId: auth.caller.id, key: idempotencyKey };
-    }
-    const outcome = await endpoint.handle({ request, db, params, requestId, caller: auth.caller, body });
-    const response = outcome instanceof Response ? outcome : respond(outcome, endpoint.status);
-    if (claimed) {
-      const stored = response.status === 204 ? null : await response.clone().json();
-      await completeIdempotencyKey(db, claimed.apiKeyId, claimed.key, response.status, stored);
-    }
-    return response;
+    const context: HandlerContext = { request, db, params, requestId, caller: auth.caller, body };
+    if (endpoint.scope !== 'write') return responseOf(endpoint, await endpoint.handle(context));
+    // A write runs in one transaction with its idempotency record: it lands whole or not at all.
+    return await db.transaction((tx) => runWrite(endpoint, { ...context, db: tx }));
   } catch (error) {
-    if (claimed && db) await releaseIdempotencyKey(db, claimed.apiKeyId, claimed.key).catch(() => {});
     if (isDatabaseUnavailable(error)) return errorResponse(databaseUnavailable());
     console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname} failed:`, error);
     return errorResponse(apiError(500, 'internal_error', `Something went wrong on our side (request ${requestId}).`));
   }
 }
+
+async function runWrite(endpoint: Endpoint, context: HandlerContext): Promise<Response> {
+  const { db, request, caller } = context;
+  const key = endpoint.idempotent ? request.headers.get('idempotency-key') : null;
+  if (key !== null) {
+    if (!isValidIdempotencyKey(key)) {
+      return errorResponse(apiError(400, 'invalid_request', `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters.`, {
+        issues: [{ path: ['headers', 'Idempotency-Key'], message: 'invalid idempotency key' }],
+      }));
+    }
+    const claim = await claimIdempotencyKey(db, { apiKeyId: caller.id, key, method: request.method, path: new URL(request.url).pathname, body: context.body });
+    if (claim.kind === 'replay') return withHeader(replayResponse(claim.status, claim.body), 'Idempotent-Replayed', 'true');
+    if (claim.kind === 'mismatch') {
+      return errorResponse(apiError(422, 'idempotency_conflict', 'This Idempotency-Key was already used with a different request; use a new key for a new request.'));
+    }
+  }
+  const response = responseOf(endpoint, await inSavepoint(db, (savepoint) => endpoint.handle({ ...context, db: savepoint })));
+  if (key !== null) {
+    const stored = response.status === 204 ? null : await response.clone().json();
+    await completeIdempotencyKey(db, caller.id, key, response.status, stored);
+  }
+  return response;
+}
+
+class Refused {
+  constructor(readonly outcome: Result<unknown>) {}
+}
+
+/** Runs a service in a savepoint, rolled back when it refuses: a refused write leaves nothing behind, and the transaction stays usable. */
+async function inSavepoint(db: Db, work: (db: Db) => Promise<Result<unknown> | Response>): Promise<Result<unknown> | Response> {
+  try {
+    return await db.transaction(async (savepoint) => {
+      const outcome = await work(savepoint);
+      if (!(outcome instanceof Response) && !outcome.ok) throw new Refused(outcome);
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.outcome;
+    throw error;
+  }
+}
+
+const responseOf = (endpoint: Endpoint, outcome: Result<unknown> | Response) => (outcome instanceof Response ? outcome : respond(outcome, endpoint.status));
 
 function replayResponse(status: number, body: unknown): Response {
   return status === 204 || body === null ? new Response(null, { status }) : Response.json(body, { status });

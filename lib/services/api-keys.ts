@@ -2,9 +2,10 @@ import 'server-only';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import type { Connection, Db } from '@/db/client';
 import { apiKeys } from '@/db/schema';
 import { audit } from './audit';
+import { CHANGES_CHANNEL, parseChange } from './changes';
 import { fail, notFound, ok, validationError, type Result } from './result';
 
 export const API_SCOPES = ['read', 'write', 'decide'] as const;
@@ -71,17 +72,14 @@ export async function revokeApiKey(db: Db, id: string): Promise<Result<ApiKeyRec
     .where(eq(apiKeys.id, id))
     .returning();
   if (!row) return fail(notFound('API key', id));
-  keyCache.forget(row.hash);
-  await db.execute(sql`select pg_notify(${API_KEYS_CHANNEL}, ${row.hash})`);
+  keyCache.forgetId(id);
+  // The audit entry is announced on the changes channel: other instances drop the key on hearing it.
   await audit(db, { action: 'revoke', entity: 'api_key', entityId: id });
   return ok(toRecord(row));
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Verification, from memory once warm (the decide hot path makes no database query per request).
-
-/** Postgres channel on which a revocation names the revoked key's hash, for other instances' caches. */
-export const API_KEYS_CHANNEL = 'switchyard_api_keys';
 
 /** A cached key is re-read from the database in the background at most this often. */
 export const KEY_REVALIDATE_MS = 5_000;
@@ -114,6 +112,9 @@ class KeyCache {
   forget(hashHex: string) {
     this.byHash.delete(hashHex);
   }
+  forgetId(id: string) {
+    for (const [hashHex, key] of this.byHash) if (key.id === id) this.byHash.delete(hashHex);
+  }
   clear() {
     this.byHash.clear();
   }
@@ -121,10 +122,19 @@ class KeyCache {
 
 const keyCache = new KeyCache();
 
-/** For a LISTEN on API_KEYS_CHANNEL: drop the named key (or all keys with no payload) from this instance's cache. */
-export function apiKeyChanged(hashHex?: string): void {
-  if (hashHex) keyCache.forget(hashHex);
-  else keyCache.clear();
+/**
+ * Listens for API key changes announced by any instance (revocations) and drops them from this
+ * instance's cache; on every (re)connect the whole cache is dropped, in case one was missed.
+ */
+export async function listenForKeyChanges(connection: Pick<Connection, 'listen'>): Promise<() => Promise<void>> {
+  return connection.listen(
+    CHANGES_CHANNEL,
+    (payload) => {
+      const change = parseChange(payload);
+      if (change?.entity === 'api_key') keyCache.forgetId(change.id);
+    },
+    () => keyCache.clear(),
+  );
 }
 
 const SECRET_SHAPE = /^sk_[A-Za-z0-9_-]{20,100}$/;

@@ -20,14 +20,14 @@ export interface IdempotentRequest {
 export type Claim =
   | { kind: 'new' }
   | { kind: 'replay'; status: number; body: unknown }
-  | { kind: 'mismatch' }
-  | { kind: 'in_progress' };
+  | { kind: 'mismatch' };
 
 export const isValidIdempotencyKey = (key: string) => key.length >= 1 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH && /^[\x21-\x7e]+$/.test(key);
 
 /**
- * Claims a key before the request runs. The insert is the lock: of two concurrent requests with one
- * key, one runs and the other is told it is in progress; a later retry replays the stored answer.
+ * Claims a key before the request runs, inside the request's transaction. The insert is the lock: of
+ * two concurrent requests with one key, the second waits on the first's row, then replays its answer
+ * (or runs, if the first rolled back).
  */
 export async function claimIdempotencyKey(db: Db, request: IdempotentRequest): Promise<Claim> {
   const requestHash = fingerprint(request);
@@ -47,22 +47,16 @@ export async function claimIdempotencyKey(db: Db, request: IdempotentRequest): P
     .where(and(eq(idempotencyKeys.apiKeyId, request.apiKeyId), eq(idempotencyKeys.key, request.key)));
   if (!row) return claimIdempotencyKey(db, request); // released in between: claim again
   if (row.requestHash !== requestHash) return { kind: 'mismatch' };
-  if (row.status === null) return { kind: 'in_progress' };
+  // The claim and its answer commit together, so a committed row always has its status.
+  if (row.status === null) throw new Error(`Idempotency-Key ${request.key} has no stored answer: claimed outside a transaction`);
   return { kind: 'replay', status: row.status, body: row.body };
 }
 
-/** Stores the first answer, to be replayed to every retry with the same key and body. */
+/** Stores the first answer (in the same transaction as the claim), to be replayed to every retry with the same key and body. */
 export async function completeIdempotencyKey(db: Db, apiKeyId: string, key: string, status: number, body: unknown): Promise<void> {
   await db
     .update(idempotencyKeys)
     .set({ status, body: body ?? null })
-    .where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.status)));
-}
-
-/** Forgets a claim whose request failed before answering (e.g. the database went away), so a retry runs again. */
-export async function releaseIdempotencyKey(db: Db, apiKeyId: string, key: string): Promise<void> {
-  await db
-    .delete(idempotencyKeys)
     .where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.status)));
 }
 

@@ -3,10 +3,11 @@ import { seedDemoData } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
 import { useDatabaseForHandlers, type Method, type RouteHandler } from '@/lib/http';
 import { createApiKey, revokeApiKey, type ApiScope } from '@/lib/services/api-keys';
+import { DecisionCache, useDecisionCache } from '@/lib/services/decisions';
 
 /**
  * Route handlers called as Next.js calls them (a Request and a params promise), against a fresh
- * seeded test database, with one API key per access level.
+ * seeded test database and a decision cache of its own, with one API key per access level.
  */
 export interface ApiHarness {
   connection: Connection;
@@ -18,6 +19,9 @@ export async function openApiHarness(target: TestDatabase): Promise<ApiHarness> 
   const connection = await target.open();
   await seedDemoData(connection.db);
   useDatabaseForHandlers(connection.db);
+  const cache = new DecisionCache(connection, { heartbeatMs: 0 });
+  await cache.start();
+  useDecisionCache(cache);
   const key = async (scopes: ApiScope[]) => {
     const created = await createApiKey(connection.db, { name: `test ${scopes.join('+')}`, scopes });
     if (!created.ok) throw new Error('could not create a test key');
@@ -34,7 +38,10 @@ export async function openApiHarness(target: TestDatabase): Promise<ApiHarness> 
       decide: (await key(['decide'])).secret,
       revoked: revoked.secret,
     },
-    close: () => connection.close(),
+    async close() {
+      await cache.stop();
+      await connection.close();
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import { openDatabase, type Db } from '@/db/client';
+import { auditEntries, processorRouteItems } from '@/db/schema';
 import { testDatabases } from '@/db/testing';
 import { useDatabaseForHandlers } from '@/lib/http';
 import { listRoutes } from '@/lib/services/routes';
@@ -86,5 +87,60 @@ describe('/api/v1 when the database cannot be reached', () => {
     await api.close();
     await expect503(await call(routes, 'POST', '/api/v1/processor-routes', { key: api.keys.all, body: { name: 'Never', processors: ['proc_stripe'] } }));
     await expect503(await call(processors, 'GET', '/api/v1/processors', { key: api.keys.all }));
+  });
+});
+
+describe.each(testDatabases())('/api/v1 writes are all or nothing on $name', (target) => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await openApiHarness(target);
+  });
+  afterAll(async () => {
+    useDatabaseForHandlers(api.connection.db);
+    await api?.close();
+  });
+
+  /** The database as seen by a request during which the connection drops right at the audit entry. */
+  const droppingAtAudit = (db: Db): Db =>
+    new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'insert') {
+          return (table: unknown) => {
+            if (table === auditEntries) throw Object.assign(new Error('Connection terminated unexpectedly'), { code: 'CONNECTION_CLOSED' });
+            return target.insert(table as typeof auditEntries);
+          };
+        }
+        if (prop === 'transaction') {
+          return (work: (tx: Db) => Promise<unknown>) => target.transaction((tx) => work(droppingAtAudit(tx as unknown as Db)));
+        }
+        return Reflect.get(target, prop);
+      },
+    });
+
+  it('a connection lost half-way through a write is a 503 and leaves nothing behind, idempotency record included', async () => {
+    useDatabaseForHandlers(droppingAtAudit(api.connection.db));
+    const body = { name: 'Half written', processors: ['proc_stripe', 'proc_checkout'] };
+    const headers = { 'idempotency-key': 'half-1' };
+    const { status, body: answer } = await json(await call(routes, 'POST', '/api/v1/processor-routes', { key: api.keys.all, body, headers }));
+    expect(status).toBe(503);
+    expect(answer.error.type).toBe('database_unavailable');
+    useDatabaseForHandlers(api.connection.db);
+    expect((await listRoutes(api.connection.db)).some((r) => r.name === 'Half written')).toBe(false);
+    const items = await api.connection.db.select().from(processorRouteItems);
+    expect(items.every((i) => i.routeId.startsWith('proute_eu') || i.routeId.startsWith('proute_us'))).toBe(true);
+    // The retry with the same key runs afresh (nothing was stored for it) and succeeds.
+    const retry = await call(routes, 'POST', '/api/v1/processor-routes', { key: api.keys.all, body, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('a refused write leaves nothing behind but its replayable answer', async () => {
+    const body = { name: 'EU cards', processors: ['proc_stripe'] }; // name taken: 409
+    const headers = { 'idempotency-key': 'taken-1' };
+    const first = await json(await call(routes, 'POST', '/api/v1/processor-routes', { key: api.keys.all, body, headers }));
+    expect(first.status).toBe(409);
+    const again = await call(routes, 'POST', '/api/v1/processor-routes', { key: api.keys.all, body, headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(first.body);
   });
 });

@@ -9,6 +9,7 @@ import * as route from '../processor-routes/[id]/route';
 import * as schemes from '../schemes/route';
 import * as scheme from '../schemes/[id]/route';
 import * as settings from '../settings/route';
+import * as out from '@/lib/api/responses';
 import { call, json, openApiHarness, type ApiHarness } from './harness';
 
 const newProcessor = {
@@ -140,5 +141,18 @@ describe.each(testDatabases())('/api/v1 resources on $name', (target) => {
     const notObject = await call(settings, 'PATCH', '/api/v1/settings', { key: key(), body: [1] });
     expect(notObject.status).toBe(400);
     await call(settings, 'PATCH', '/api/v1/settings', { key: key(), body: { routing_mode: 'scheme' } });
+  });
+
+  it('answers match the schemas the OpenAPI document publishes', async () => {
+    const check = (schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown) => {
+      const parsed = schema.safeParse(value);
+      expect(parsed.success, JSON.stringify(parsed.error)).toBe(true);
+    };
+    for (const p of (await json(await call(processors, 'GET', '/api/v1/processors', { key: key() }))).body) check(out.ProcessorSchemaOut, p);
+    for (const r of (await json(await call(routes, 'GET', '/api/v1/processor-routes', { key: key() }))).body) check(out.ProcessorRouteOut, r);
+    for (const s of (await json(await call(schemes, 'GET', '/api/v1/schemes', { key: key() }))).body) check(out.SchemeSummaryOut, s);
+    check(out.SchemeOut, (await json(await call(scheme, 'GET', `/api/v1/schemes/${DEMO_SCHEME_ID}`, { key: key(), params: { id: DEMO_SCHEME_ID } }))).body);
+    check(out.SettingsOut, (await json(await call(settings, 'GET', '/api/v1/settings', { key: key() }))).body);
+    check(out.ErrorSchema, (await json(await call(processors, 'GET', '/api/v1/processors', {}))).body);
   });
 });

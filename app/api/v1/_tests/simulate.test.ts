@@ -23,23 +23,25 @@ describe.each(testDatabases())('/api/v1/simulate on $name', (target) => {
 
   it('simulates one payment on the active version, with attempts and forced outcomes', async () => {
     const { status, body } = await json(
-      await call(simulate, 'POST', '/api/v1/simulate', { key: api.keys.read, body: { transaction: payment('tx_1'), forced_outcomes: ['soft_decline', 'approved'] } }),
+      await call(simulate, 'POST', '/api/v1/simulate', { key: api.keys.read, body: { transaction: payment('tx_1'), forced: ['soft_decline', 'approved'] } }),
     );
     expect(status).toBe(200);
-    expect(body.simulated_scheme).toEqual({ id: DEMO_SCHEME_ID, version: 1, revision: null });
+    expect(body.scheme).toEqual({ id: DEMO_SCHEME_ID, version: 1 });
     expect(body.outcome).toBe('route');
     expect(body.attempts[0]).toMatchObject({ outcome: 'soft_decline', forced: true });
     expect(['approved', 'declined', 'failed']).toContain(body.status);
   });
 
-  it('simulates a draft by scheme id; 404 for an unknown scheme or version; 400 with paths', async () => {
-    const draft = await json(await call(simulate, 'POST', '/api/v1/simulate', { key: api.keys.read, body: { scheme_id: DEMO_SCHEME_ID, transaction: payment('tx_2') } }));
-    expect(draft.body.simulated_scheme).toEqual({ id: DEMO_SCHEME_ID, version: null, revision: 1 });
+  it('simulates a named version or processor route; 404 for an unknown scheme or version; 400 with paths', async () => {
+    const named = await json(await call(simulate, 'POST', '/api/v1/simulate', { key: api.keys.read, body: { scheme_id: DEMO_SCHEME_ID, version: 1, transaction: payment('tx_2') } }));
+    expect(named.body.scheme).toEqual({ id: DEMO_SCHEME_ID, version: 1 });
+    const routed = await json(await call(simulate, 'POST', '/api/v1/simulate', { key: api.keys.read, body: { processor_route_id: 'proute_us_fallback', transaction: payment('tx_3', 'US') } }));
+    expect(routed.body).toMatchObject({ scheme: null, candidates: ['proc_worldpay', 'proc_stripe'] });
     expect((await call(simulate, 'POST', '/api/v1/simulate', { key: api.keys.read, body: { scheme_id: 'sch_nope', transaction: {} } })).status).toBe(404);
     expect((await call(simulate, 'POST', '/api/v1/simulate', { key: api.keys.read, body: { scheme_id: DEMO_SCHEME_ID, version: 9, transaction: {} } })).status).toBe(404);
-    const bad = await json(await call(simulate, 'POST', '/api/v1/simulate', { key: api.keys.read, body: { transaction: [], forced_outcomes: ['maybe'], extra: 1 } }));
+    const bad = await json(await call(simulate, 'POST', '/api/v1/simulate', { key: api.keys.read, body: { transaction: [], forced: ['maybe'], extra: 1 } }));
     expect(bad.status).toBe(400);
-    expect(bad.body.error.issues.map((i: any) => i.path.join('.'))).toEqual(expect.arrayContaining(['transaction', 'forced_outcomes.0', '']));
+    expect(bad.body.error.issues.map((i: any) => i.path.join('.'))).toEqual(expect.arrayContaining(['transaction', 'forced.0', '']));
   });
 
   it('streams JSON lines in to JSON lines out, one answer per line, errors in place', async () => {

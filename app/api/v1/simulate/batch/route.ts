@@ -1,19 +1,18 @@
-import { BatchSimulationQuerySchema } from '@/lib/api/requests';
-import { bodyTextChunks, checkJsonLinesRequest, defineRoute, errorResponse, jsonLinesResponse, parseBody } from '@/lib/http';
-import { prepareSimulator, simulateJsonLines } from '@/lib/services/simulate';
+import { bodyTextChunks, checkJsonLinesRequest, defineRoute, errorResponse, jsonLinesResponse } from '@/lib/http';
+import { getDecisionCache } from '@/lib/services/decisions';
+import { prepareBatch, simulateJsonLines } from '@/lib/services/simulate';
 
-/** JSON lines of transactions in (query: scheme_id, version, seed), one JSON line per simulated payment out, streamed. */
+/** JSON lines of transactions in (query: scheme_id, version, processor_route_id, seed), one JSON line per simulated payment out, streamed. */
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   POST: {
     scope: 'read',
-    handle: async ({ db, request, requestId }) => {
+    handle: async ({ request, requestId }) => {
       const refused = checkJsonLinesRequest(request);
       if (refused) return errorResponse(refused);
-      const query = parseBody(BatchSimulationQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
-      if (!query.ok) return query;
-      const simulator = await prepareSimulator(db, query.value);
-      if (!simulator.ok) return simulator;
-      return jsonLinesResponse(simulateJsonLines(simulator.value, bodyTextChunks(request), query.value.seed), requestId);
+      const cache = await getDecisionCache();
+      const target = await prepareBatch(cache, Object.fromEntries(new URL(request.url).searchParams));
+      if (!target.ok) return target;
+      return jsonLinesResponse(simulateJsonLines(cache, target.value, bodyTextChunks(request)), requestId);
     },
   },
 });
