@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     children.push(start('node', ['scripts/bench/bare-decide-server.mjs', String(barePort)], {}));
-    children.push(start('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(nextPort), '-H', '127.0.0.1'], database.envFor('next')));
+    const nextServer = start('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(nextPort), '-H', '127.0.0.1'], database.envFor('next'));
+    children.push(nextServer);
     const dedicated = start(
       'node',
       ['--import', 'tsx', '--import', './server/server-only.mjs', 'server/main.ts', '-p', String(dedicatedPort), '-H', '127.0.0.1'],
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     for (const [name, url] of Object.entries(targets)) {
       runs.push(await load(url, headers, bodies, { connections: OPEN_LOOP_CONNECTIONS, rate: OFFERED_RATE, seconds: SECONDS, name: `(b) ${name}` }));
     }
+    nextServer.kill('SIGTERM'); // done with it; its backlog must not weigh on (c)
     console.log(`(c) closed loop on dedicated, database ${database.kind === 'postgres' ? 'cut off' : 'closed'} after ${SECONDS / 2} s`);
     const outage = setTimeout(() => {
       if (database.cut) database.cut();
