@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AccountContext } from '@/lib/editor/account';
+import type { Catalog } from '@/lib/catalog';
+import { compileOptionsFor, type AccountContext } from '@/lib/editor/account';
 import { record, redo, startHistory, undo, type History } from '@/lib/editor/history';
 import type { EditResult } from '@/lib/graph';
 import type { Decision, Problem } from '@/lib/engine/types';
@@ -27,6 +28,8 @@ export interface EditorState {
   /** The dry run whose path is lit on the canvas. */
   trace: Decision | null;
   account: AccountContext;
+  /** The account's attribute catalog (built-in plus custom attributes), built once from `account`. */
+  catalog: Catalog;
   /** Which view of the document is showing. */
   tab: EditorTab;
   /**
@@ -86,6 +89,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
       problems: [],
       trace: null,
       account: init.account,
+      catalog: compileOptionsFor(init.account).catalog,
       tab: 'graph',
       focus: null,
 
