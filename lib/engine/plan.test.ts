@@ -265,11 +265,13 @@ describe('derived time attributes', () => {
     expect(epochMs.processor).toBe('proc_a');
   });
 
-  it('reports a missing or unparseable created_at as missing', () => {
+  it('reports a missing or unaccepted created_at as missing (absent, null, invalid), on both walks', () => {
     const p = plan(hourIs(3, 'mon'), { timeZone: 'Europe/Paris' });
-    const reasons = [at(undefined), at(null), at('yesterday'), at({})].map((t) =>
-      p.decide(t as Transaction, ACTIVE, { trace: true }).trace!.conditions[0]!.rules[0]!.missing);
-    expect(reasons).toEqual(['absent', 'null', 'wrong_type', 'wrong_type']);
+    const refused = ['yesterday', '2025-02-29T12:00:00Z', '2026-1-1 23:30', '2024-07-01T03:30:00', '2024-07-01', '2024-07-01T03:30:60Z', {}, true, '1719804600000'];
+    const reasons = [at(undefined), at(null), ...refused.map(at)].map((t) =>
+      p.decide(t as Transaction, ACTIVE, { trace: true }).trace!.conditions[0]!.rules.map((r) => r.missing));
+    expect(reasons).toEqual([['absent', 'absent'], ['null', 'null'], ...refused.map(() => ['invalid', 'invalid'])]);
+    for (const raw of refused) expect(p.decide(at(raw) as Transaction, ACTIVE).processor).toBe('proc_b');
   });
 });
 
