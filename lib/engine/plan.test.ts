@@ -5,7 +5,7 @@ import type { Processor } from '../processors/schema';
 import type { Rule, SchemeDocument, SchemeNode } from '../scheme/schema';
 import { EXAMPLE_PROCESSORS, EXAMPLE_SCHEME } from '../scheme/examples';
 import { buildPlan } from './plan';
-import { indexProcessors } from './processors';
+import { checkEligibility, indexProcessors } from './processors';
 import type { CompileOptions, Decision, Transaction } from './types';
 
 function proc(id: string, extra: Partial<Processor> = {}): Processor {
@@ -187,6 +187,16 @@ describe('eligibility', () => {
     const t = { id: '1', currency: 'eur', payment_method: 'Card', customer: { country: 'de' } };
     expect(p.decide(t, set).processor).toBe('proc_ok');
     expect(p.decide({ ...t, card: { issuer_country: 'FR' } }, set).processor).toBe('proc_cty');
+  });
+
+  it('counts an empty issuing country as none and uses the customer country, on both paths', () => {
+    const t = { id: '1', currency: 'EUR', payment_method: 'card', card: { issuer_country: '' }, customer: { country: 'FR' } };
+    expect(p.decide(t, set).processor).toBe('proc_cty');
+    const traced = p.decide(t, set, { trace: true });
+    expect(traced.processor).toBe('proc_cty');
+    expect(traced.trace!.skipped.find((s) => s.processor === 'proc_ok')).toEqual({ processor: 'proc_ok', reason: 'country' });
+    expect(checkEligibility(proc('proc_cty', { countries: ['FR'] }), t)).toBeNull();
+    expect(p.decide({ ...t, customer: { country: '' } }, set, { trace: true }).outcome).toBe('no_route');
   });
 
   it('skips a processor that restricts a field the transaction does not carry', () => {

@@ -1,5 +1,6 @@
 import { PAYMENT_METHODS } from '../catalog/domains/payment-methods';
 import type { Transaction } from '../engine/types';
+import { createdAtMs } from '../transactions/created-at';
 import { mulberry32, normaliseSeed } from './prng';
 import { DEFAULT_TRAFFIC_MIX, LOCAL_CURRENCY, type Shares, type TrafficMix } from './traffic-mix';
 
@@ -36,7 +37,9 @@ export function* generateTransactions(count: number, options: GenerateOptions = 
     cardType: table(mix.card_types, DEFAULT_TRAFFIC_MIX.card_types),
     channel: table(mix.channels, DEFAULT_TRAFFIC_MIX.channels),
   };
-  const startMs = Number.isFinite(Date.parse(mix.start)) ? Date.parse(mix.start) : Date.parse(DEFAULT_TRAFFIC_MIX.start);
+  // Read like a transaction's created_at (never in the host's zone); anything else falls back to the default.
+  const start = createdAtMs(mix.start);
+  const startMs = Number.isNaN(start) ? createdAtMs(DEFAULT_TRAFFIC_MIX.start) : start;
   const spanMs = Math.max(0, finiteOr(mix.days, DEFAULT_TRAFFIC_MIX.days)) * DAY_MS;
   const { median, spread, min, max } = mix.amount;
   const total = Number.isFinite(count) ? Math.max(0, Math.floor(count)) : 0;
