@@ -11,7 +11,8 @@ import { createdAtProblem } from './created-at';
  * missing (or, for an unknown field, is never read).
  */
 
-export type TransactionWarningCode = 'unknown_field' | 'wrong_type' | 'not_in_domain' | 'invalid_created_at';
+export const TRANSACTION_WARNING_CODES = ['unknown_field', 'wrong_type', 'not_in_domain', 'invalid_created_at'] as const;
+export type TransactionWarningCode = (typeof TRANSACTION_WARNING_CODES)[number];
 
 export interface TransactionWarning {
   /** Where in the transaction, e.g. ["card", "brnad"] or ["tags", 2]. */
