@@ -214,7 +214,8 @@ function checkValue(value: unknown, spec: AttributeSpec, at: (string | number)[]
     });
     return;
   }
-  if (spec.domain !== undefined && typeof value === 'string') checkDomain(value, spec, at, warnings);
+  // An empty code means "none" (an empty issuing country falls back to the customer's), not a bad one.
+  if (spec.domain !== undefined && typeof value === 'string' && value !== '') checkDomain(value, spec, at, warnings);
 }
 
 function checkDomain(value: string, spec: AttributeSpec, at: (string | number)[], warnings: TransactionWarning[]): void {
