@@ -26,8 +26,17 @@ const READ_BOTH: SchemeDocument = {
 const HOUR = 3_600_000;
 const FROM = Date.UTC(1800, 0, 1);
 const TO = Date.UTC(2100, 11, 31);
-/** Every zone Intl offers, and aliases whose data differs in shape (fixed offsets, old names). */
-const ZONES = [...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/GMT-14', 'Etc/GMT+12', 'US/Eastern', 'Asia/Calcutta', 'Asia/Katmandu'];
+/**
+ * Every zone Intl offers; the current IANA names the settings offer where ICU still uses an old one
+ * (Asia/Kolkata for Asia/Calcutta, ...); fixed-offset and legacy aliases.
+ */
+const CURRENT_NAMES = [
+  'Africa/Asmara', 'America/Argentina/Buenos_Aires', 'America/Argentina/Catamarca', 'America/Atikokan', 'America/Argentina/Cordoba',
+  'America/Nuuk', 'America/Indiana/Indianapolis', 'America/Argentina/Jujuy', 'America/Kentucky/Louisville', 'America/Argentina/Mendoza',
+  'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Yangon', 'Asia/Ho_Chi_Minh', 'Atlantic/Faroe', 'Europe/Kyiv', 'Pacific/Kanton',
+  'Pacific/Pohnpei', 'Pacific/Chuuk',
+];
+const ZONES = [...new Set([...Intl.supportedValuesOf('timeZone'), ...CURRENT_NAMES, 'UTC', 'Etc/GMT-14', 'Etc/GMT+12', 'US/Eastern'])];
 
 function reference(zone: string): (ms: number) => [number, string] {
   const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric', weekday: 'short' });
