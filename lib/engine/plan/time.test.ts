@@ -4,6 +4,7 @@ import { builtinCatalog } from '../../catalog';
 import type { SchemeDocument } from '../../scheme/schema';
 import { indexProcessors } from '../processors';
 import type { Plan, RuleTrace } from '../types';
+import { createdAtMs } from '../../transactions/created-at';
 import { buildPlan } from './index';
 import { offsetChanges, offsetReader } from './time-testing';
 
@@ -94,6 +95,17 @@ describe('time_of_day and weekday in every zone', () => {
     expect(engineReading(plan, '1893-03-31T23:07:02Z')).toEqual([0, 'sat']);
     expect(engineReading(plan, '1893-03-31T23:00:00Z')).toEqual([23, 'fri']);
     expect(engineReading(plan, '1893-03-31T23:07:02Z')).toEqual([0, 'sat']);
+  });
+
+  it('reads the ends of the accepted range without throwing, as Intl does', () => {
+    for (const zone of ['Europe/Berlin', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC']) {
+      const plan = buildPlan(READ_BOTH, { catalog, timeZone: zone });
+      const expected = reference(zone);
+      for (const ms of [8.64e15, 8.64e15 - 1, -8.64e15, -8.64e15 + 1]) expect(engineReading(plan, ms), `${zone} ${ms}`).toEqual(expected(ms));
+      for (const text of ['9999-12-31T23:59:59-23:59', '0000-01-01T00:00:00+23:59']) {
+        expect(engineReading(plan, text), `${zone} ${text}`).toEqual(expected(createdAtMs(text)));
+      }
+    }
   });
 
   it('reads offsets in the string, not the host zone', () => {

@@ -1,5 +1,5 @@
 import type { AttributeType, Derivation } from '../../catalog/types';
-import { createdAtMs } from '../../transactions/created-at';
+import { createdAtMs, daysFromCivil, MAX_MS } from '../../transactions/created-at';
 import { ownProperty, type Reader } from './read';
 
 /**
@@ -61,7 +61,8 @@ function zoneOffset(timeZone: string): (ms: number) => number {
     let offset = byUtcHour.get(hour);
     if (offset === undefined) {
       const first = wallClockOffset(format, hour * HOUR);
-      offset = first === wallClockOffset(format, hour * HOUR + HOUR - 1000) ? first : CHANGES;
+      // The hour's last second, or the last instant Intl can format.
+      offset = first === wallClockOffset(format, Math.min(hour * HOUR + HOUR - 1000, MAX_MS)) ? first : CHANGES;
       if (byUtcHour.size >= OFFSET_CACHE_LIMIT) byUtcHour.clear();
       byUtcHour.set(hour, offset);
     }
@@ -75,10 +76,9 @@ function wallClockOffset(format: Intl.DateTimeFormat, ms: number): number {
   for (const part of format.formatToParts(ms)) f[part.type] = part.value;
   const bc = f.era === 'BC' || f.era === 'B';
   const year = bc ? 1 - Number(f.year) : Number(f.year);
-  const wall = new Date(0);
-  wall.setUTCFullYear(year, Number(f.month) - 1, Number(f.day));
-  wall.setUTCHours(Number(f.hour), Number(f.minute), Number(f.second), 0);
-  return wall.getTime() - Math.floor(ms / 1000) * 1000;
+  // Arithmetic, not a Date: near the ends of Date's range the wall-clock time can lie outside it.
+  const wall = daysFromCivil(year, Number(f.month), Number(f.day)) * DAY + ((Number(f.hour) * 60 + Number(f.minute)) * 60 + Number(f.second)) * 1000;
+  return wall - Math.floor(ms / 1000) * 1000;
 }
 
 /** A reader for a derived attribute, sharing one clock per plan so created_at is parsed once. */
