@@ -47,7 +47,7 @@ export function createClock(timeZone: string): (tx: unknown) => unknown {
  * instant's UTC hour; when they are equal the offset is constant over the hour and is kept for every
  * instant in it, otherwise Intl is asked for each instant. "Equal at both ends" means "constant" because
  * no zone's offset lasts less than an hour (the shortest period between two transitions, 1800–2100, in
- * every zone Intl knows, is 166 hours; time.test.ts checks it), so an hour cannot hold a transition and
+ * every zone Intl knows, is 166 hours; time-zone-data.test.ts checks it), so an hour cannot hold a transition and
  * its reversal. Offsets are whole seconds; any offset works, not just whole quarter hours.
  */
 function zoneOffset(timeZone: string): (ms: number) => number {
