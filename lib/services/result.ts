@@ -7,7 +7,7 @@ export interface FieldIssue {
 }
 
 export interface Reference {
-  kind: 'processor_route' | 'scheme' | 'scheme_version' | 'settings';
+  kind: 'processor_route' | 'filter' | 'scheme' | 'scheme_version' | 'settings';
   id: string;
   name: string;
 }

@@ -7,9 +7,14 @@ import { RouteForm } from '@/components/routes/route-form';
 import { DeleteForm } from '@/components/ui/delete-form';
 import { deleteRouteAction, updateRouteAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Edit processor route' };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function EditRoutePage({ params }: { params: Promise<{ id: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const route = await getRoute(await getDb(), (await params).id);
+  return { title: route ? `${route.name} · Processor routes` : 'Route not found' };
+}
+
+export default async function EditRoutePage({ params }: Props) {
   const { id } = await params;
   const db = await getDb();
   const [route, processors] = await Promise.all([getRoute(db, id), listProcessors(db)]);
