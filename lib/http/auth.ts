@@ -11,10 +11,15 @@ export interface Caller {
 
 export type AuthResult = { ok: true; caller: Caller } | { ok: false; error: ApiError };
 
+/** Anything that can read a request header (a Web Request, or a plain Node request adapted). */
+export interface HeaderSource {
+  headers: { get(name: string): string | null };
+}
+
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** `Authorization: Bearer sk_...` with the scope an endpoint needs: 401 without a valid key, 403 without the scope. */
-export async function authenticate(db: Db, request: Request, scope: ApiScope): Promise<AuthResult> {
+export async function authenticate(db: Db, request: Pick<Request, 'headers'> | HeaderSource, scope: ApiScope): Promise<AuthResult> {
   const header = request.headers.get('authorization');
   const secret = header ? (BEARER.exec(header)?.[1] ?? '') : null;
   const verified = await verifyApiKey(db, secret, scope);

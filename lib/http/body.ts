@@ -26,9 +26,8 @@ export async function readJsonBody(request: Request, options: BodyOptions = {}):
   const contentType = request.headers.get('content-type');
   const emptyByDeclaration = declared === '0' || (declared === null && request.body === null);
   if (options.optional && emptyByDeclaration) return { ok: true, value: undefined, text: '' };
-  if (!contentType || !JSON_TYPE.test(contentType)) {
-    return failure(apiError(415, 'unsupported_media_type', `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${contentType}")` : ''}.`));
-  }
+  const wrongType = checkJsonContentType(contentType);
+  if (wrongType) return failure(wrongType);
   const bytes = await readBytes(request, maxBytes);
   if (!bytes.ok) return bytes;
   let text: string;
@@ -40,6 +39,14 @@ export async function readJsonBody(request: Request, options: BodyOptions = {}):
   if (options.optional && text.trim() === '') return { ok: true, value: undefined, text };
   return parseJsonText(text, options.maxDepth ?? MAX_BODY_DEPTH);
 }
+
+/** 415 unless the content type is JSON (`application/json` or `application/*+json`). */
+export function checkJsonContentType(contentType: string | null): ApiError | undefined {
+  if (contentType && JSON_TYPE.test(contentType)) return undefined;
+  return apiError(415, 'unsupported_media_type', `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${contentType}")` : ''}.`);
+}
+
+export const payloadTooLarge = (maxBytes: number): ApiError => apiError(413, 'payload_too_large', `The body is larger than ${formatBytes(maxBytes)}.`);
 
 /** JSON text → value, refusing nesting deeper than `maxDepth` before the parser sees it. */
 export function parseJsonText(text: string, maxDepth = MAX_BODY_DEPTH): BodyResult {
@@ -60,7 +67,7 @@ type Bytes = { ok: true; value: Uint8Array } | { ok: false; error: ApiError };
 
 /** Reads the body, trusting neither the declared length nor its absence: the streamed count is checked too. */
 export async function readBytes(request: Request, maxBytes: number): Promise<Bytes> {
-  const tooLarge = (): Bytes => failure(apiError(413, 'payload_too_large', `The body is larger than ${formatBytes(maxBytes)}.`));
+  const tooLarge = (): Bytes => failure(payloadTooLarge(maxBytes));
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
   if (!request.body) return { ok: true, value: new Uint8Array(0) };

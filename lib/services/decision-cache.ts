@@ -45,7 +45,7 @@ export interface CacheStatus {
   active: { schemeId: string; version: number } | null;
 }
 
-export type CacheSource = Pick<Connection, 'db'> & Partial<Pick<Connection, 'listen'>>;
+export type CacheSource = Pick<Connection, 'db'> & Partial<Pick<Connection, 'listen' | 'target'>>;
 
 export interface CacheOptions {
   /** How often the heartbeat checks the database (ms); 0 turns it off. Default 2000. */
@@ -70,7 +70,7 @@ export class DecisionCache {
   private readonly now: () => number;
   private readonly listeners = new Set<(snapshot: DecisionSnapshot) => void>();
 
-  constructor(private readonly source: CacheSource, private readonly options: CacheOptions = {}) {
+  constructor(readonly source: CacheSource, private readonly options: CacheOptions = {}) {
     this.now = options.now ?? Date.now;
   }
 

@@ -1,14 +1,14 @@
 import 'server-only';
 import { z } from 'zod';
 import { getConnection } from '@/db';
-import { decideWithoutScheme, decideWithRoute, type Decision, type Plan, type SimulatedDecision, type Transaction } from '@/lib/engine';
-import { OUTCOME_CATEGORIES } from '@/lib/processors/schema';
-import { simulateOne } from '@/lib/simulation';
+import { API_KEYS_CHANNEL, apiKeyChanged } from './api-keys';
+import { decideWithoutScheme, decideWithRoute, type Decision, type Plan, type Transaction } from '@/lib/engine';
 import { checkTransaction } from '@/lib/transactions/reader';
 import { DecisionCache, VersionNotCompilable, type DecisionSnapshot } from './decision-cache';
 import { fail, notFound, ok, validationError, type Result } from './result';
 
 export { DecisionCache } from './decision-cache';
+export { MAX_TRANSACTION_BYTES, MAX_TRANSACTION_DEPTH } from '@/lib/transactions/reader';
 
 /**
  * The decide service: one transaction → one decision, from the instance's in-memory cache (no
@@ -38,42 +38,15 @@ function refineTarget(value: { processor_route_id?: string; scheme_id?: string; 
 export const DecideRequestSchema = z.strictObject(decideShape).superRefine(refineTarget);
 export type DecideRequest = z.infer<typeof DecideRequestSchema>;
 
-export const SimulateRequestSchema = z
-  .strictObject({
-    ...decideShape,
-    seed: z.number().int().optional().describe('Seed of the simulated outcomes; the same seed and transaction give the same attempts.'),
-    forced: z.array(z.enum(OUTCOME_CATEGORIES)).max(20).optional().describe('Outcome of each attempt in turn; later attempts are drawn.'),
-    trace: z.boolean().optional().describe('Include the per-rule trace.'),
-  })
-  .superRefine(refineTarget);
-export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
-
 /** A decision as the API returns it: `scheme` names the version that decided, null when a route or the routing mode did. */
 export type DecideResponse = Omit<Decision, 'scheme'> & { scheme: { id: string; version: number } | null };
-export type SimulateResponse = Omit<SimulatedDecision, 'scheme'> & { scheme: { id: string; version: number } | null };
 
 export async function decide(cache: DecisionCache, input: unknown): Promise<Result<DecideResponse>> {
-  const request = parseRequest(DecideRequestSchema, input);
+  const request = parseRequest(input);
   if (!request.ok) return request;
   const target = await resolve(cache, request.value);
   if (!target.ok) return target;
   return ok(decideWith(target.value, request.value.transaction));
-}
-
-export async function simulateTransaction(cache: DecisionCache, input: unknown): Promise<Result<SimulateResponse>> {
-  const request = parseRequest(SimulateRequestSchema, input);
-  if (!request.ok) return request;
-  const target = await resolve(cache, request.value);
-  if (!target.ok) return target;
-  const { transaction, seed, forced, trace } = request.value;
-  const t = target.value;
-  const plan: Plan = t.plan ?? {
-    document: undefined as never,
-    decide: (tx, _processors, options) => decideWith(t, tx, options?.trace) as unknown as Decision,
-    cascadeOf: () => undefined,
-  };
-  const simulated = simulateOne(plan, transaction, t.snapshot.processors, { ...(seed !== undefined ? { seed } : {}), ...(forced ? { forced } : {}), ...(trace ? { trace } : {}) });
-  return ok({ ...simulated, scheme: t.scheme });
 }
 
 interface Target {
@@ -83,8 +56,8 @@ interface Target {
   routeId: string | null;
 }
 
-function parseRequest<S extends z.ZodType<{ transaction: Record<string, unknown> }>>(schema: S, input: unknown): Result<z.infer<S>> {
-  const parsed = schema.safeParse(input);
+function parseRequest(input: unknown): Result<DecideRequest> {
+  const parsed = DecideRequestSchema.safeParse(input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const tx = checkTransaction(parsed.data.transaction);
   if (!tx.ok) return fail({ code: 'validation', message: tx.issue.message, issues: [tx.issue] });
@@ -115,13 +88,12 @@ async function resolve(cache: DecisionCache, request: DecideRequest): Promise<Re
   return ok({ snapshot, plan: active?.plan ?? null, scheme: active ? { id: active.schemeId, version: active.version } : null, routeId: null });
 }
 
-function decideWith(target: Target, tx: Transaction, trace?: boolean): DecideResponse {
+function decideWith(target: Target, tx: Transaction): DecideResponse {
   const { snapshot } = target;
-  const options = trace ? { trace: true } : undefined;
   let decision: Decision;
-  if (target.routeId !== null) decision = decideWithRoute(tx, snapshot.routes.get(target.routeId)!, snapshot.processors, options);
-  else if (target.plan) decision = target.plan.decide(tx, snapshot.processors, options);
-  else decision = decideWithoutScheme(tx, snapshot.routing, snapshot.processors, options);
+  if (target.routeId !== null) decision = decideWithRoute(tx, snapshot.routes.get(target.routeId)!, snapshot.processors);
+  else if (target.plan) decision = target.plan.decide(tx, snapshot.processors);
+  else decision = decideWithoutScheme(tx, snapshot.routing, snapshot.processors);
   const response = decision as unknown as DecideResponse;
   response.scheme = target.scheme;
   return response;
@@ -132,8 +104,12 @@ const holder = globalThis as unknown as { __switchyardDecisionCache?: Promise<De
 
 export function getDecisionCache(): Promise<DecisionCache> {
   holder.__switchyardDecisionCache ??= (async () => {
-    const cache = new DecisionCache(await getConnection());
+    const connection = await getConnection();
+    const cache = new DecisionCache(connection);
     await cache.start();
+    // Revocations elsewhere reach this instance's key cache the same way.
+    await connection.listen(API_KEYS_CHANNEL, (hash) => apiKeyChanged(hash || undefined)).catch(() => {});
+    await cache.ready().catch(() => {}); // warm now; a cold cache with no database answers 503 until it can load
     return cache;
   })().catch((error: unknown) => {
     holder.__switchyardDecisionCache = undefined;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getConnection } from '@/db';
+import type { Connection } from '@/db/client';
 import type { DecisionCache } from './decision-cache';
 
 export type Health = { ok: true; database: 'postgres' | 'pglite' | 'memory' } | { ok: false; reason: string };
@@ -8,11 +9,11 @@ export type Health = { ok: true; database: 'postgres' | 'pglite' | 'memory' } | 
 const CHECK_TIMEOUT_MS = 1500;
 
 /** One cheap round trip, so pages can say "the database cannot be reached" instead of failing obscurely. */
-export async function checkDatabase(): Promise<Health> {
+export async function checkDatabase(connection?: Pick<Connection, 'db' | 'target'>): Promise<Health> {
   try {
-    const connection = await withTimeout(getConnection(), CHECK_TIMEOUT_MS);
-    await withTimeout(connection.db.execute(sql`select 1`), CHECK_TIMEOUT_MS);
-    return { ok: true, database: connection.target.kind };
+    const target = connection ?? (await withTimeout(getConnection(), CHECK_TIMEOUT_MS));
+    await withTimeout(target.db.execute(sql`select 1`), CHECK_TIMEOUT_MS);
+    return { ok: true, database: target.target.kind };
   } catch (error) {
     return { ok: false, reason: describe(error) };
   }
@@ -38,8 +39,11 @@ export interface ServiceHealth {
   };
 }
 
-export async function serviceHealth(cache: DecisionCache | null, now = Date.now()): Promise<ServiceHealth> {
-  const database = await checkDatabase();
+export async function serviceHealth(cache: DecisionCache | null, probe?: () => Promise<Health>): Promise<ServiceHealth> {
+  // The cache's own database is the one that matters to decisions.
+  const source = cache?.source;
+  const database = await (probe ?? (source?.target ? () => checkDatabase({ db: source.db, target: source.target! }) : () => checkDatabase()))();
+  const now = Date.now();
   const status = cache?.status();
   const loaded = status?.loaded ?? false;
   const confirmedAt = database.ok ? now : (status?.confirmedAt ?? null);

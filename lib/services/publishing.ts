@@ -90,6 +90,25 @@ async function activeVersion(db: Db) {
 const compileIssues = (errors: Problem[]): FieldIssue[] =>
   errors.map((e) => ({ path: ['document', ...e.path], message: e.node ? `${e.message} (node ${e.node})` : e.message }));
 
+export interface PublishPreview {
+  revision: number;
+  errors: Problem[];
+  warnings: Problem[];
+  /** The saved test cases run against the draft; null when the draft does not compile. */
+  tests: TestRun | null;
+}
+
+/** What a publish of the draft would meet now: compile errors and warnings, and the saved test cases' results. */
+export async function previewPublish(db: Db, schemeId: string): Promise<Result<PublishPreview>> {
+  const scheme = await getScheme(db, schemeId);
+  if (!scheme) return fail(notFound('Scheme', schemeId));
+  const context = await loadCompileContext(db);
+  const compiled = compile(scheme.document, context);
+  if (!compiled.ok) return ok({ revision: scheme.revision, errors: compiled.errors, warnings: compiled.warnings, tests: null });
+  const tests = runTestCases(compiled.plan, indexProcessors(context.registry.processors), await listTestCases(db, schemeId));
+  return ok({ revision: scheme.revision, errors: [], warnings: compiled.warnings, tests });
+}
+
 /**
  * Publish the scheme's draft: it must compile without errors, and its saved test cases must pass
  * unless an override reason is given (and recorded). The version number is taken under a row lock on

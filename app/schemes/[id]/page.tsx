@@ -29,6 +29,9 @@ export default async function SchemePage({ params }: { params: Promise<{ id: str
           {scheme.name} {active && <span className="badge badge-active">active v{settings.active_version}</span>}
         </h1>
         <div style={{ display: 'flex', gap: 8 }}>
+          <Link href={`/schemes/${id}/versions`} className="button">
+            Versions &amp; publishing
+          </Link>
           <ActionButton action={duplicateSchemeAction.bind(null, id)} label="Duplicate" />
           <Link href="/schemes" className="button">
             All schemes
