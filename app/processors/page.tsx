@@ -56,6 +56,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
                 </td>
                 <td>
                   <span className={`badge badge-${p.status}`}>{p.status}</span>
+                  <StatusForm action={setProcessorStatusAction.bind(null, p.id)} name={p.name} status={p.status} effects={effects[i]!} />
                 </td>
                 <td><Tags items={p.currencies} /></td>
                 <td><Tags items={p.payment_methods} /></td>
@@ -65,12 +66,9 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
                   {p.fees.percent}% + {p.fees.fixed}
                 </td>
                 <td>
-                  <div className="actions">
-                    <StatusForm action={setProcessorStatusAction.bind(null, p.id)} name={p.name} status={p.status} effects={effects[i]!} />
-                    <Link href={`/processors/${p.id}`} className="button small">
-                      Edit
-                    </Link>
-                  </div>
+                  <Link href={`/processors/${p.id}`} className="button small">
+                    Edit
+                  </Link>
                 </td>
               </tr>
             ))}
