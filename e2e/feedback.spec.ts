@@ -13,7 +13,7 @@ test.describe('status changes and routes say what they change', () => {
     await row.getByRole('button', { name: 'Set' }).click();
     await expect.poll(() => asked).toContain('Set Stripe (global) to disabled?');
     expect(asked).toContain('is the default processor');
-    expect(asked).toContain('Route “EU cards” skips Stripe (global)');
+    expect(asked).toContain('Routes “EU cards” and “US fallback” skip Stripe (global)');
     expect(asked).toContain('The active scheme lists Stripe (global)');
     await page.reload();
     await expect(row.locator('.badge')).toHaveText('active');

@@ -39,7 +39,7 @@ test.describe('filters', () => {
     await first.getByLabel('Rule 1: value').fill('1000');
     await page.getByRole('button', { name: 'Create filter' }).click();
     await expect(page).toHaveURL(/\/filters\?saved=flt_/);
-    const rowOf = (name: string) => page.locator('tr', { has: page.getByRole('link', { name, exact: true }) });
+    const rowOf = (name: string) => page.locator('tr', { has: page.locator('td:first-child').getByRole('link', { name, exact: true }) });
     const row = rowOf('Large EUR or GBP');
     await expect(row).toContainText('all of 2 rules:');
     await expect(row).toContainText('Amount is at least 1000');

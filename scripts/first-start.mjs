@@ -6,7 +6,7 @@
  *   node scripts/first-start.mjs [rounds=2] [port=3540]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -15,7 +15,12 @@ const port = Number(process.argv[3] ?? 3540);
 const DEV_CACHE = path.join(process.cwd(), '.next', 'dev');
 
 async function firstPage(variant) {
-  rmSync(DEV_CACHE, { recursive: true, force: true });
+  // Moved aside, not deleted in place: a stopped dev server may still be flushing its cache into it.
+  if (existsSync(DEV_CACHE)) {
+    const aside = mkdtempSync(path.join(tmpdir(), 'switchyard-dev-cache-'));
+    renameSync(DEV_CACHE, path.join(aside, 'dev'));
+    setTimeout(() => rmSync(aside, { recursive: true, force: true }), 5_000).unref();
+  }
   const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'switchyard-first-start-')), 'data', 'pglite');
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SWITCHYARD_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
