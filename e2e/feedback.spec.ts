@@ -74,7 +74,7 @@ test.describe('status changes and routes say what they change', () => {
     await page.goto('/processors');
     await row.getByLabel('Status of Feedback PSP').selectOption('active');
     await row.getByRole('button', { name: 'Set' }).click();
-    await expect(notice).toContainText('Feedback PSP takes payments again in routes “Feedback route” and “Feedback route 2”.');
+    await expect(notice).toContainText('Feedback PSP takes payments again in routes “Feedback route” and “Feedback route 2”.'); // by name
   });
 
   test('pages are titled by what they show', async ({ page }) => {

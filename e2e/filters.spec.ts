@@ -56,8 +56,10 @@ test.describe('filters', () => {
     await expect(user).toContainText('matches filter “Large EUR or GBP”');
     await expect(row.locator('td').nth(2)).toContainText('Large EUR or GBP on web (filter)');
 
+    await page.screenshot({ path: test.info().outputPath('filters-list.png'), fullPage: true });
     await row.getByRole('link', { name: 'Large EUR or GBP', exact: true }).click();
     await expect(page).toHaveTitle('Large EUR or GBP · Filters · Switchyard');
+    await page.screenshot({ path: test.info().outputPath('filter-edit.png'), fullPage: true });
     await page.getByLabel('Name').fill('Large EUR/GBP');
     await page.getByRole('button', { name: 'Save filter' }).click();
     await expect(page.getByRole('status')).toContainText('Saved filter “Large EUR/GBP”.');
@@ -69,7 +71,7 @@ test.describe('filters', () => {
 
     // Delete the user first, then the filter itself.
     await page.goto('/filters');
-    await page.getByRole('link', { name: 'Large EUR or GBP on web' }).click();
+    await page.getByRole('link', { name: 'Large EUR or GBP on web' }).first().click();
     page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'Delete filter' }).click();
     await expect(page).toHaveURL(/deleted=/);

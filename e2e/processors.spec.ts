@@ -25,7 +25,7 @@ test.describe('processors', () => {
     await expect(row).toContainText('USD');
     await expect(row).toContainText('87.5%');
 
-    await row.getByRole('link', { name: 'Edit' }).click();
+    await row.getByRole('link', { name: 'Nuvei EU' }).click();
     await page.getByLabel('Name').fill('Nuvei Europe');
     await page.getByLabel('Status').selectOption('down');
     await page.getByRole('button', { name: 'Remove USD' }).click();
@@ -40,7 +40,7 @@ test.describe('processors', () => {
     await expect(page.getByTestId('status-notice')).toContainText('Nuvei Europe is now active.');
     await expect(row.locator('.badge')).toHaveText('active');
 
-    await row.getByRole('link', { name: 'Edit' }).click();
+    await row.getByRole('link', { name: 'Nuvei Europe' }).click();
     page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'Delete processor' }).click();
     await expect(page).toHaveURL(/deleted=proc_nuvei_eu/);

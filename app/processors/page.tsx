@@ -40,7 +40,6 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
               <th>Countries</th>
               <th>Approval</th>
               <th>Fees</th>
-              <th />
             </tr>
           </thead>
           <tbody>
@@ -65,11 +64,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
                 <td className="nowrap">
                   {p.fees.percent}% + {p.fees.fixed}
                 </td>
-                <td>
-                  <Link href={`/processors/${p.id}`} className="button small">
-                    Edit
-                  </Link>
-                </td>
+
               </tr>
             ))}
           </tbody>
