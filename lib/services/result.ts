@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-/** One problem with the input, at a path into it (DESIGN §6: every error names its path). */
+/** One problem with the input, at a path into it (every error names its path). */
 export interface FieldIssue {
   path: (string | number)[];
   message: string;
