@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -157,7 +158,20 @@ export async function saveDraft(db: Db, id: string, document: unknown, expectedR
   return fail({
     code: 'conflict',
     message: `The draft was saved by someone else in the meantime (revision ${current.revision}, you started from ${expectedRevision}). Reload to see their changes.`,
+    revision: current.revision,
   });
+}
+
+/**
+ * Keeps an editor's document as a new scheme named "<source name> (copy)": the way out of a save
+ * conflict that loses neither side's work.
+ */
+export async function saveAsCopy(db: Db, sourceId: string, document: unknown): Promise<Result<SchemeRecord>> {
+  const parsed = SchemeDocumentSchema.safeParse(document);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const source = await getScheme(db, sourceId);
+  const name = await freeCopyName(db, source?.name ?? parsed.data.name);
+  return insertScheme(db, { ...parsed.data, name }, 'duplicate', { from: sourceId, unsaved: true });
 }
 
 export async function deleteScheme(db: Db, id: string): Promise<Result<{ id: string }>> {
