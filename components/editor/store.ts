@@ -139,7 +139,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
       dragPositions: null,
       autoPositions: {},
       measured: {},
-      direction: 'right',
+      direction: 'down',
       hint: null,
       saveStatus: { kind: 'idle' },
 
