@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_SCHEME } from '../scheme/examples';
-import { jsonPathRange, offsetsToRange, type TextRange } from './json-path-range';
+import { jsonPathLocator, jsonPathRange, offsetsToRange, type TextRange } from './json-path-range';
 
 const text = JSON.stringify(EXAMPLE_SCHEME, null, 2);
 const lines = text.split('\n');
@@ -54,5 +54,14 @@ describe('offsetsToRange', () => {
   it('counts lines and 1-based columns, across line breaks', () => {
     expect(offsetsToRange('ab\ncd\nef', 4, 7)).toEqual({ startLineNumber: 2, startColumn: 2, endLineNumber: 3, endColumn: 2 });
     expect(offsetsToRange('abc', 0, 0)).toEqual({ startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: 1 });
+  });
+});
+
+describe('jsonPathLocator', () => {
+  it('answers many paths from one parse, the same as jsonPathRange', () => {
+    const locate = jsonPathLocator(text);
+    const paths = [['start'], ['nodes', 'is_eu', 'rules', 0, 'value', 3], ['layout'], ['nodes', 'eu_priority', 'cascade', 'on', 1]];
+    for (const path of paths) expect(locate(path)).toEqual(jsonPathRange(text, path));
+    expect(cut(locate(['nodes', 'eu_priority', 'cascade', 'on', 1])!)).toBe('"processor_error"');
   });
 });
