@@ -19,6 +19,13 @@ describe('attribute search', () => {
     expect(names('durbin')).toEqual(['card.regulated']);
     expect(names('zzz')).toEqual([]);
   });
+
+  it('puts matches by name or label before matches only in a description', () => {
+    // "ship" is in Shipping country's label, and only inside "membership" in the description of Tags.
+    const groups = searchAttributes(catalog, 'ship');
+    expect(groups.map((g) => g.group)).toEqual(['Address', 'Payment']);
+    expect(groups[0]!.attributes.map((a) => a.name)).toEqual(['shipping.country']);
+  });
 });
 
 describe('metadata keys', () => {

@@ -11,19 +11,41 @@ export interface AttributeGroup {
   attributes: AttributeSpec[];
 }
 
-const haystack = (spec: AttributeSpec) => `${spec.name} ${spec.label} ${spec.description} ${spec.group}`.toLowerCase();
+/**
+ * 0 when every word is in the name or label, 1 when some are only in the description or group,
+ * undefined when a word is nowhere.
+ */
+function score(spec: AttributeSpec, words: readonly string[]): number | undefined {
+  const title = `${spec.name} ${spec.label}`.toLowerCase();
+  const rest = `${spec.description} ${spec.group}`.toLowerCase();
+  let result = 0;
+  for (const w of words) {
+    if (title.includes(w)) continue;
+    if (!rest.includes(w)) return undefined;
+    result = 1;
+  }
+  return result;
+}
 
+/**
+ * Groups in catalog order, except that a query puts the groups with the best matches first, and
+ * within a group attributes matched by name or label before those matched only by description.
+ */
 export function searchAttributes(catalog: Catalog, query: string): AttributeGroup[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const groups = new Map<string, AttributeSpec[]>();
+  const groups = new Map<string, { best: number; scored: { spec: AttributeSpec; score: number }[] }>();
   for (const spec of catalog.list()) {
-    const text = haystack(spec);
-    if (!words.every((w) => text.includes(w))) continue;
-    const list = groups.get(spec.group) ?? [];
-    list.push(spec);
-    groups.set(spec.group, list);
+    const s = score(spec, words);
+    if (s === undefined) continue;
+    const group = groups.get(spec.group) ?? { best: s, scored: [] };
+    group.best = Math.min(group.best, s);
+    group.scored.push({ spec, score: s });
+    groups.set(spec.group, group);
   }
-  return [...groups].map(([group, attributes]) => ({ group, attributes }));
+  return [...groups]
+    .map(([group, { best, scored }], order) => ({ group, best, order, attributes: scored.sort((a, b) => a.score - b.score).map((x) => x.spec) }))
+    .sort((a, b) => a.best - b.best || a.order - b.order)
+    .map(({ group, attributes }) => ({ group, attributes }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../engine/types';
-import { bySeverity, problemsOfNode, problemsUnder } from './inspector-problems';
+import { bySeverity, placeOf, problemsOfNode, problemsUnder } from './inspector-problems';
 
 const p = (path: (string | number)[], severity: Problem['severity'] = 'error', node?: string): Problem => ({
   code: 'x',
@@ -29,5 +29,13 @@ describe('problems in the inspector', () => {
 
   it('lists errors before warnings', () => {
     expect(bySeverity([p(['w'], 'warning'), p(['e'])]).map((x) => x.severity)).toEqual(['error', 'warning']);
+  });
+
+  it('names the place of a problem in the node', () => {
+    expect(placeOf(p(['nodes', 'a', 'rules', 1, 'value']))).toBe('Rule 2');
+    expect(placeOf(p(['nodes', 'a', 'processors', 0, 'weight']))).toBe('Processor 1');
+    expect(placeOf(p(['nodes', 'a', 'processors']))).toBe('Processors');
+    expect(placeOf(p(['nodes', 'a', 'cascade', 'max_attempts']))).toBe('Cascade');
+    expect(placeOf(p(['nodes', 'a']))).toBeNull();
   });
 });

@@ -17,3 +17,14 @@ export function problemsUnder(problems: readonly Problem[], prefix: readonly (st
 export function bySeverity(problems: readonly Problem[]): Problem[] {
   return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
 }
+
+/** Where in the node a problem sits, in words ("Rule 2", "Processor 1", "Cascade"), or null for the node itself. */
+export function placeOf(problem: Problem): string | null {
+  const [, , part, index] = problem.path;
+  if (part === 'rules' && typeof index === 'number') return `Rule ${index + 1}`;
+  if (part === 'processors' && typeof index === 'number') return `Processor ${index + 1}`;
+  if (part === 'processors') return 'Processors';
+  if (part === 'cascade') return 'Cascade';
+  if (part === 'modifiers') return 'Modifiers';
+  return null;
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Problem } from '@/lib/engine/types';
-import { bySeverity } from '@/lib/editor/inspector-problems';
+import { bySeverity, placeOf } from '@/lib/editor/inspector-problems';
 
 /**
  * The checker's findings on the node, errors first, at the top of the inspector. Clicking one brings
@@ -19,6 +19,7 @@ export function ProblemNotes({ problems, onLocate, onShowJson }: {
         <li key={`${p.code}:${p.path.join('/')}:${i}`} className={p.severity === 'error' ? 'error' : 'warning'}>
           <span className="insp-sev">{p.severity === 'error' ? 'Error' : 'Warning'}</span>
           <button type="button" className="insp-problem-text" title="Show where" onClick={() => onLocate?.(p)}>
+            {placeOf(p) && <b>{placeOf(p)}: </b>}
             {p.message}
           </button>
           {onShowJson && (
