@@ -37,11 +37,15 @@ async function openJson(page: Page) {
   await expect(page.locator('.monaco-editor')).toBeVisible();
 }
 
-/** Replaces the JSON tab's text, as a paste would. */
+/** Replaces the JSON tab's text by pasting over all of it (typing would auto-close brackets). */
 async function setJsonText(page: Page, text: string) {
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 const format = (doc: SchemeDocument) => JSON.stringify(doc, null, 2);
