@@ -5,7 +5,13 @@ import path from 'node:path';
 const FAR_ZONE = 'Pacific/Chatham';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js') } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // Services start with `import 'server-only'`, which throws outside Next's server build; tests run them in Node.
+      'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+    },
+  },
   test: {
     environment: 'node',
     testTimeout: 30_000,
