@@ -107,6 +107,7 @@ test.describe('JSON tab', () => {
     await page.keyboard.press('Control+Space');
     await expect(suggestions).toContainText('proc_stripe');
     await expect(suggestions).toContainText('proc_adyen_eu');
+    await page.screenshot({ path: 'test-results/editor-json-completion.png' });
     await page.keyboard.press('Escape');
 
     await setJsonText(page, `${head}    "check": { "type": "condition", "rules": [{ "attribute": "card.`);
@@ -157,6 +158,7 @@ test.describe('JSON tab', () => {
     await setJsonText(page, format(doc).replace('"operator": "gte"', '"operator": "bigger"'));
     await expect(page.getByTestId('json-problems')).toContainText('$.nodes.risk_check.rules[0].operator');
     await expect(page.getByTestId('json-problems')).toContainText(/line \d+, column \d+/);
+    await page.screenshot({ path: 'test-results/editor-json-invalid.png' });
     await viewTab(page, 'Graph').click();
     await expect(canvasNode(page, 'risk_check')).toContainText('Risk score 95 or more');
   });
