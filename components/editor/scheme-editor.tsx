@@ -14,7 +14,8 @@ import { Palette } from './canvas/palette';
 import { DryRunPanel } from './dry-run/dry-run-panel';
 import { DirtyMarker, SaveProblems } from './save-status';
 import { SidePanel } from './side-panel';
-import { InspectorSlot, JsonSlot, ProblemsSlot, useValidationSlot } from './slots';
+import { JsonSlot, ProblemsSlot, useValidationSlot } from './slots';
+import { Inspector } from './inspector/inspector';
 import type { EditorInit } from './store';
 import { EditorStoreProvider, useEditor, useEditorStore } from './store-provider';
 import { Toolbar } from './toolbar';
@@ -74,7 +75,7 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
             </div>
           )}
         </section>
-        <SidePanel inspector={<InspectorSlot />} dryRun={<DryRunPanel />} problems={<ProblemsSlot />} />
+        <SidePanel inspector={<Inspector />} dryRun={<DryRunPanel />} problems={<ProblemsSlot />} />
       </div>
     </div>
   );
