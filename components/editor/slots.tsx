@@ -1,7 +1,7 @@
 'use client';
 
 /**
- * Stand-ins for the parts built alongside the editor core (the JSON tab, the inspector, the problems
+ * Stand-ins for the parts built alongside the editor core (the JSON tab, the problems
  * list); each is replaced by the real component when its branch is merged.
  */
 import { useEffect } from 'react';
@@ -13,21 +13,6 @@ import { useEditor, useEditorStore } from './store-provider';
 export function JsonSlot() {
   const doc = useEditor((s) => s.history.present);
   return <pre className="json sy-json-fallback">{formatDocument(doc)}</pre>;
-}
-
-export function InspectorSlot() {
-  const selection = useEditor((s) => s.selection);
-  const doc = useEditor((s) => s.history.present);
-  if (selection.length !== 1) return <p className="muted">Select a node to edit it.</p>;
-  const id = selection[0]!;
-  return (
-    <div>
-      <h3>
-        <code>{id}</code>
-      </h3>
-      <pre className="json">{JSON.stringify(doc.nodes[id], null, 2)}</pre>
-    </div>
-  );
 }
 
 export function ProblemsSlot() {

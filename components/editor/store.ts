@@ -60,6 +60,8 @@ export interface EditorState {
   replaceDocument(doc: SchemeDocument, jsonText?: string): void;
   /** The JSON tab's text changed but does not make a document: keep it, and say why. */
   setInvalidJson(text: string, problems: Problem[]): void;
+  /** The JSON tab's text says the present document in other words (spacing only): keep it, no undo step. */
+  setJsonText(text: string): void;
   undo(): void;
   redo(): void;
   select(ids: readonly string[]): void;
@@ -139,7 +141,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
       dragPositions: null,
       autoPositions: {},
       measured: {},
-      direction: 'right',
+      direction: 'down',
       hint: null,
       saveStatus: { kind: 'idle' },
 
@@ -155,6 +157,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
       setInvalidJson(text, problems) {
         set({ jsonText: text, jsonProblems: problems });
       },
+      setJsonText: (text) => set({ jsonText: text, jsonProblems: null }),
       undo: () => moveTo(undo(get().history)),
       redo: () => moveTo(redo(get().history)),
       select: (ids) => set({ selection: ids }),
