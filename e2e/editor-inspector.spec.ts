@@ -28,6 +28,7 @@ test('nothing selected gives a hint; several selected give a summary with delete
   await select(page, 'is_gb');
   await canvasNode(page, 'gb_split').click({ position: { x: 20, y: 12 }, modifiers: ['Shift'] });
   await expect(inspector.getByRole('heading', { name: '2 nodes selected' })).toBeVisible();
+  await inspector.screenshot({ path: 'test-results/inspector-several.png' });
   await inspector.getByRole('button', { name: 'Delete 2 nodes' }).click();
   await expect(canvasNode(page, 'is_gb')).toHaveCount(0);
   await expect(canvasNode(page, 'gb_split')).toHaveCount(0);
@@ -44,6 +45,7 @@ test('edits a condition: a new country rule, amount >, between with its range ch
   const search = inspector.getByRole('combobox', { name: 'Search attributes' });
   await expect(search).toBeFocused();
   await expect(inspector.getByRole('listbox', { name: 'Attributes' })).toContainText('Shipping country');
+  await page.screenshot({ path: 'test-results/inspector-attributes.png' });
   await search.fill('shipping');
   await expect(inspector.getByRole('listbox', { name: 'Attributes' }).getByRole('option').first()).toContainText('Shipping country');
   await search.press('Enter');
@@ -165,6 +167,7 @@ test('edits a weight strategy: live sum, add a processor, spread evenly', async 
   await expect(inspector.getByLabel('Weight of proc_adyen_eu')).toHaveValue('33');
   await expect(sum).toHaveText('Sum 100 / 100');
   await expect(canvasNode(page, 'gb_split')).toContainText('34');
+  await page.screenshot({ path: 'test-results/inspector-weight.png' });
 
   // Switching the type keeps the processors: priority orders them by weight.
   await inspector.getByRole('group', { name: 'Strategy type' }).getByRole('button', { name: 'Priority' }).click();
