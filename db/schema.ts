@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  pgTable, text, integer, doublePrecision, jsonb, timestamp, primaryKey, uniqueIndex, index, serial, boolean,
+  pgTable, text, integer, doublePrecision, json, jsonb, timestamp, primaryKey, uniqueIndex, index, serial, boolean,
 } from 'drizzle-orm/pg-core';
 import type { FailureMix } from '@/lib/processors/schema';
 import type { Rule } from '@/lib/scheme/schema';
@@ -64,7 +64,8 @@ export const customAttributes = pgTable('custom_attributes', {
 export const schemes = pgTable('schemes', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  document: jsonb('document').notNull(),
+  // json, not jsonb: jsonb reorders keys, and the draft must read back exactly as the author wrote it.
+  document: json('document').notNull(),
   revision: integer('revision').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

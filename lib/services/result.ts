@@ -15,7 +15,7 @@ export interface Reference {
 export type ServiceError =
   | { code: 'validation'; message: string; issues: FieldIssue[] }
   | { code: 'not_found'; message: string }
-  | { code: 'conflict'; message: string; issues?: FieldIssue[] }
+  | { code: 'conflict'; message: string; issues?: FieldIssue[]; /** The current revision, when a stale save was refused. */ revision?: number }
   | { code: 'referenced'; message: string; references: Reference[] };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ServiceError };

@@ -1,0 +1,1 @@
+ALTER TABLE "schemes" ALTER COLUMN "document" SET DATA TYPE json;
