@@ -123,7 +123,7 @@ function SchemeMenu({ schemeId }: { schemeId: string }) {
       <Link href={`/schemes/${schemeId}/versions`} className="button small">
         Publish…
       </Link>
-      <ActionButton action={actions.duplicate} label="Duplicate" />
+      <ActionButton action={actions.duplicate} label="Duplicate scheme" />
       <DeleteScheme />
       <Link href="/schemes" className="button small">
         All schemes
@@ -145,7 +145,7 @@ function DeleteScheme() {
       }}
     >
       <button type="submit" className="button small danger">
-        Delete
+        Delete scheme
       </button>
       {state.status === 'error' && (
         <span className="sy-menu-error" role="alert">
