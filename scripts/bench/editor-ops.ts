@@ -27,7 +27,8 @@ const probeText = (probe: string, value: number) => `document.querySelector(${js
 
 /**
  * The editor's own operations on the probe condition (whose one rule is `amount > value`):
- * - edit: select the probe, type a new value into the inspector's value input → the node shows it;
+ * - edit: select the probe, type a new value into the inspector's value input and press Enter (the
+ *   inspector commits a field on Enter or blur) → the node shows it;
  * - json: in the JSON tab, find the value and type another over it → the node shows it;
  * - layout: the other layout direction → the probe node has moved.
  */
@@ -39,7 +40,12 @@ export async function measureEditorOperations(page: Page, probe: string, startVa
   for (let i = 0; i < repeats; i++) {
     const input = await inspectorInputHolding(page, value);
     value += 1;
-    edit.push(await timeOperation(page, probeText(probe, value), () => input.fill(String(value))));
+    edit.push(
+      await timeOperation(page, probeText(probe, value), async () => {
+        await input.fill(String(value));
+        await input.press('Enter');
+      }),
+    );
   }
 
   const json: OpResult[] = [];
