@@ -17,7 +17,8 @@ export const JSON_EDIT_DELAY_MS = 300;
  * - Undo: Ctrl/Cmd+Z and Shift+Z / Y step through the editor's document history — the same steps as the
  *   toolbar, graph and JSON edits alike — while the text is the document. While keystrokes are not yet
  *   applied, or the text is invalid, they are Monaco's own text undo/redo, to get back to valid text.
- * - Pending keystrokes are applied at once before a save (Ctrl/Cmd+S) and when the tab closes.
+ * - Pending keystrokes are applied at once before a save (Ctrl/Cmd+S), when the editor loses the
+ *   keyboard (a click on the toolbar's undo undoes them as one step) and when the tab closes.
  */
 export function bindJsonSync(editor: MonacoEditor.IStandaloneCodeEditor, store: EditorStore): { dispose(): void } {
   const model = editor.getModel();
@@ -75,11 +76,17 @@ export function bindJsonSync(editor: MonacoEditor.IStandaloneCodeEditor, store: 
     if ((event.ctrlKey || event.metaKey) && event.keyCode === KeyCode.KeyS) flush();
   });
 
+  // Leaving the text (for the toolbar's undo, the canvas, another field) applies what was typed first.
+  const blur = editor.onDidBlurEditorWidget(() => {
+    if (timer !== null) flush();
+  });
+
   return {
     dispose() {
       if (timer !== null && !model.isDisposed()) flush();
       changes.dispose();
       keys.dispose();
+      blur.dispose();
       unsubscribe();
     },
   };
