@@ -86,6 +86,8 @@ test.describe('two instances on one Postgres', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(seen - published).toBeLessThan(1000);
+    test.info().annotations.push({ type: 'propagation', description: `${seen - published} ms from publish to the other instance's decision` });
+    console.log(`two instances: the other instance decided with version 2 ${seen - published} ms after the publish`);
     const health = await (await fetch(`${b}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', database: { kind: 'postgres' }, cache: { active: { scheme_id: SCHEME, version: 2 } } });
   });
