@@ -1,8 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { getConnection } from '@/db';
-import { API_KEYS_CHANNEL, apiKeyChanged } from './api-keys';
-import { decideWithoutScheme, decideWithRoute, type Decision, type Plan, type Transaction } from '@/lib/engine';
+import { decideWithoutScheme, decideWithRoute, type Decision, type Plan, type SimulatedDecision, type Transaction } from '@/lib/engine';
+import { OUTCOME_CATEGORIES } from '@/lib/processors/schema';
+import { simulateOne } from '@/lib/simulation';
 import { checkTransaction } from '@/lib/transactions/reader';
 import { DecisionCache, VersionNotCompilable, type DecisionSnapshot } from './decision-cache';
 import { fail, notFound, ok, validationError, type Result } from './result';
@@ -38,15 +39,45 @@ function refineTarget(value: { processor_route_id?: string; scheme_id?: string; 
 export const DecideRequestSchema = z.strictObject(decideShape).superRefine(refineTarget);
 export type DecideRequest = z.infer<typeof DecideRequestSchema>;
 
+export const SimulateRequestSchema = z
+  .strictObject({
+    ...decideShape,
+    seed: z.number().int().optional().describe('Seed of the simulated outcomes; the same seed and transaction give the same attempts.'),
+    forced: z.array(z.enum(OUTCOME_CATEGORIES)).max(20).optional().describe('Outcome of each attempt in turn; later attempts are drawn.'),
+    trace: z.boolean().optional().describe('Include the per-rule trace.'),
+  })
+  .superRefine(refineTarget);
+export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
+
 /** A decision as the API returns it: `scheme` names the version that decided, null when a route or the routing mode did. */
 export type DecideResponse = Omit<Decision, 'scheme'> & { scheme: { id: string; version: number } | null };
+export type SimulateResponse = Omit<SimulatedDecision, 'scheme'> & { scheme: { id: string; version: number } | null };
 
 export async function decide(cache: DecisionCache, input: unknown): Promise<Result<DecideResponse>> {
-  const request = parseRequest(input);
+  const request = parseRequest(DecideRequestSchema, input);
   if (!request.ok) return request;
   const target = await resolve(cache, request.value);
   if (!target.ok) return target;
   return ok(decideWith(target.value, request.value.transaction));
+}
+
+/**
+ * One simulated payment: the same decision as `decide` (same target rules), plus the attempts through
+ * the cascade with forced or seeded outcomes. Routing-mode and processor-route decisions have no
+ * cascade policy: one attempt.
+ */
+export async function simulateTransaction(cache: DecisionCache, input: unknown): Promise<Result<SimulateResponse>> {
+  const request = parseRequest(SimulateRequestSchema, input);
+  if (!request.ok) return request;
+  const target = await resolve(cache, request.value);
+  if (!target.ok) return target;
+  const { transaction, seed, forced, trace } = request.value;
+  const t = target.value;
+  const plan: Plan = t.plan ?? { document: undefined as never, decide: (tx, _set, options) => decideWith(t, tx, options?.trace) as unknown as Decision, cascadeOf: () => undefined };
+  const simulated = simulateOne(plan, transaction, t.snapshot.processors, { ...(seed !== undefined ? { seed } : {}), ...(forced ? { forced } : {}), ...(trace ? { trace } : {}) });
+  const response = simulated as unknown as SimulateResponse;
+  response.scheme = t.scheme;
+  return ok(response);
 }
 
 interface Target {
@@ -56,12 +87,12 @@ interface Target {
   routeId: string | null;
 }
 
-function parseRequest(input: unknown): Result<DecideRequest> {
-  const parsed = DecideRequestSchema.safeParse(input);
+function parseRequest<S extends typeof DecideRequestSchema | typeof SimulateRequestSchema>(schema: S, input: unknown): Result<z.output<S>> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const tx = checkTransaction(parsed.data.transaction);
   if (!tx.ok) return fail({ code: 'validation', message: tx.issue.message, issues: [tx.issue] });
-  return ok(parsed.data);
+  return ok(parsed.data as z.output<S>);
 }
 
 async function resolve(cache: DecisionCache, request: DecideRequest): Promise<Result<Target>> {
@@ -88,12 +119,13 @@ async function resolve(cache: DecisionCache, request: DecideRequest): Promise<Re
   return ok({ snapshot, plan: active?.plan ?? null, scheme: active ? { id: active.schemeId, version: active.version } : null, routeId: null });
 }
 
-function decideWith(target: Target, tx: Transaction): DecideResponse {
+function decideWith(target: Target, tx: Transaction, trace?: boolean): DecideResponse {
   const { snapshot } = target;
+  const options = trace ? { trace: true } : undefined;
   let decision: Decision;
-  if (target.routeId !== null) decision = decideWithRoute(tx, snapshot.routes.get(target.routeId)!, snapshot.processors);
-  else if (target.plan) decision = target.plan.decide(tx, snapshot.processors);
-  else decision = decideWithoutScheme(tx, snapshot.routing, snapshot.processors);
+  if (target.routeId !== null) decision = decideWithRoute(tx, snapshot.routes.get(target.routeId)!, snapshot.processors, options);
+  else if (target.plan) decision = target.plan.decide(tx, snapshot.processors, options);
+  else decision = decideWithoutScheme(tx, snapshot.routing, snapshot.processors, options);
   const response = decision as unknown as DecideResponse;
   response.scheme = target.scheme;
   return response;
@@ -107,8 +139,6 @@ export function getDecisionCache(): Promise<DecisionCache> {
     const connection = await getConnection();
     const cache = new DecisionCache(connection);
     await cache.start();
-    // Revocations elsewhere reach this instance's key cache the same way.
-    await connection.listen(API_KEYS_CHANNEL, (hash) => apiKeyChanged(hash || undefined)).catch(() => {});
     await cache.ready().catch(() => {}); // warm now; a cold cache with no database answers 503 until it can load
     return cache;
   })().catch((error: unknown) => {
