@@ -81,6 +81,7 @@ test.describe('API keys', () => {
     await expect(create).toContainText('413');
     await expect(page.locator('#schema-ProcessorCreate')).toContainText('approval_rate');
     await page.screenshot({ path: 'test-results/api-docs.png' });
+    await create.screenshot({ path: 'test-results/api-docs-endpoint.png' });
     const document = await page.evaluate(async () => (await fetch('/api/v1/openapi.json')).json());
     expect(document.openapi).toBe('3.1.0');
   });
