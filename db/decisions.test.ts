@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from './testing';
-import type { Connection } from './client';
+import { openDatabase, type Connection } from './client';
 import { seedDemoData, DEMO_SCHEME_ID } from './seed';
 import { routingDocument } from './publishing-fixtures';
 import { createScheme } from '@/lib/services/schemes';
@@ -97,20 +97,43 @@ describe.each(testDatabases())('decisions on $name', (target) => {
     expect(!version.ok && version.error.code).toBe('not_found');
   });
 
+  it('another instance on the same Postgres follows a publish through this one within a second', async () => {
+    if (connection.target.kind !== 'postgres') return; // PGlite admits one process: no second instance
+    const other = await openDatabase({ kind: 'postgres', url: connection.target.url });
+    const otherCache = new DecisionCache(other, { heartbeatMs: 0 });
+    try {
+      await otherCache.start();
+      await otherCache.ready();
+      const before = otherCache.snapshot()!.active!.version;
+      const published = await publishScheme(db(), schemeId, { activate: true, note: 'seen elsewhere' });
+      expect(published.ok).toBe(true);
+      const version = published.ok ? published.value.version.version : 0;
+      expect(version).toBeGreaterThan(before);
+      const took = await eventually(() => otherCache.snapshot()?.active?.version === version, 1000);
+      expect(took).toBeLessThan(1000);
+      const decision = await decide(otherCache, { transaction: EUR_TX });
+      expect(decision.ok && decision.value.scheme).toEqual({ id: schemeId, version });
+    } finally {
+      await otherCache.stop();
+      await other.close();
+    }
+  });
+
   it('keeps deciding from the cache when the database goes away, and health says degraded with the staleness', async () => {
     const probe = () => checkDatabase(connection);
     expect((await serviceHealth(cache, probe)).status).toBe('ok');
     await connection.close();
     await expect(cache.reload()).rejects.toBeTruthy();
+    const active = cache.snapshot()!.active!;
     for (let i = 0; i < 50; i++) {
       const decision = await decide(cache, { transaction: { ...EUR_TX, id: `tx_down_${i}` } });
-      expect(decision.ok && decision.value.scheme).toEqual({ id: schemeId, version: 1 });
+      expect(decision.ok && decision.value.scheme).toEqual({ id: schemeId, version: active.version });
     }
     await new Promise((r) => setTimeout(r, 30));
     const health = await serviceHealth(cache, probe);
     expect(health.status).toBe('degraded');
     expect(health.database.reachable).toBe(false);
     expect(health.cache.stale_ms).toBeGreaterThanOrEqual(30);
-    expect(health.cache.active).toEqual({ scheme_id: schemeId, version: 1 });
+    expect(health.cache.active).toEqual({ scheme_id: schemeId, version: active.version });
   });
 });

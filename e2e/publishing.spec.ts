@@ -87,6 +87,8 @@ test('publish with a test case overridden, see history, diff two versions, roll 
   await expect(page.getByTestId('diff-changed')).toContainText('processors');
   await expect(page.getByTestId('diff-added')).toHaveCount(0);
   await expect(page.getByTestId('json-diff')).toContainText('"proc_checkout"');
+  // Only the two lines of the processor list differ, side by side; key order is no change.
+  await expect(page.getByTestId('json-diff').locator('tr[data-changed]')).toHaveCount(2);
   await page.screenshot({ path: 'test-results/publishing-diff.png', fullPage: true });
 
   // Roll back to v1: decide follows.

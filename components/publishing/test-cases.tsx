@@ -18,7 +18,8 @@ export function TestCases({ cases, outcomes, addAction, deleteAction }: {
   /** Results against the draft, by test case id; absent when the draft does not compile. */
   outcomes: Readonly<Record<string, TestCaseOutcome>> | null;
   addAction: Action;
-  deleteAction: (id: string) => Action;
+  /** Deletes the case named by the form's `case_id`. */
+  deleteAction: Action;
 }) {
   const [state, formAction] = useActionState(addAction, idleForm);
   const errors = state.fieldErrors ?? {};
@@ -68,7 +69,7 @@ export function TestCases({ cases, outcomes, addAction, deleteAction }: {
                     )}
                   </td>
                   <td className="actions">
-                    <DeleteCase action={deleteAction(c.id)} />
+                    <DeleteCase action={deleteAction} id={c.id} name={c.name} />
                   </td>
                 </tr>
               );
@@ -106,12 +107,15 @@ export function TestCases({ cases, outcomes, addAction, deleteAction }: {
   );
 }
 
-function DeleteCase({ action }: { action: Action }) {
+function DeleteCase({ action, id, name }: { action: Action; id: string; name: string }) {
   const [state, formAction] = useActionState(action, idleForm);
   return (
     <form action={formAction} className="inline-form">
       <FormMessage state={state.status === 'error' ? state : idleForm} />
-      <SubmitButton className="button">Delete</SubmitButton>
+      <input type="hidden" name="case_id" value={id} />
+      <SubmitButton className="button" aria-label={`Delete test case ${name}`}>
+        Delete
+      </SubmitButton>
     </form>
   );
 }

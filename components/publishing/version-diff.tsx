@@ -33,6 +33,12 @@ export function VersionDiff({ diff, fromLabel, toLabel }: { diff: DocumentDiff; 
       </div>
       <div className={styles.diffScroll}>
         <table className={styles.sideBySide} data-testid="json-diff">
+          <colgroup>
+            <col className={styles.numberColumn} />
+            <col />
+            <col className={styles.numberColumn} />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th colSpan={2}>{fromLabel}</th>
@@ -41,7 +47,7 @@ export function VersionDiff({ diff, fromLabel, toLabel }: { diff: DocumentDiff; 
           </thead>
           <tbody>
             {rows(diff.lines).map(([left, right], i) => (
-              <tr key={i}>
+              <tr key={i} {...(left?.kind === 'same' ? {} : { 'data-changed': '' })}>
                 <td className={styles.number}>{left?.old ?? ''}</td>
                 <td className={left ? (left.kind === 'removed' ? styles.lineRemoved : undefined) : styles.lineEmpty}>{left?.text ?? ''}</td>
                 <td className={styles.number}>{right?.new ?? ''}</td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffDocuments, lineDiff } from './diff';
+import { diffDocuments, inOrderOf, lineDiff } from './diff';
 import { EXAMPLE_SCHEME } from './examples';
 import type { SchemeDocument } from './schema';
 
@@ -26,6 +26,16 @@ describe('diffDocuments', () => {
     const after = { ...EXAMPLE_SCHEME, name: 'x', layout: {} };
     expect(diffDocuments(EXAMPLE_SCHEME, after).decisionsEqual).toBe(true);
     expect(diffDocuments(EXAMPLE_SCHEME, EXAMPLE_SCHEME).lines.every((l) => l.kind === 'same')).toBe(true);
+  });
+});
+
+describe('inOrderOf', () => {
+  it('reorders keys like the reference, so key order alone shows no line change', () => {
+    const before = { format: 'f', name: 'n', nodes: { a: { type: 'x', then: 'b' } } };
+    const after = { nodes: { a: { then: 'b', type: 'x' } }, name: 'n', format: 'f', extra: 1 };
+    expect(JSON.stringify(inOrderOf(after, before))).toBe('{"format":"f","name":"n","nodes":{"a":{"type":"x","then":"b"}},"extra":1}');
+    const sameButReordered = { ...EXAMPLE_SCHEME, nodes: Object.fromEntries(Object.entries(EXAMPLE_SCHEME.nodes).reverse()) };
+    expect(diffDocuments(EXAMPLE_SCHEME, sameButReordered).lines.every((l) => l.kind === 'same')).toBe(true);
   });
 });
 

@@ -59,8 +59,25 @@ export function diffDocuments(before: SchemeDocument, after: SchemeDocument): Do
     fields,
     moved,
     decisionsEqual: !added.length && !removed.length && !changed.length && fields.every(nameOnly),
-    lines: lineDiff(JSON.stringify(before, null, 2).split('\n'), JSON.stringify(after, null, 2).split('\n')),
+    lines: lineDiff(JSON.stringify(before, null, 2).split('\n'), JSON.stringify(inOrderOf(after, before), null, 2).split('\n')),
   };
+}
+
+/**
+ * `value` with its object keys in the order `reference` has them (recursively; keys only in `value`
+ * follow), so the line diff shows changes rather than key-order noise.
+ */
+export function inOrderOf(value: unknown, reference: unknown): unknown {
+  if (Array.isArray(value)) {
+    return Array.isArray(reference) ? value.map((item, i) => inOrderOf(item, reference[i])) : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  const ref = reference !== null && typeof reference === 'object' && !Array.isArray(reference) ? (reference as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(ref)) if (key in source) out[key] = inOrderOf(source[key], ref[key]);
+  for (const key of Object.keys(source)) if (!(key in out)) out[key] = inOrderOf(source[key], undefined);
+  return out;
 }
 
 function differingKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {

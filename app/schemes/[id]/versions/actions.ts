@@ -66,8 +66,8 @@ export async function addTestCaseAction(schemeId: string, _previous: FormState, 
   return formStateOf(result, values, `Saved test case “${values.name.trim()}”.`);
 }
 
-export async function deleteTestCaseAction(schemeId: string, id: string, _previous: FormState, _form: FormData): Promise<FormState> {
-  const result = await deleteTestCase(await getDb(), schemeId, id);
+export async function deleteTestCaseAction(schemeId: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const result = await deleteTestCase(await getDb(), schemeId, text(form, 'case_id') ?? '');
   refresh(schemeId);
   return formStateOf(result, {}, 'Test case deleted.');
 }

@@ -69,7 +69,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
       <section className="panel" data-testid="test-cases-panel">
         <h2>Saved test cases</h2>
         <p className="muted">Each publish runs them; a failing one blocks the publish unless an override reason is given.</p>
-        <TestCases cases={cases} outcomes={outcomes} addAction={addTestCaseAction.bind(null, id)} deleteAction={(caseId) => deleteTestCaseAction.bind(null, id, caseId)} />
+        <TestCases cases={cases} outcomes={outcomes} addAction={addTestCaseAction.bind(null, id)} deleteAction={deleteTestCaseAction.bind(null, id)} />
       </section>
     </>
   );
