@@ -65,7 +65,8 @@ export const customAttributes = pgTable('custom_attributes', {
 export const schemes = pgTable('schemes', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  document: jsonb('document').notNull(),
+  // json, not jsonb: jsonb reorders keys, and the draft must read back exactly as the author wrote it.
+  document: json('document').notNull(),
   revision: integer('revision').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

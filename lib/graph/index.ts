@@ -4,3 +4,4 @@ export { autoLayout, elkGraphFor, isFullyPlaced, type LayoutDirection, type Layo
 export { NODE_SIZE, NODE_CELL, NODE_GAP, HANDLE_OFFSET } from './sizes';
 export * from './operations';
 export * from './types';
+export * from './changes';

@@ -11,6 +11,8 @@ export type LayoutDirection = 'down' | 'right';
 
 export interface LayoutOptions {
   direction?: LayoutDirection;
+  /** Node sizes as drawn (the editor measures them); NODE_SIZE for the nodes not listed. */
+  sizes?: Readonly<Record<string, { width: number; height: number }>>;
 }
 
 // The bundled build runs ELK on the calling thread (no worker), in the browser and in Node alike.
@@ -32,7 +34,7 @@ export function elkGraphFor(doc: SchemeDocument, options: LayoutOptions = {}): E
   for (const id of layoutOrder(doc)) {
     const i = index.get(id)!;
     const node = doc.nodes[id]!;
-    const { width, height } = NODE_SIZE[node.type];
+    const { width, height } = (options.sizes && hasOwnKey(options.sizes, id) ? options.sizes[id] : undefined) ?? NODE_SIZE[node.type];
     const ports: ElkPort[] = [
       down
         ? port(`n${i}.in`, width / 2, 0, 'NORTH')

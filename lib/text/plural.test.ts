@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listInWords, plural } from './plural';
+import { listInWords, noun, plural } from './plural';
 
 describe('plural', () => {
   it('puts the noun in the number of the count', () => {
@@ -9,6 +9,10 @@ describe('plural', () => {
     expect(plural(1200, 'node')).toBe('1,200 nodes');
     expect(plural(2, 'entry', 'entries')).toBe('2 entries');
     expect(plural(1, 'entry', 'entries')).toBe('1 entry');
+  });
+  it('gives the noun alone', () => {
+    expect(noun(1, 'route')).toBe('route');
+    expect(noun(3, 'route')).toBe('routes');
   });
   it('joins lists in words', () => {
     expect(listInWords([])).toBe('');
