@@ -1,7 +1,7 @@
 /**
  * Runs once when the server starts. The embedded database is opened (created, migrated and seeded on
- * a first start) right away instead of on the first request, so in development it is made while the
- * first page compiles rather than after (measured in docs/architecture.md, "First start").
+ * a first start) right away instead of on the first request, so the work starts seconds earlier and
+ * partly overlaps the first compile (measured in docs/architecture.md, "First start").
  * SWITCHYARD_DB_ON_START=0 leaves it to the first request. A real Postgres is only connected lazily:
  * a database that is down must not stop the server from starting and saying so.
  */

@@ -24,6 +24,7 @@ test.describe('status changes and routes say what they change', () => {
     await page.getByLabel('Status').selectOption('down');
     await expect(page.getByTestId('status-warning')).toContainText('Setting Stripe (global) to down changes routing');
     await expect(page.getByTestId('status-warning')).toContainText('is the default processor');
+    await page.screenshot({ path: test.info().outputPath('status-warning.png') });
   });
 
   test('a status change is confirmed with its effects; routes show status and warn', async ({ page }) => {
@@ -53,12 +54,14 @@ test.describe('status changes and routes say what they change', () => {
     await expect(notice).toContainText('Feedback PSP is now down.');
     await expect(notice).toContainText('Route “Feedback route” skips Feedback PSP and tries its next processor.');
     await expect(row.locator('.badge')).toHaveText('down');
+    await page.screenshot({ path: test.info().outputPath('status-notice.png') });
 
     // The routes list shows each processor's status and warns about the one it skips.
     await page.goto('/routes');
     const route = page.locator('tr', { hasText: 'Feedback route' });
     await expect(route.locator('.route-chain li')).toHaveText(['Feedback PSP down', 'Checkout.com active']);
     await expect(route).toContainText('Feedback PSP (down) is not active: the route skips it');
+    await page.screenshot({ path: test.info().outputPath('routes-list.png'), fullPage: true });
 
     // Building a route with a processor that is down warns at once, and again once saved.
     await page.goto('/routes/new');

@@ -64,6 +64,33 @@ test('dashboard shows the demo account', async ({ page }) => {
   await expect(page).toHaveTitle('Switchyard');
 });
 
+test('dashboard names the default processor or route the routing mode uses', async ({ page }) => {
+  const setMode = async (mode: string, processor: string, route: string) => {
+    await page.goto('/settings');
+    await page.getByLabel('Routing mode').selectOption(mode);
+    await page.getByLabel('Default processor', { exact: true }).selectOption(processor);
+    await page.getByLabel('Default processor route').selectOption(route);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status')).toContainText('Settings saved.');
+    await page.goto('/');
+  };
+  const summary = page.getByTestId('routing-summary');
+
+  await setMode('default_then_connection_order', 'proc_braintree', 'proute_eu_cards');
+  await expect(page.getByTestId('mode-default-processor')).toContainText('Default processor: Braintree proc_braintree down');
+  await expect(page.getByTestId('mode-default-processor')).toContainText('then the other processors in the order they were connected');
+  await expect(summary).toContainText('The default processor is down: its payments go to the fallback.');
+  await page.screenshot({ path: test.info().outputPath('dashboard-default-mode.png'), fullPage: true });
+
+  await setMode('processor_route', 'proc_stripe', 'proute_eu_cards');
+  await expect(page.getByTestId('mode-default-route')).toContainText('Default route: EU cards — Adyen EU → Checkout.com → Stripe (global)');
+  await expect(page.getByTestId('mode-default-processor')).toHaveCount(0);
+
+  // Back to the demo account's mode, which other tests expect.
+  await setMode('scheme', 'proc_stripe', 'proute_eu_cards');
+  await expect(summary).toContainText('Active scheme: EU cards first');
+});
+
 test('an unreachable database gives a clear page, not a stack trace', async ({ page }) => {
   // The second test server (playwright.config.ts) points at a Postgres that does not exist.
   await page.goto(`http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}/processors`);

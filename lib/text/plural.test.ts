@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listInWords, noun, plural } from './plural';
+import { recordTitle } from './title';
 
 describe('plural', () => {
   it('puts the noun in the number of the count', () => {
@@ -19,5 +20,12 @@ describe('plural', () => {
     expect(listInWords(['a'])).toBe('a');
     expect(listInWords(['a', 'b'])).toBe('a and b');
     expect(listInWords(['a', 'b', 'c'], 'or')).toBe('a, b or c');
+  });
+});
+
+describe('recordTitle', () => {
+  it('names the record, then its section', () => {
+    expect(recordTitle('EU cards', 'Processor routes')).toBe('EU cards · Processor routes');
+    expect(recordTitle(undefined, 'Schemes')).toBe('Not found · Schemes');
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { recordTitle } from '@/lib/text/title';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { accountCatalog, getFilter, listFilters } from '@/lib/services/filters';
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const filter = await getFilter(await getDb(), (await params).id);
-  return { title: filter ? `${filter.name} · Filters` : 'Filter not found' };
+  return { title: recordTitle(filter?.name, 'Filters') };
 }
 
 export default async function EditFilterPage({ params }: Props) {
