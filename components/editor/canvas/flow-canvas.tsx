@@ -121,7 +121,7 @@ export function FlowCanvas() {
         defaultEdgeOptions={{ type: 'smoothstep' }}
       >
         <Background gap={24} size={1.2} color="#d4d8e0" />
-        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={{ width: 160, height: 110 }} />
+        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={{ width: 140, height: 90, opacity: 0.9 }} />
         <Controls showInteractive={false} />
       </ReactFlow>
       <ConnectionHint />
