@@ -15,7 +15,9 @@ import { DryRunPanel } from './dry-run/dry-run-panel';
 import { DirtyMarker, SaveProblems } from './save-status';
 import { SidePanel } from './side-panel';
 import { Inspector } from './inspector/inspector';
-import { JsonSlot, ProblemsSlot, useValidationSlot } from './slots';
+import { JsonTab } from './json-tab';
+import { ProblemsPanel } from './validation/problems-panel';
+import { useLiveValidation } from './validation/use-live-validation';
 import type { EditorInit } from './store';
 import { EditorStoreProvider, useEditor, useEditorStore } from './store-provider';
 import { Toolbar } from './toolbar';
@@ -40,7 +42,7 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
   const commands = useEditorCommands();
   useEditorShortcuts(commands);
   useUnsavedGuard();
-  useValidationSlot();
+  useLiveValidation();
   const tab = useEditor((s) => s.tab);
   const store = useEditorStore();
   const schemeId = useEditor((s) => s.schemeId);
@@ -71,11 +73,11 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
           </div>
           {tab === 'json' && (
             <div className="sy-view">
-              <JsonSlot />
+              <JsonTab />
             </div>
           )}
         </section>
-        <SidePanel inspector={<Inspector />} dryRun={<DryRunPanel />} problems={<ProblemsSlot />} />
+        <SidePanel inspector={<Inspector />} dryRun={<DryRunPanel />} problems={<ProblemsPanel />} />
       </div>
     </div>
   );

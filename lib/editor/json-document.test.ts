@@ -9,6 +9,12 @@ describe('parseSchemeText', () => {
     if (result.ok) expect(Object.keys(result.doc.nodes)).toEqual(Object.keys(EXAMPLE_SCHEME.nodes));
   });
 
+  it('keeps the order of keys as written, not the schema’s', () => {
+    const text = '{"nodes":{"b":{"strategy":"blank","type":"strategy"}},"start":"b","name":"n","format":"switchyard.scheme/v1"}';
+    const result = parseSchemeText(text);
+    expect(result.ok && JSON.stringify(result.doc)).toBe(text);
+  });
+
   it('accepts a document the checker would reject (graph rules are not the format’s)', () => {
     const dangling = { ...EXAMPLE_SCHEME, start: 'nowhere' };
     expect(parseSchemeText(JSON.stringify(dangling)).ok).toBe(true);

@@ -14,6 +14,8 @@ export function parseSchemeText(text: string): ParsedScheme {
   const read = readInput(text);
   if (!read.ok) return { ok: false, problems: [read.problem] };
   const parsed = SchemeDocumentSchema.safeParse(read.value);
-  if (parsed.success) return { ok: true, doc: parsed.data };
+  // Parsing rebuilds objects in the schema's key order; the format has no defaults or transforms, so the
+  // accepted input is the same data in the author's order — the order the JSON tab and the file keep.
+  if (parsed.success) return { ok: true, doc: read.value as typeof parsed.data };
   return { ok: false, problems: structureProblems(parsed.error.issues, read.value) };
 }

@@ -174,7 +174,7 @@ function ConnectionHint() {
   const store = useEditorStore();
   useEffect(() => {
     if (!hint) return;
-    const timer = setTimeout(() => store.getState().showHint(null), 5000);
+    const timer = setTimeout(() => store.getState().showHint(null), 8000);
     return () => clearTimeout(timer);
   }, [hint, store]);
   if (!hint) return null;
