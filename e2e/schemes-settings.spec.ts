@@ -5,16 +5,20 @@ test('schemes: create, rename, duplicate, delete; the active scheme cannot be de
   await expect(page.getByTestId('schemes-table')).toContainText('EU cards first');
   await page.getByLabel('Name').fill('Weekend traffic');
   await page.getByRole('button', { name: 'Create scheme' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Weekend traffic');
-  await expect(page.getByTestId('scheme-document')).toContainText('"format": "switchyard.scheme/v1"');
+  await expect(page.getByLabel('Scheme name')).toHaveValue('Weekend traffic');
+  await expect(page.getByTestId('node-refuse_all')).toBeVisible();
 
-  await page.getByLabel('Name').fill('Weekend traffic EU');
-  await page.getByRole('button', { name: 'Rename' }).click();
-  await expect(page.getByRole('status')).toContainText('Renamed to “Weekend traffic EU”');
-  await expect(page.getByTestId('scheme-document')).toContainText('"name": "Weekend traffic EU"');
+  // The name is part of the document: renamed in place, kept by a save.
+  await page.getByLabel('Scheme name').fill('Weekend traffic EU');
+  await page.getByLabel('Scheme name').press('Enter');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('saved-marker')).toContainText('Saved');
+  await page.reload();
+  await expect(page.getByLabel('Scheme name')).toHaveValue('Weekend traffic EU');
+  await expect(page).toHaveTitle(/Weekend traffic EU/);
 
-  await page.getByRole('button', { name: 'Duplicate' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Weekend traffic EU (copy)');
+  await page.getByRole('button', { name: 'Duplicate scheme' }).click();
+  await expect(page.getByLabel('Scheme name')).toHaveValue('Weekend traffic EU (copy)');
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Delete scheme' }).click();
   await expect(page).toHaveURL(/\/schemes\?deleted=1/);
@@ -28,7 +32,7 @@ test('schemes: create, rename, duplicate, delete; the active scheme cannot be de
   await page.goto('/schemes/sch_demo_eu_cards');
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Delete scheme' }).click();
-  await expect(page.locator('.notice-error')).toContainText('still referenced by settings "active scheme (version 1)"');
+  await expect(page.getByRole('alert').filter({ hasText: 'still referenced' })).toContainText('still referenced by settings "active scheme (version 1)"');
 });
 
 test('settings: routing mode needs what it routes with', async ({ page }) => {

@@ -14,7 +14,7 @@ import { Palette } from './canvas/palette';
 import { DryRunPanel } from './dry-run/dry-run-panel';
 import { DirtyMarker, SaveProblems } from './save-status';
 import { SidePanel } from './side-panel';
-import { InspectorSlot } from './slots';
+import { Inspector } from './inspector/inspector';
 import { JsonTab } from './json-tab';
 import { ProblemsPanel } from './validation/problems-panel';
 import { useLiveValidation } from './validation/use-live-validation';
@@ -77,7 +77,7 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
             </div>
           )}
         </section>
-        <SidePanel inspector={<InspectorSlot />} dryRun={<DryRunPanel />} problems={<ProblemsPanel />} />
+        <SidePanel inspector={<Inspector />} dryRun={<DryRunPanel />} problems={<ProblemsPanel />} />
       </div>
     </div>
   );
@@ -125,7 +125,7 @@ function SchemeMenu({ schemeId }: { schemeId: string }) {
       <Link href={`/schemes/${schemeId}/versions`} className="button small">
         Publish…
       </Link>
-      <ActionButton action={actions.duplicate} label="Duplicate" />
+      <ActionButton action={actions.duplicate} label="Duplicate scheme" />
       <DeleteScheme />
       <Link href="/schemes" className="button small">
         All schemes
@@ -147,7 +147,7 @@ function DeleteScheme() {
       }}
     >
       <button type="submit" className="button small danger">
-        Delete
+        Delete scheme
       </button>
       {state.status === 'error' && (
         <span className="sy-menu-error" role="alert">

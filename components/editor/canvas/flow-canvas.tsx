@@ -121,7 +121,7 @@ export function FlowCanvas() {
         defaultEdgeOptions={{ type: 'smoothstep' }}
       >
         <Background gap={24} size={1.2} color="#d4d8e0" />
-        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" />
+        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={{ width: 160, height: 110 }} />
         <Controls showInteractive={false} />
       </ReactFlow>
       <ConnectionHint />
@@ -174,7 +174,7 @@ function ConnectionHint() {
   const store = useEditorStore();
   useEffect(() => {
     if (!hint) return;
-    const timer = setTimeout(() => store.getState().showHint(null), 5000);
+    const timer = setTimeout(() => store.getState().showHint(null), 8000);
     return () => clearTimeout(timer);
   }, [hint, store]);
   if (!hint) return null;
