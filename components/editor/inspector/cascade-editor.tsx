@@ -30,6 +30,7 @@ export function CascadeEditor({ node }: { node: Cascading }) {
           <label className="insp-field">
             <span>Max attempts</span>
             <CommitField
+              aria-label="Max attempts"
               type="number"
               min={1}
               max={10}
@@ -43,7 +44,7 @@ export function CascadeEditor({ node }: { node: Cascading }) {
               }}
             />
           </label>
-          <fieldset className="insp-field">
+          <fieldset className="insp-field insp-categories">
             <legend>Retry on</legend>
             {CASCADE_CATEGORIES.map((category) => (
               <label key={category} className="insp-check">

@@ -45,7 +45,9 @@ export function CommitField({ value, onCommit, check, multiline = false, hint, c
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
+    // Ctrl/Cmd+S saves the document: the draft goes in first (the editor's save listener runs after this one).
+    if (isSaveKey(event)) commit();
+    else if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       commit();
     } else if (event.key === 'Escape') {
@@ -97,3 +99,6 @@ export function CommitField({ value, onCommit, check, multiline = false, hint, c
     </>
   );
 }
+
+/** Ctrl/Cmd+S: the editor saves, so a field commits its draft before the save reads the document. */
+export const isSaveKey = (event: { key: string; ctrlKey: boolean; metaKey: boolean }) => (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's';

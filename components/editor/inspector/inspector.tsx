@@ -8,6 +8,7 @@ import { problemsOfNode } from '@/lib/editor/inspector-problems';
 import type { SchemeNode } from '@/lib/scheme/schema';
 import { useEditor, useEditorStore } from '../store-provider';
 import { CommitField } from './commit-field';
+import { Branches } from './branches';
 import { ConditionEditor } from './condition-editor';
 import { locate, ProblemNotes } from './problem-notes';
 import { StrategyEditor } from './strategy-editor';
@@ -110,6 +111,7 @@ function NodeInspector({ id }: { id: string }) {
           <label className="insp-field">
             <span>Id</span>
             <CommitField
+              aria-label="Id"
               className="insp-mono"
               value={id}
               spellCheck={false}
@@ -120,19 +122,26 @@ function NodeInspector({ id }: { id: string }) {
                 // The renamed node stays selected: the store dropped the old id from the selection.
                 if (store.getState().selection.length === 0) store.getState().select([next]);
               }}
-              hint="Renaming updates every branch and the start."
+              hint="Branches and the start follow a rename."
             />
           </label>
           <label className="insp-field">
             <span>Label</span>
-            <CommitField value={node.label ?? ''} placeholder="Shown on the node" maxLength={200} onCommit={setText('label')} />
+            <CommitField aria-label="Label" value={node.label ?? ''} placeholder="Shown on the node" maxLength={200} onCommit={setText('label')} />
           </label>
           <label className="insp-field insp-wide">
             <span>Description</span>
-            <CommitField multiline value={node.description ?? ''} placeholder="Notes for reviewers (optional)" maxLength={2000} onCommit={setText('description')} />
+            <CommitField aria-label="Description" multiline value={node.description ?? ''} placeholder="Notes for reviewers (optional)" maxLength={2000} onCommit={setText('description')} />
           </label>
         </section>
-        {node.type === 'condition' ? <ConditionEditor node={node} problems={problems} /> : <StrategyEditor node={node} problems={problems} />}
+        {node.type === 'condition' ? (
+          <>
+            <ConditionEditor node={node} problems={problems} />
+            <Branches node={node} />
+          </>
+        ) : (
+          <StrategyEditor node={node} problems={problems} />
+        )}
         <div className="insp-actions insp-foot">
           <button type="button" className="button small danger" onClick={() => store.getState().edit((doc) => removeNodes(doc, [id]))}>
             Delete node

@@ -41,6 +41,7 @@ export function StrategyEditor({ node, problems }: { node: StrategyNode; problem
           <label className="insp-field">
             <span>Reason</span>
             <CommitField
+              aria-label="Reason"
               placeholder="Why the payment is refused, e.g. not accepted"
               value={node.reason ?? ''}
               maxLength={500}

@@ -13,7 +13,7 @@ import {
 } from '@/lib/editor/inspector-rules';
 import type { AttributeRule, RuleValue } from '@/lib/scheme/schema';
 import { CodePicker } from './code-picker';
-import { CommitField } from './commit-field';
+import { CommitField, isSaveKey } from './commit-field';
 
 /** Enum domains up to this size show as chips; larger ones get the searchable picker. */
 const CHIP_LIMIT = 16;
@@ -189,7 +189,7 @@ function RangeInput({ label, spec, value, onValue }: { label: string; spec: Attr
       onChange={(e) => setDraft(i === 0 ? [e.target.value, draft[1]] : [draft[0], e.target.value])}
       onBlur={commit}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
+        if (e.key === 'Enter' || isSaveKey(e)) commit();
       }}
     />
   );

@@ -10,6 +10,7 @@ import { useEditor } from '../store-provider';
 import { ProblemMark, severityClass } from './problem-notes';
 import { ProcessorPicker, ProcessorSummary } from './processor-picker';
 import { RowControls } from './row-controls';
+import { isSaveKey } from './commit-field';
 import { changeStrategy, useNodeEdit } from './use-node-edit';
 
 /**
@@ -65,7 +66,7 @@ export function WeightList({ node, problems }: { node: WeightStrategy; problems:
                 onChange={(e) => setDrafts(replaceItem(drafts, i, e.target.value))}
                 onBlur={() => commit(i)}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter') commit(i);
+                  if (e.key === 'Enter' || isSaveKey(e)) commit(i);
                   if (e.key === 'Escape') setDrafts(committed);
                 }}
               />
