@@ -20,6 +20,12 @@ import { NODE_TYPES } from './node-types';
 import { useCanvasElements } from './use-canvas-elements';
 import { PALETTE_MIME } from './palette';
 
+// Object and array props are module constants: React Flow copies them into its store, and a new
+// object on every render (e.g. defaultEdgeOptions) makes all 1,000 edges of a large scheme re-render.
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
+
 const miniMapColour = (node: { type?: string }) => (node.type === 'condition' ? '#6366f1' : node.type === 'blank' ? '#dc2626' : '#059669');
 
 /** The graph view of the document. Every change React Flow reports goes through lib/graph/changes. */
@@ -112,13 +118,13 @@ export function FlowCanvas() {
         onDrop={onDrop}
         edgesReconnectable
         deleteKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionKeyCode="Shift"
         minZoom={0.05}
         maxZoom={2}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <Background gap={24} size={1.2} color="#d4d8e0" />
         <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={{ width: 140, height: 90, opacity: 0.9 }} />
@@ -143,7 +149,7 @@ function useAutoPositions() {
     void autoLayout(doc, { direction, sizes: store.getState().measured }).then((positions) => {
       if (!current) return;
       store.getState().setAutoPositions(positions);
-      if (first.current) requestAnimationFrame(() => flow.fitView({ padding: 0.15, maxZoom: 1 }));
+      if (first.current) requestAnimationFrame(() => flow.fitView(FIT_VIEW_OPTIONS));
       first.current = false;
     });
     return () => {
