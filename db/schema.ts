@@ -7,8 +7,9 @@ import type { Rule } from '@/lib/scheme/schema';
 import type { Filter, ProcessorRoute } from '@/lib/engine/types';
 
 /**
- * Switchyard's store (DESIGN §5: Postgres is the one store). Documents are jsonb: the scheme format is
- * the contract, validated by zod before it gets here. Published versions are append-only.
+ * Switchyard's store (Postgres is the one store). Documents are validated by zod before they get here;
+ * the editable draft is json (kept as written, key order included), other documents jsonb. Published
+ * versions are append-only.
  */
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();

@@ -93,6 +93,12 @@ test('edits a condition: a new country rule, amount >, between with its range ch
   await expect(canvasNode(page, 'is_eu')).toContainText('Shipping country is one of Germany, France');
 
   await page.screenshot({ path: 'test-results/inspector-condition.png' });
+
+  // Drag the third rule by its grip onto the first: it becomes the first.
+  await inspector.getByLabel('Drag rule 3').dragTo(inspector.locator('[data-path="rules.0"]'));
+  await expect(inspector.locator('[data-path="rules.0"]').getByRole('button', { name: /^Attribute:/ })).toHaveAccessibleName('Attribute: Shipping country');
+  await expect(inspector.locator('[data-path="rules.1"]').getByRole('button', { name: /^Attribute:/ })).toHaveAccessibleName('Attribute: Card issuer country');
+  await expect(canvasNode(page, 'is_eu').locator('.sy-rules li').first()).toContainText('Shipping country');
 });
 
 test('typed value inputs: BIN digits, regex errors, enum chips, metadata keys, problems listed', async ({ page }) => {

@@ -22,7 +22,7 @@ test('schemes: create, rename, duplicate, delete; the active scheme cannot be de
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Delete scheme' }).click();
   await expect(page).toHaveURL(/\/schemes\?deleted=1/);
-  await expect(page.getByTestId('schemes-table')).not.toContainText('(copy)');
+  await expect(page.getByTestId('schemes-table')).not.toContainText('Weekend traffic EU (copy)');
   await expect(page.getByTestId('schemes-table')).toContainText('Weekend traffic EU');
 
   await page.getByLabel('Name').fill('eu cards FIRST');
