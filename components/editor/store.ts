@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Catalog } from '@/lib/catalog';
 import { compileOptionsFor, type AccountContext } from '@/lib/editor/account';
 import { record, redo, startHistory, undo, type History } from '@/lib/editor/history';
-import type { EditResult, LayoutDirection, XYPosition } from '@/lib/graph';
+import { shareUnchanged, type EditResult, type LayoutDirection, type XYPosition } from '@/lib/graph';
 import type { Decision, Problem } from '@/lib/engine/types';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 
@@ -150,7 +150,9 @@ export function createEditorStore(init: EditorInit): EditorStore {
         if (result.ok) moveTo(record(get().history, result.doc));
         return result;
       },
-      replaceDocument(doc, jsonText) {
+      replaceDocument(replacement, jsonText) {
+        // Parsed text is all new objects: keep the unchanged nodes' identities so only changed nodes re-render.
+        const doc = shareUnchanged(get().history.present, replacement);
         const history = record(get().history, doc);
         set({ history, jsonText: jsonText ?? formatDocument(doc), jsonProblems: null, selection: keepExisting(get().selection, doc) });
       },

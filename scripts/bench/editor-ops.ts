@@ -49,7 +49,7 @@ export async function measureEditorOperations(page: Page, probe: string, startVa
   }
 
   const json: OpResult[] = [];
-  await page.getByRole('tab', { name: /json/i }).click();
+  await page.getByRole('tab', { name: 'JSON', exact: true }).click();
   const editor = page.locator('.monaco-editor').first();
   await editor.waitFor();
   for (let i = 0; i < repeats; i++) {
@@ -59,15 +59,17 @@ export async function measureEditorOperations(page: Page, probe: string, startVa
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     value += 1;
-    json.push(await timeOperation(page, probeText(probe, value), () => page.keyboard.insertText(String(value))));
+    // Typed key by key: Monaco takes text through EditContext, which fires no input events, but keys it does.
+    json.push(await timeOperation(page, probeText(probe, value), () => page.keyboard.type(String(value))));
   }
-  await page.getByRole('tab', { name: /graph/i }).click();
+  await page.getByRole('tab', { name: 'Graph', exact: true }).click();
 
   const layout: OpResult[] = [];
-  for (const direction of [/left to right|right/i, /top to bottom|down/i]) {
+  // The scheme was laid out top to bottom: left to right moves every node, then back.
+  for (const button of ['Layout →', 'Layout ↓']) {
     const before = await page.locator(nodeSelector(probe)).evaluate((element) => (element as HTMLElement).style.transform);
     const moved = `document.querySelector(${js(nodeSelector(probe))})?.style.transform !== ${js(before)}`;
-    layout.push(await timeOperation(page, moved, () => page.getByRole('button', { name: direction }).click()));
+    layout.push(await timeOperation(page, moved, () => page.getByRole('button', { name: button, exact: true }).click()));
   }
   return { edit, json, layout };
 }
