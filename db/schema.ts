@@ -7,8 +7,9 @@ import type { Rule } from '@/lib/scheme/schema';
 import type { Filter, ProcessorRoute } from '@/lib/engine/types';
 
 /**
- * Switchyard's store (DESIGN §5: Postgres is the one store). Documents are jsonb: the scheme format is
- * the contract, validated by zod before it gets here. Published versions are append-only.
+ * Switchyard's store (Postgres is the one store). Documents are validated by zod before they get here;
+ * the editable draft is json (kept as written, key order included), other documents jsonb. Published
+ * versions are append-only.
  */
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -65,7 +66,8 @@ export const customAttributes = pgTable('custom_attributes', {
 export const schemes = pgTable('schemes', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  document: jsonb('document').notNull(),
+  // json, not jsonb: jsonb reorders keys, and the draft must read back exactly as the author wrote it.
+  document: json('document').notNull(),
   revision: integer('revision').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

@@ -46,6 +46,21 @@ test.describe('API keys', () => {
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.issues[0].path).toEqual(['transaction']);
     expect((await api(page, 'GET', '/api/v1/processors', null)).status).toBe(401);
+    // JSON lines in, JSON lines out, through the production server.
+    const lines = await page.evaluate(async (secret) => {
+      const tx = (id: string) => JSON.stringify({ id, amount: 120, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'DE' } });
+      const response = await fetch('/api/v1/simulate/batch?seed=3', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/x-ndjson' },
+        body: [tx('pay_1'), 'oops', tx('pay_2')].join('\n'),
+      });
+      return { status: response.status, type: response.headers.get('content-type'), lines: (await response.text()).trim().split('\n').map((l) => JSON.parse(l)) };
+    }, secret);
+    expect(lines.status).toBe(200);
+    expect(lines.type).toContain('application/x-ndjson');
+    expect(lines.lines.map((l: { line: number }) => l.line)).toEqual([1, 2, 3]);
+    expect(lines.lines[0]).toMatchObject({ outcome: 'route', attempts: expect.any(Array) });
+    expect(lines.lines[1]).toMatchObject({ error: expect.any(String) });
     expect((await api(page, 'GET', '/api/v1/nowhere', secret)).status).toBe(404);
 
     // Shown once: after a reload only the prefix remains, and the use is recorded.
@@ -81,6 +96,7 @@ test.describe('API keys', () => {
     await expect(create).toContainText('413');
     await expect(page.locator('#schema-ProcessorCreate')).toContainText('approval_rate');
     await page.screenshot({ path: 'test-results/api-docs.png' });
+    await create.screenshot({ path: 'test-results/api-docs-endpoint.png' });
     const document = await page.evaluate(async () => (await fetch('/api/v1/openapi.json')).json());
     expect(document.openapi).toBe('3.1.0');
   });

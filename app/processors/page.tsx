@@ -40,7 +40,6 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
               <th>Countries</th>
               <th>Approval</th>
               <th>Fees</th>
-              <th />
             </tr>
           </thead>
           <tbody>
@@ -56,6 +55,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
                 </td>
                 <td>
                   <span className={`badge badge-${p.status}`}>{p.status}</span>
+                  <StatusForm action={setProcessorStatusAction.bind(null, p.id)} name={p.name} status={p.status} effects={effects[i]!} />
                 </td>
                 <td><Tags items={p.currencies} /></td>
                 <td><Tags items={p.payment_methods} /></td>
@@ -64,14 +64,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
                 <td className="nowrap">
                   {p.fees.percent}% + {p.fees.fixed}
                 </td>
-                <td>
-                  <div className="actions">
-                    <StatusForm action={setProcessorStatusAction.bind(null, p.id)} name={p.name} status={p.status} effects={effects[i]!} />
-                    <Link href={`/processors/${p.id}`} className="button small">
-                      Edit
-                    </Link>
-                  </div>
-                </td>
+
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AccountContext } from '@/lib/editor/account';
+import type { Catalog } from '@/lib/catalog';
+import { compileOptionsFor, type AccountContext } from '@/lib/editor/account';
 import { record, redo, startHistory, undo, type History } from '@/lib/editor/history';
-import type { EditResult } from '@/lib/graph';
+import { shareUnchanged, type EditResult, type LayoutDirection, type XYPosition } from '@/lib/graph';
 import type { Decision, Problem } from '@/lib/engine/types';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 
@@ -27,6 +28,8 @@ export interface EditorState {
   /** The dry run whose path is lit on the canvas. */
   trace: Decision | null;
   account: AccountContext;
+  /** The account's attribute catalog (built-in plus custom attributes), built once from `account`. */
+  catalog: Catalog;
   /** Which view of the document is showing. */
   tab: EditorTab;
   /**
@@ -35,12 +38,30 @@ export interface EditorState {
    */
   focus: FocusRequest | null;
 
+  // View state of the canvas: never part of the document, never an undo step.
+  /** Selected edges (ids `<source>:<yes|no>`); node selection is `selection`. */
+  edgeSelection: readonly string[];
+  /** Positions of the nodes being dragged; the drag becomes one `moveNodes` when it stops. */
+  dragPositions: Readonly<Record<string, XYPosition>> | null;
+  /** Positions the auto layout found for nodes the document does not place yet (shown, not saved). */
+  autoPositions: Readonly<Record<string, XYPosition>>;
+  /** Node sizes as the canvas measured them. */
+  measured: Readonly<Record<string, { width: number; height: number }>>;
+  /** Where branches leave their conditions: `right` (left to right) or `down` (top to bottom). */
+  direction: LayoutDirection;
+  /** A short message shown at a point of the screen (a refused connection at the pointer). */
+  hint: Hint | null;
+  /** Where the last save stands (shown by the toolbar and the conflict dialog). */
+  saveStatus: SaveStatus;
+
   /** Applies one lib/graph operation to the document; on success it is one undo step. */
   edit(operation: (doc: SchemeDocument) => EditResult): EditResult;
   /** Replaces the whole document (a valid JSON edit, an import): one undo step. */
   replaceDocument(doc: SchemeDocument, jsonText?: string): void;
   /** The JSON tab's text changed but does not make a document: keep it, and say why. */
   setInvalidJson(text: string, problems: Problem[]): void;
+  /** The JSON tab's text says the present document in other words (spacing only): keep it, no undo step. */
+  setJsonText(text: string): void;
   undo(): void;
   redo(): void;
   select(ids: readonly string[]): void;
@@ -50,7 +71,34 @@ export interface EditorState {
   setTab(tab: EditorTab): void;
   /** Shows a node (on the canvas) or a JSON path (in the JSON tab, switching to it). */
   requestFocus(target: { node?: string; path?: (string | number)[] }): void;
+  selectEdges(ids: readonly string[]): void;
+  setDragPositions(positions: Readonly<Record<string, XYPosition>> | null): void;
+  setAutoPositions(positions: Readonly<Record<string, XYPosition>>): void;
+  setMeasured(sizes: Readonly<Record<string, { width: number; height: number }>>): void;
+  setDirection(direction: LayoutDirection): void;
+  showHint(hint: Omit<Hint, 'seq'> | null): void;
+  setSaveStatus(status: SaveStatus): void;
 }
+
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: number }
+  /** A stale save was refused: the draft is at `revision` now. */
+  | { kind: 'conflict'; message: string; revision: number }
+  | { kind: 'invalid'; message: string; lines: string[] }
+  | { kind: 'error'; message: string };
+
+export interface Hint {
+  message: string;
+  /** Client (viewport) coordinates. */
+  x: number;
+  y: number;
+  seq: number;
+}
+
+/** Whether the document differs from the one last saved or loaded. */
+export const selectDirty = (state: EditorState) => state.history.present !== state.savedDoc;
 
 export type EditorTab = 'graph' | 'json';
 export interface FocusRequest {
@@ -86,21 +134,32 @@ export function createEditorStore(init: EditorInit): EditorStore {
       problems: [],
       trace: null,
       account: init.account,
+      catalog: compileOptionsFor(init.account).catalog,
       tab: 'graph',
       focus: null,
+      edgeSelection: [],
+      dragPositions: null,
+      autoPositions: {},
+      measured: {},
+      direction: 'down',
+      hint: null,
+      saveStatus: { kind: 'idle' },
 
       edit(operation) {
         const result = operation(get().history.present);
         if (result.ok) moveTo(record(get().history, result.doc));
         return result;
       },
-      replaceDocument(doc, jsonText) {
+      replaceDocument(replacement, jsonText) {
+        // Parsed text is all new objects: keep the unchanged nodes' identities so only changed nodes re-render.
+        const doc = shareUnchanged(get().history.present, replacement);
         const history = record(get().history, doc);
         set({ history, jsonText: jsonText ?? formatDocument(doc), jsonProblems: null, selection: keepExisting(get().selection, doc) });
       },
       setInvalidJson(text, problems) {
         set({ jsonText: text, jsonProblems: problems });
       },
+      setJsonText: (text) => set({ jsonText: text, jsonProblems: null }),
       undo: () => moveTo(undo(get().history)),
       redo: () => moveTo(redo(get().history)),
       select: (ids) => set({ selection: ids }),
@@ -113,6 +172,13 @@ export function createEditorStore(init: EditorInit): EditorStore {
         const tab = target.path !== undefined && target.node === undefined ? 'json' : get().tab;
         set({ focus: { ...target, seq }, tab, ...(target.node !== undefined ? { selection: [target.node] } : {}) });
       },
+      selectEdges: (ids) => set({ edgeSelection: ids }),
+      setDragPositions: (dragPositions) => set({ dragPositions }),
+      setAutoPositions: (autoPositions) => set({ autoPositions }),
+      setMeasured: (sizes) => set({ measured: { ...get().measured, ...sizes } }),
+      setDirection: (direction) => set({ direction }),
+      setSaveStatus: (saveStatus) => set({ saveStatus }),
+      showHint: (hint) => set({ hint: hint && { ...hint, seq: (get().hint?.seq ?? 0) + 1 } }),
     };
   });
 }

@@ -15,7 +15,7 @@ export function StatusForm({ action, name, status, effects }: {
   return (
     <form
       action={action}
-      className="actions"
+      className="status-form"
       onSubmit={(event) => {
         const chosen = new FormData(event.currentTarget).get('status') as ProcessorStatus;
         if (chosen === status || chosen === 'active' || effects[chosen].length === 0) return;

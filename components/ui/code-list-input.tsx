@@ -10,15 +10,23 @@ export type { CodeOption };
  * ("EUR, USD GBP"); × or Backspace removes. Codes not in the domain stay, marked, for the server to
  * name. Submits as repeated hidden inputs.
  */
-export function CodeListInput({ name, options, defaultValue = [], placeholder, id, upperCase = false }: {
-  name: string;
+export function CodeListInput({ name, options, defaultValue = [], placeholder, id, upperCase = false, onChange, label }: {
+  /** Without a name nothing is submitted; the parent reads the codes through onChange. */
+  name?: string;
   options: readonly CodeOption[];
   defaultValue?: readonly string[];
   placeholder?: string;
   id?: string;
   upperCase?: boolean;
+  onChange?: (codes: string[]) => void;
+  /** Accessible name of the text input when no <label> points at it. */
+  label?: string;
 }) {
-  const [codes, setCodes] = useState<string[]>([...defaultValue]);
+  const [codes, setCodesState] = useState<string[]>([...defaultValue]);
+  const setCodes = (next: string[]) => {
+    setCodesState(next);
+    onChange?.(next);
+  };
   const [draft, setDraft] = useState('');
   const [highlight, setHighlight] = useState(0);
   const listId = useId();
@@ -26,7 +34,8 @@ export function CodeListInput({ name, options, defaultValue = [], placeholder, i
   const suggestions = searchCodes(draft, options).filter((o) => !codes.includes(o.code));
 
   function addAll(next: readonly string[]) {
-    setCodes((current) => [...current, ...next.filter((code) => code && !current.includes(code))]);
+    const fresh = next.filter((code, i) => code && !codes.includes(code) && next.indexOf(code) === i);
+    setCodes([...codes, ...fresh]);
     setDraft('');
     setHighlight(0);
   }
@@ -57,18 +66,19 @@ export function CodeListInput({ name, options, defaultValue = [], placeholder, i
   const open = suggestions.length > 0;
   return (
     <div className="code-list-wrap">
-      <div className="code-list" data-testid={`codes-${name}`}>
+      <div className="code-list" data-testid={name ? `codes-${name}` : undefined}>
         {codes.map((code) => (
           <span key={code} className={nameOf.has(code) ? 'chip' : 'chip chip-unknown'} title={nameOf.get(code) ?? 'not a known code'} data-code={code}>
             {code}
             <button type="button" aria-label={`Remove ${code}`} onClick={() => setCodes(codes.filter((c) => c !== code))}>
               ×
             </button>
-            <input type="hidden" name={name} value={code} />
+            {name && <input type="hidden" name={name} value={code} />}
           </span>
         ))}
         <input
           id={id}
+          aria-label={label}
           role="combobox"
           aria-expanded={open}
           aria-controls={listId}

@@ -15,6 +15,12 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('gives every operation its own id (the reference page anchors on it)', () => {
+    const ids = Object.values(doc.paths).flatMap((item: any) => Object.values(item).map((op: any) => op.operationId));
+    expect(ids.length).toBe(API_ENDPOINTS.length);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('resolves every $ref', () => {
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(50);

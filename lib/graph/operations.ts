@@ -198,3 +198,11 @@ export function moveNodes(doc: SchemeDocument, positions: Readonly<Record<string
   const moved = Object.fromEntries(entries.map(([id, { x, y }]) => [id, { x, y }]));
   return { ok: true, doc: { ...doc, layout: { ...doc.layout, ...moved } } };
 }
+
+/** Renames the scheme itself (its `name`); the id of the scheme does not change. */
+export function setSchemeName(doc: SchemeDocument, name: string): EditResult {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 200) return refuse('invalid_node', 'A scheme name is 1 to 200 characters.');
+  if (trimmed === doc.name) return { ok: true, doc };
+  return { ok: true, doc: { ...doc, name: trimmed } };
+}

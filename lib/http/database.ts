@@ -29,10 +29,6 @@ export function useDatabaseForHandlers(next: (() => Promise<Db>) | Db): void {
   provider = typeof next === 'function' ? next : () => Promise.resolve(next);
 }
 
-export function restoreDefaultDatabase(): void {
-  provider = appDatabase;
-}
-
 // SQLSTATE classes 08 (connection), 57P (shutdown) and 53 (resources), plus Node socket errors.
 const CONNECTION_CODES = /^(08|57P|53)|^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|EPIPE|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED)$/;
 

@@ -47,7 +47,7 @@ export async function getFilter(db: Db, id: string): Promise<FilterRecord | unde
 }
 
 /** The catalog rules are checked against: built-in attributes plus this account's own. */
-async function accountCatalog(db: Db): Promise<Catalog> {
+export async function accountCatalog(db: Db): Promise<Catalog> {
   const rows = await db.select().from(customAttributes);
   if (rows.length === 0) return builtinCatalog();
   return createCatalog(

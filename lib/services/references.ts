@@ -26,7 +26,8 @@ export async function findReferences(db: Db, kind: Kind, id: string): Promise<Re
       .selectDistinct({ id: processorRoutes.id, name: processorRoutes.name })
       .from(processorRouteItems)
       .innerJoin(processorRoutes, eq(processorRoutes.id, processorRouteItems.routeId))
-      .where(eq(processorRouteItems.processorId, id));
+      .where(eq(processorRouteItems.processorId, id))
+      .orderBy(processorRoutes.name);
     found.push(...routes.map((r) => ({ kind: 'processor_route' as const, id: r.id, name: r.name })));
   }
   const [account] = await db.select().from(settings).limit(1);

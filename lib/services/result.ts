@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-/** One problem with the input, at a path into it (DESIGN §6: every error names its path). */
+/** One problem with the input, at a path into it (every error names its path). */
 export interface FieldIssue {
   path: (string | number)[];
   message: string;
@@ -15,7 +15,7 @@ export interface Reference {
 export type ServiceError =
   | { code: 'validation'; message: string; issues: FieldIssue[] }
   | { code: 'not_found'; message: string }
-  | { code: 'conflict'; message: string; issues?: FieldIssue[] }
+  | { code: 'conflict'; message: string; issues?: FieldIssue[]; /** The current revision, when a stale save was refused. */ revision?: number }
   | { code: 'referenced'; message: string; references: Reference[] };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ServiceError };

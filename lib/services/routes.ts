@@ -9,7 +9,7 @@ import { audit } from './audit';
 import { findReferences } from './references';
 import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
 
-/** The REST shape of DESIGN §4. */
+/** The REST shape payment APIs use for routes: id, name, processors as [{processor_id}], timestamps. */
 export interface ProcessorRouteRecord {
   id: string;
   name: string;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -37,6 +38,15 @@ export function starterDocument(name: string): SchemeDocument {
     nodes: { refuse_all: { type: 'strategy', strategy: 'blank', label: 'Refuse', reason: 'no routing drawn yet' } },
     layout: { refuse_all: { x: 0, y: 0 } },
   };
+}
+
+/**
+ * The document as its author wrote it, once the schema accepted it. Parsing rebuilds objects in the
+ * schema's key order; the format has no defaults or transforms, so the input holds exactly the same
+ * data, and storing it keeps the author's order of keys (the column is json, which keeps it too).
+ */
+function asWritten(input: unknown, parsed: SchemeDocument): SchemeDocument {
+  return input as typeof parsed;
 }
 
 type Row = typeof schemes.$inferSelect;
@@ -90,9 +100,10 @@ export async function createScheme(db: Db, input: unknown): Promise<Result<Schem
   if (!parsed.success) return fail(validationError(parsed.error));
   const { name, document } = parsed.data;
   if (document === undefined) return insertScheme(db, starterDocument(name), 'create');
-  const doc = SchemeDocumentSchema.safeParse({ ...(document as object), name });
+  const named = { ...(document as object), name };
+  const doc = SchemeDocumentSchema.safeParse(named);
   if (!doc.success) return fail(validationError(doc.error));
-  return insertScheme(db, doc.data, 'create');
+  return insertScheme(db, asWritten(named, doc.data), 'create');
 }
 
 export async function duplicateScheme(db: Db, id: string, name?: string): Promise<Result<SchemeRecord>> {
@@ -141,7 +152,7 @@ export async function saveDraft(db: Db, id: string, document: unknown, expectedR
     // The revision check and the write are one statement, so two concurrent saves cannot both win.
     const [row] = await db
       .update(schemes)
-      .set({ name: parsed.data.name, document: parsed.data, revision: expectedRevision + 1, updatedAt: new Date() })
+      .set({ name: parsed.data.name, document: asWritten(document, parsed.data), revision: expectedRevision + 1, updatedAt: new Date() })
       .where(and(eq(schemes.id, id), eq(schemes.revision, expectedRevision)))
       .returning();
     if (row) {
@@ -157,7 +168,20 @@ export async function saveDraft(db: Db, id: string, document: unknown, expectedR
   return fail({
     code: 'conflict',
     message: `The draft was saved by someone else in the meantime (revision ${current.revision}, you started from ${expectedRevision}). Reload to see their changes.`,
+    revision: current.revision,
   });
+}
+
+/**
+ * Keeps an editor's document as a new scheme named "<source name> (copy)": the way out of a save
+ * conflict that loses neither side's work.
+ */
+export async function saveAsCopy(db: Db, sourceId: string, document: unknown): Promise<Result<SchemeRecord>> {
+  const parsed = SchemeDocumentSchema.safeParse(document);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const source = await getScheme(db, sourceId);
+  const name = await freeCopyName(db, source?.name ?? parsed.data.name);
+  return insertScheme(db, { ...asWritten(document, parsed.data), name }, 'duplicate', { from: sourceId, unsaved: true });
 }
 
 export async function deleteScheme(db: Db, id: string): Promise<Result<{ id: string }>> {

@@ -36,3 +36,8 @@ export function canonicalTimeZone(zone: string): string | undefined {
   const resolved = new Intl.DateTimeFormat('en', { timeZone: trimmed }).resolvedOptions().timeZone;
   return CURRENT_IANA_NAME[resolved] ?? resolved;
 }
+
+/** Every zone Intl knows, by current IANA names, for suggestions. */
+export function timeZoneNames(): string[] {
+  return [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone').map((zone) => CURRENT_IANA_NAME[zone] ?? zone)])].sort();
+}

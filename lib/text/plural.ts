@@ -6,6 +6,11 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** The noun alone, in the number of the count: for layouts that show the count apart. */
+export function noun(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return count === 1 ? singular : pluralForm;
+}
+
 /** "a, b and c" */
 export function listInWords(items: readonly string[], conjunction = 'and'): string {
   if (items.length <= 1) return items.join('');

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { recordTitle } from '@/lib/text/title';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getProcessor, statusEffects } from '@/lib/services/processors';
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const processor = await getProcessor(await getDb(), (await params).id);
-  return { title: processor ? `${processor.name} · Processors` : 'Processor not found' };
+  return { title: recordTitle(processor?.name, 'Processors') };
 }
 
 export default async function EditProcessorPage({ params }: Props) {

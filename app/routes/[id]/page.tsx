@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { recordTitle } from '@/lib/text/title';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getRoute } from '@/lib/services/routes';
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const route = await getRoute(await getDb(), (await params).id);
-  return { title: route ? `${route.name} · Processor routes` : 'Route not found' };
+  return { title: recordTitle(route?.name, 'Processor routes') };
 }
 
 export default async function EditRoutePage({ params }: Props) {

@@ -17,8 +17,8 @@ function distance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
-/** The closest candidate within a small edit distance, as a " Did you mean …?" suffix, or "". */
-export function didYouMean(input: string, candidates: Iterable<string>): string {
+/** The candidate closest to `input` (case-insensitively) within a small edit distance, or undefined. */
+export function closest(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLowerCase();
   const limit = needle.length <= 3 ? 1 : 2;
   let best: string | undefined;
@@ -30,5 +30,11 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
       bestDistance = d;
     }
   }
+  return best;
+}
+
+/** The closest candidate within a small edit distance, as a " Did you mean …?" suffix, or "". */
+export function didYouMean(input: string, candidates: Iterable<string>): string {
+  const best = closest(input, candidates);
   return best === undefined ? '' : ` Did you mean "${best}"?`;
 }

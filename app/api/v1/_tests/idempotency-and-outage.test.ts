@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
-import { auditEntries, processorRouteItems } from '@/db/schema';
+import { auditEntries, idempotencyKeys, processorRouteItems } from '@/db/schema';
 import { testDatabases } from '@/db/testing';
 import { useDatabaseForHandlers } from '@/lib/http';
 import { listRoutes } from '@/lib/services/routes';
@@ -53,6 +53,15 @@ describe.each(testDatabases())('/api/v1 Idempotency-Key on $name', (target) => {
     // Another API key has its own key space: the same Idempotency-Key runs afresh.
     const otherKey = await call(processors, 'POST', '/api/v1/processors', { key: api.keys.write, body: { ...body, id: 'proc_idem', name: 'Idem' }, headers });
     expect(otherKey.status).toBe(201);
+  });
+
+  it('forgets answers after 24 hours', async () => {
+    const headers = { 'idempotency-key': 'old-1' };
+    expect((await call(schemes, 'POST', '/api/v1/schemes', { key: api.keys.all, body: { name: 'Old A' }, headers })).status).toBe(201);
+    await api.connection.db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 25 * 3600_000) });
+    const fresh = await call(schemes, 'POST', '/api/v1/schemes', { key: api.keys.all, body: { name: 'Old B' }, headers });
+    expect(fresh.status).toBe(201);
+    expect(fresh.headers.get('idempotent-replayed')).toBeNull();
   });
 
   it('refuses an unusable Idempotency-Key', async () => {

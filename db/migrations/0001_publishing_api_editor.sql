@@ -11,6 +11,7 @@ CREATE TABLE "idempotency_keys" (
 );
 --> statement-breakpoint
 ALTER TABLE "scheme_versions" ALTER COLUMN "document" SET DATA TYPE json;--> statement-breakpoint
+ALTER TABLE "schemes" ALTER COLUMN "document" SET DATA TYPE json;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD COLUMN "scopes" jsonb DEFAULT '["read"]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "scheme_versions" ADD COLUMN "filters" json DEFAULT '[]'::json NOT NULL;--> statement-breakpoint
 ALTER TABLE "scheme_versions" ADD COLUMN "routes" json DEFAULT '[]'::json NOT NULL;--> statement-breakpoint

@@ -1,0 +1,65 @@
+'use client';
+
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { describeRead, describeRule } from '@/lib/editor/describe';
+import type { CanvasNodeData } from '@/lib/editor/canvas-model';
+import type { ConditionBody } from '@/lib/graph';
+import { useEditor } from '../../store-provider';
+import { NodeFrame } from './node-frame';
+
+/** Rules shown on the node; the rest are counted ("+ 3 more") and shown in the inspector. */
+const SHOWN_RULES = 4;
+
+function ConditionNodeView({ id, data, selected }: NodeProps & { data: CanvasNodeData }) {
+  const node = data.node as ConditionBody;
+  const catalog = useEditor((s) => s.catalog);
+  const filters = useEditor((s) => s.account.filters);
+  const down = data.direction === 'down';
+  const rules = node.rules.slice(0, SHOWN_RULES);
+  const traced = data.nodeTrace;
+  return (
+    <NodeFrame id={id} data={data} kind="Condition" kindClass="sy-condition" selected={selected}>
+      <div className="sy-match">{node.rules.length > 1 ? (node.match === 'any' ? 'Any of' : 'All of') : node.rules.length === 0 ? 'No rules yet: always no' : 'If'}</div>
+      <ul className="sy-rules">
+        {rules.map((rule, i) => {
+          const ruleTrace = traced?.rules[i];
+          return (
+            <li key={i} className={ruleTrace ? (ruleTrace.result ? 'rule-true' : 'rule-false') : undefined}>
+              <span className="sy-rule-text">{describeRule(rule, { catalog, filters })}</span>
+              {ruleTrace && (
+                <span className="sy-rule-read" data-testid="rule-read">
+                  {ruleTrace.result ? '✓' : '✗'} read {describeRead(ruleTrace.actual, ruleTrace.missing)}
+                </span>
+              )}
+            </li>
+          );
+        })}
+        {node.rules.length > SHOWN_RULES && <li className="sy-more">+ {node.rules.length - SHOWN_RULES} more</li>}
+      </ul>
+      {traced && <div className={`sy-trace-result ${traced.result ? 'is-yes' : 'is-no'}`}>→ {traced.result ? 'yes' : 'no'}</div>}
+      <div className={`sy-branches ${down ? 'is-down' : 'is-right'}`}>
+        <span className="sy-branch-label sy-yes">yes</span>
+        <span className="sy-branch-label sy-no">no</span>
+      </div>
+      <Handle
+        type="source"
+        id="yes"
+        position={down ? Position.Bottom : Position.Right}
+        className="sy-handle sy-handle-yes"
+        style={down ? { left: '30%' } : { top: '30%' }}
+        title="yes: drag to the node taken when the condition holds"
+      />
+      <Handle
+        type="source"
+        id="no"
+        position={down ? Position.Bottom : Position.Right}
+        className="sy-handle sy-handle-no"
+        style={down ? { left: '70%' } : { top: '70%' }}
+        title="no: drag to the node taken otherwise"
+      />
+    </NodeFrame>
+  );
+}
+
+export const ConditionNode = memo(ConditionNodeView);

@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:editor`: the scheme editor on a 1,000-node scheme against a bare React Flow page
+ * drawing the same nodes and edges, in one run, in headless Chromium on the production build.
+ * Prints a table (median of the runs) with PASS/FAIL per target; exits 1 if a target fails.
+ * See docs/editor-performance.md for what each number means.
+ *
+ *   npm run bench:editor -- [--no-build] [--runs N] [--port P] [--size N]
+ *
+ * --no-build reuses the existing `.next` build (E2E_SKIP_BUILD=1 does the same).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { openCanvas, type Load } from './bench/editor-browser';
+import { measureEditorOperations, measureSelect, type EditorOperations } from './bench/editor-ops';
+import { fmtMs, median, printTable, spread, type Row } from './bench/editor-report';
+import { editorBenchScheme, PROBE_VALUE } from './bench/editor-scheme';
+import { freePort, prepareDatabase, startServer } from './bench/editor-server';
+
+const { values: options } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    port: { type: 'string' },
+    size: { type: 'string', default: '1000' },
+  },
+});
+const RUNS = Number(options.runs);
+const SIZE = Number(options.size);
+// The end-to-end tests' Chromium finder (plain JavaScript, so imported without types).
+const chromiumFinder: string = './chromium.mjs';
+const { findChromium } = (await import(chromiumFinder)) as { findChromium: () => Promise<string | undefined> };
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const TARGET = { interactiveMs: 3_000, interactiveRatio: 2, selectMs: 100, editMs: 100, jsonMs: 200, layoutMs: 1_000, nodeRenders: 2 };
+
+async function main(): Promise<number> {
+  if (!options['no-build'] && !process.env.E2E_SKIP_BUILD) {
+    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) return build.status ?? 1;
+  } else if (!existsSync('.next/BUILD_ID')) {
+    console.error('bench: --no-build needs an existing production build (run `npx next build` first)');
+    return 1;
+  }
+
+  const generated = performance.now();
+  const { doc, probe } = await editorBenchScheme(SIZE);
+  const nodeCount = Object.keys(doc.nodes).length;
+  console.log(`Scheme: ${nodeCount} nodes (${Object.values(doc.nodes).filter((n) => n.type === 'condition').length} conditions), laid out by ELK in Node; generated in ${fmtMs(performance.now() - generated)}. Probe rule on ${probe}.`);
+
+  const temp = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-editor-'));
+  const dataDir = path.join(temp, 'pglite');
+  const schemeId = await prepareDatabase(dataDir, doc);
+  const port = options.port ? Number(options.port) : await freePort();
+  const server = await startServer(port, dataDir);
+  const executablePath = await findChromium();
+  const browser = await chromium.launch({ headless: true, args: BROWSER_ARGS, ...(executablePath ? { executablePath } : {}) });
+  const editorUrl = `${server.url}/schemes/${schemeId}`;
+  const baselineUrl = `${server.url}/bench/flow-baseline?scheme=${schemeId}`;
+
+  try {
+    // One unmeasured load of each first: the server's first request of a route loads its code.
+    for (const url of [baselineUrl, editorUrl]) await (await openCanvas(browser, url, nodeCount)).page.context().close();
+
+    const loads = { editor: [] as Load[], baseline: [] as Load[] };
+    const selects = { editor: [] as number[], baseline: [] as number[], editorRenders: [] as number[], baselineRenders: [] as number[] };
+    const operations: EditorOperations[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // Alternate which page goes first, so neither always gets the machine's quieter moment.
+      const order = run % 2 === 0 ? (['baseline', 'editor'] as const) : (['editor', 'baseline'] as const);
+      for (const which of order) {
+        const load = await openCanvas(browser, which === 'editor' ? editorUrl : baselineUrl, nodeCount);
+        loads[which].push(load);
+        const select = await measureSelect(load.page, 3, [probe]);
+        selects[which].push(...select.map((s) => s.ms));
+        selects[which === 'editor' ? 'editorRenders' : 'baselineRenders'].push(...select.map((s) => s.renders.nodes));
+        if (which === 'editor') operations.push(await measureEditorOperations(load.page, probe, PROBE_VALUE));
+        await load.page.context().close();
+      }
+      process.stdout.write(`run ${run + 1}/${RUNS} done\n`);
+    }
+
+    const rows = tableRows(loads, selects, operations, nodeCount);
+    console.log(`\nChromium headless ${browser.version()}, viewport 1280×800, ${RUNS} runs; times are medians (min–max, n = samples).\n`);
+    printTable(rows);
+    return rows.some((row) => row.pass === false) ? 1 : 0;
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+function tableRows(
+  loads: { editor: Load[]; baseline: Load[] },
+  selects: { editor: number[]; baseline: number[]; editorRenders: number[]; baselineRenders: number[] },
+  operations: EditorOperations[],
+  nodeCount: number,
+): Row[] {
+  const drawn = { editor: loads.editor.map((l) => l.drawnMs), baseline: loads.baseline.map((l) => l.drawnMs) };
+  const interactive = { editor: loads.editor.map((l) => l.interactiveMs), baseline: loads.baseline.map((l) => l.interactiveMs) };
+  const ratio = (a: number[], b: number[]) => median(a) / median(b);
+  const x = (r: number) => `${r.toFixed(2)}×`;
+  const interactiveRatio = ratio(interactive.editor, interactive.baseline);
+  const mountRenders = { editor: loads.editor.map((l) => l.renders.nodes), baseline: loads.baseline.map((l) => l.renders.nodes) };
+  const count = (values: number[]) => `${Math.max(...values)} (max)`;
+  const ops = (pick: (o: EditorOperations) => number[]) => operations.flatMap(pick);
+  const edit = ops((o) => o.edit.map((e) => e.ms));
+  const editRenders = ops((o) => o.edit.map((e) => e.renders.nodes));
+  const json = ops((o) => o.json.map((e) => e.ms));
+  const jsonRenders = ops((o) => o.json.map((e) => e.renders.nodes));
+  const layout = ops((o) => o.layout.map((e) => e.ms));
+  return [
+    { metric: `nodes drawn (${nodeCount} in the DOM, measured)`, editor: spread(drawn.editor), baseline: spread(drawn.baseline), ratio: x(ratio(drawn.editor, drawn.baseline)), target: '', pass: null },
+    { metric: 'canvas interactive', editor: spread(interactive.editor), baseline: spread(interactive.baseline), ratio: x(interactiveRatio), target: `< ${fmtMs(TARGET.interactiveMs)}`, pass: median(interactive.editor) < TARGET.interactiveMs },
+    { metric: 'canvas interactive vs baseline', editor: '', baseline: '', ratio: x(interactiveRatio), target: `≤ ${TARGET.interactiveRatio}× baseline`, pass: interactiveRatio <= TARGET.interactiveRatio },
+    { metric: 'node renders until interactive', editor: count(mountRenders.editor), baseline: count(mountRenders.baseline), ratio: '', target: '', pass: null },
+    { metric: 'select a node (click → selected)', editor: spread(selects.editor), baseline: spread(selects.baseline), ratio: x(ratio(selects.editor, selects.baseline)), target: `< ${fmtMs(TARGET.selectMs)}`, pass: median(selects.editor) < TARGET.selectMs },
+    { metric: 'node renders per select', editor: count(selects.editorRenders), baseline: count(selects.baselineRenders), ratio: '', target: `≤ ${TARGET.nodeRenders}`, pass: Math.max(...selects.editorRenders) <= TARGET.nodeRenders },
+    { metric: 'edit a rule value → on the node', editor: spread(edit), baseline: '—', ratio: '', target: `< ${fmtMs(TARGET.editMs)}`, pass: median(edit) < TARGET.editMs },
+    { metric: 'node renders per rule edit', editor: count(editRenders), baseline: '—', ratio: '', target: `≤ ${TARGET.nodeRenders}`, pass: Math.max(...editRenders) <= TARGET.nodeRenders },
+    { metric: 'JSON edit → graph', editor: spread(json), baseline: '—', ratio: '', target: `< ${fmtMs(TARGET.jsonMs)}`, pass: median(json) < TARGET.jsonMs },
+    { metric: 'node renders per JSON edit', editor: count(jsonRenders), baseline: '—', ratio: '', target: `≤ ${TARGET.nodeRenders}`, pass: Math.max(...jsonRenders) <= TARGET.nodeRenders },
+    { metric: 'auto-layout (button → positions)', editor: spread(layout), baseline: '—', ratio: '', target: `< ${fmtMs(TARGET.layoutMs)}`, pass: median(layout) < TARGET.layoutMs },
+  ];
+}
+
+process.exitCode = await main();
