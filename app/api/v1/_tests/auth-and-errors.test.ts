@@ -110,3 +110,13 @@ describe.each(testDatabases())('/api/v1 auth and errors on $name', (target) => {
     expect(put.headers.get('allow')).toBe('GET, PATCH, DELETE');
   });
 });
+
+describe('/api/v1/openapi.json', () => {
+  it('is public JSON with a request id', async () => {
+    const { GET } = await import('../openapi.json/route');
+    const response = GET(new Request('http://localhost/api/v1/openapi.json'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
+    expect((await response.json()).paths['/api/v1/processors']).toBeTruthy();
+  });
+});
