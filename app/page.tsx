@@ -5,35 +5,42 @@ import { listRoutes } from '@/lib/services/routes';
 import { listSchemes } from '@/lib/services/schemes';
 import { getSettings } from '@/lib/services/settings';
 import { ROUTING_MODE_LABELS } from '@/lib/routing-modes';
+import { routeWarnings } from '@/lib/routes/warnings';
+import { noun, plural } from '@/lib/text/plural';
 
 export default async function DashboardPage() {
   const db = await getDb();
   const [processors, routes, schemes, settings] = await Promise.all([listProcessors(db), listRoutes(db), listSchemes(db), getSettings(db)]);
   const active = schemes.find((s) => s.id === settings.active_scheme_id);
   const unavailable = processors.filter((p) => p.status !== 'active');
+  const mode = settings.routing_mode;
+  const defaultProcessor = processors.find((p) => p.id === settings.default_processor_id);
+  const defaultRoute = routes.find((r) => r.id === settings.default_route_id);
+  const nameOf = (id: string) => processors.find((p) => p.id === id)?.name ?? id;
+  const usesDefaultProcessor = mode.startsWith('default_');
   return (
     <>
       <h1>Dashboard</h1>
       <div className="grid-cards">
         <div className="stat">
           <div className="value">{processors.length}</div>
-          <div className="label">processors, {processors.length - unavailable.length} active</div>
+          <div className="label">{noun(processors.length, 'processor')}, {processors.length - unavailable.length} active</div>
         </div>
         <div className="stat">
           <div className="value">{routes.length}</div>
-          <div className="label">processor routes</div>
+          <div className="label">{noun(routes.length, 'processor route')}</div>
         </div>
         <div className="stat">
           <div className="value">{schemes.length}</div>
-          <div className="label">routing schemes</div>
+          <div className="label">{noun(schemes.length, 'routing scheme')}</div>
         </div>
       </div>
       <section className="panel" data-testid="routing-summary">
         <h2>How payments are routed now</h2>
         <p>
-          Routing mode: <strong>{ROUTING_MODE_LABELS[settings.routing_mode]}</strong>
+          Routing mode: <strong>{ROUTING_MODE_LABELS[mode]}</strong>
         </p>
-        {settings.routing_mode === 'scheme' &&
+        {mode === 'scheme' &&
           (active ? (
             <p>
               Active scheme: <Link href={`/schemes/${active.id}`}>{active.name}</Link> <span className="badge badge-accent">version {settings.active_version}</span>
@@ -41,6 +48,52 @@ export default async function DashboardPage() {
           ) : (
             <p className="notice notice-error">No scheme is active: every decision answers no_route until one is published and activated.</p>
           ))}
+        {usesDefaultProcessor && (
+          <p data-testid="mode-default-processor">
+            Default processor:{' '}
+            {defaultProcessor ? (
+              <>
+                <Link href={`/processors/${defaultProcessor.id}`}>{defaultProcessor.name}</Link> <code>{defaultProcessor.id}</code>{' '}
+                <span className={`badge badge-${defaultProcessor.status}`}>{defaultProcessor.status}</span>
+                {mode === 'default_then_connection_order' && <span className="muted"> — then the other processors in the order they were connected</span>}
+                {mode === 'default_with_recency_fallback' && <span className="muted"> — then the most recently added processor</span>}
+              </>
+            ) : (
+              <span className="notice notice-error">none set: this mode needs one</span>
+            )}
+          </p>
+        )}
+        {usesDefaultProcessor && defaultProcessor && defaultProcessor.status !== 'active' && (
+          <p className="notice notice-warn">
+            The default processor is {defaultProcessor.status}: {mode === 'default_only' ? 'every payment gets no route until it is active again.' : 'its payments go to the fallback.'}
+          </p>
+        )}
+        {mode === 'processor_route' && (
+          <p data-testid="mode-default-route">
+            Default route:{' '}
+            {defaultRoute ? (
+              <>
+                <Link href={`/routes/${defaultRoute.id}`}>{defaultRoute.name}</Link> — {defaultRoute.processors.map((p) => nameOf(p.processor_id)).join(' → ')}
+              </>
+            ) : (
+              <span className="notice notice-error">none set: this mode needs one</span>
+            )}
+          </p>
+        )}
+        {mode === 'processor_route' &&
+          defaultRoute &&
+          routeWarnings(defaultRoute.processors.map((p) => p.processor_id), processors).map((w) => (
+            <p key={w} className="notice notice-warn">
+              {w}
+            </p>
+          ))}
+        {(mode === 'random_uniform' || mode === 'random_weighted') && (
+          <p>Chooses among the {plural(processors.length - unavailable.length, 'active processor')} that support each payment.</p>
+        )}
+        <p className="muted">
+          {!usesDefaultProcessor && defaultProcessor && <>Default processor {defaultProcessor.name} is set but this mode does not use it. </>}
+          {mode !== 'processor_route' && defaultRoute && <>Default route {defaultRoute.name} is used only by requests that ask for it or in the “{ROUTING_MODE_LABELS.processor_route}” mode.</>}
+        </p>
         <Link href="/settings">Change routing settings</Link>
       </section>
       {unavailable.length > 0 && (

@@ -1,23 +1,41 @@
+'use client';
+
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useEffect, useState } from 'react';
 
 const LINKS = [
   { href: '/', label: 'Dashboard' },
   { href: '/schemes', label: 'Schemes' },
   { href: '/processors', label: 'Processors' },
   { href: '/routes', label: 'Processor routes' },
+  { href: '/filters', label: 'Filters' },
   { href: '/settings', label: 'Settings' },
 ];
 
+const isCurrent = (pathname: string, href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+
+/** The sidebar; on narrow screens a top bar whose menu opens on demand and closes on navigation. */
 export function Nav() {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [pathname]);
   return (
-    <nav className="nav" aria-label="Main">
-      <Link href="/" className="brand">
-        <span className="brand-mark" aria-hidden>⇄</span> Switchyard
-      </Link>
-      <ul>
+    <nav className="nav" aria-label="Main" data-open={open}>
+      <div className="nav-bar">
+        <Link href="/" className="brand">
+          <span className="brand-mark" aria-hidden>⇄</span> Switchyard
+        </Link>
+        <button type="button" className="nav-toggle" aria-expanded={open} aria-controls="nav-links" onClick={() => setOpen(!open)}>
+          {open ? 'Close' : 'Menu'}
+        </button>
+      </div>
+      <ul id="nav-links">
         {LINKS.map((link) => (
           <li key={link.href}>
-            <Link href={link.href}>{link.label}</Link>
+            <Link href={link.href} aria-current={isCurrent(pathname, link.href) ? 'page' : undefined}>
+              {link.label}
+            </Link>
           </li>
         ))}
       </ul>

@@ -9,8 +9,10 @@ import { ROUTING_MODES } from '@/lib/engine/types';
 import { ROUTING_MODE_LABELS } from '@/lib/routing-modes';
 import type { AccountSettings } from '@/lib/services/settings';
 
-export function SettingsForm({ action, settings, processors, routes }: {
+export function SettingsForm({ action, settings, processors, routes, timeZones }: {
   action: (state: FormState, form: FormData) => Promise<FormState>;
+  /** IANA names offered as suggestions; any case is accepted and stored by its canonical name. */
+  timeZones: readonly string[];
   settings: AccountSettings;
   processors: readonly { id: string; name: string; status: string }[];
   routes: readonly { id: string; name: string }[];
@@ -51,8 +53,13 @@ export function SettingsForm({ action, settings, processors, routes }: {
             ))}
           </select>
         </Field>
-        <Field label="Time zone" htmlFor="time_zone" errors={errors('time_zone')} hint="For time-of-day and weekday rules (IANA name)">
-          <input id="time_zone" name="time_zone" defaultValue={value('time_zone')} />
+        <Field label="Time zone" htmlFor="time_zone" errors={errors('time_zone')} hint="For time-of-day and weekday rules: an IANA name such as Europe/Berlin">
+          <input id="time_zone" name="time_zone" list="time-zones" autoComplete="off" defaultValue={value('time_zone')} />
+          <datalist id="time-zones">
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
         </Field>
       </div>
       <div>

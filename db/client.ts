@@ -22,6 +22,12 @@ export interface Connection {
   target: DatabaseTarget;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: `onNotify` gets each payload; `onListening` runs each time the listener is
+   * (re)connected, so a cache can reload whatever it may have missed while disconnected.
+   * Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListening?: () => void): Promise<() => Promise<void>>;
 }
 
 const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
@@ -42,6 +48,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Connection> 
       target,
       migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS }),
       close: () => client.end({ timeout: 5 }),
+      async listen(channel, onNotify, onListening) {
+        // postgres.js keeps a dedicated connection for LISTEN and reconnects it; onlisten runs on every (re)connect.
+        const { unlisten } = await client.listen(channel, onNotify, onListening);
+        return unlisten;
+      },
     };
   }
   // PGlite creates only the last folder of its data directory; a fresh clone has no .data/ yet.
@@ -54,5 +65,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Connection> 
     target,
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS }),
     close: () => client.close(),
+    async listen(channel, onNotify, onListening) {
+      const unlisten = await client.listen(channel, onNotify);
+      onListening?.();
+      return unlisten;
+    },
   };
 }

@@ -4,10 +4,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { FailureMix } from '@/lib/processors/schema';
 import type { Rule } from '@/lib/scheme/schema';
+import type { Filter, ProcessorRoute } from '@/lib/engine/types';
 
 /**
- * Switchyard's store (DESIGN §5: Postgres is the one store). Documents are jsonb: the scheme format is
- * the contract, validated by zod before it gets here. Published versions are append-only.
+ * Switchyard's store (Postgres is the one store). Documents are validated by zod before they get here;
+ * the editable draft is json (kept as written, key order included), other documents jsonb. Published
+ * versions are append-only.
  */
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -71,14 +73,27 @@ export const schemes = pgTable('schemes', {
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('schemes_name_unique').on(sql`lower(${t.name})`)]);
 
-/** Immutable published versions, numbered per scheme. */
+/**
+ * Immutable published versions, numbered per scheme; the primary key makes a duplicate number impossible.
+ * `json` (not `jsonb`) so the document reads back with its keys in the order they were written.
+ * The registry snapshot is the filters and routes the version compiled with, kept for audit and diffs.
+ */
 export const schemeVersions = pgTable('scheme_versions', {
   schemeId: text('scheme_id').notNull().references(() => schemes.id, { onDelete: 'restrict' }),
   version: integer('version').notNull(),
-  document: jsonb('document').notNull(),
+  document: json('document').notNull(),
+  filters: json('filters').$type<Filter[]>().notNull().default(sql`'[]'::json`),
+  routes: json('routes').$type<ProcessorRoute[]>().notNull().default(sql`'[]'::json`),
   note: text('note'),
   publishedBy: text('published_by'),
   publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The draft revision that was published. */
+  draftRevision: integer('draft_revision'),
+  /** Saved test cases at publish time: how many ran and passed. */
+  testsRun: integer('tests_run').notNull().default(0),
+  testsPassed: integer('tests_passed').notNull().default(0),
+  /** Why failing test cases were overridden; null when every test passed (or none existed). */
+  overrideReason: text('override_reason'),
 }, (t) => [primaryKey({ columns: [t.schemeId, t.version] })]);
 
 /** One row per account (a single account for now: id "default"). */
@@ -100,10 +115,27 @@ export const apiKeys = pgTable('api_keys', {
   /** First characters of the key, shown so people can tell keys apart; the key itself is never stored. */
   prefix: text('prefix').notNull(),
   hash: text('hash').notNull(),
+  /** What the key may do: `read`, `write`, `decide`. */
+  scopes: jsonb('scopes').$type<string[]>().notNull().default(sql`'["read"]'::jsonb`),
   createdAt: createdAt(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('api_keys_hash_unique').on(t.hash)]);
+
+/**
+ * First answers of POSTs sent with an `Idempotency-Key`, per API key, so a retry replays the answer
+ * instead of creating twice. The row is claimed (status null) and answered in the request's transaction.
+ */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  apiKeyId: text('api_key_id').notNull(),
+  key: text('key').notNull(),
+  method: text('method').notNull(),
+  path: text('path').notNull(),
+  requestHash: text('request_hash').notNull(),
+  status: integer('status'),
+  body: jsonb('body'),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.apiKeyId, t.key] }), index('idempotency_keys_created').on(t.createdAt)]);
 
 export const auditEntries = pgTable('audit_entries', {
   id: serial('id').primaryKey(),

@@ -92,8 +92,32 @@ test.describe('JSON tab', () => {
     await setJsonText(page, format(dangling));
     await sideTab(page, /Problems/).click();
     await expect(page.getByTestId('problems-panel')).toContainText('nowhere');
-    expect(page.workers().length).toBeGreaterThanOrEqual(2);
+    const workerNames = await Promise.all(page.workers().map((w) => w.evaluate(() => self.name)));
+    expect(workerNames).toContain('scheme-checker');
     expect(attempted).toEqual([]);
+  });
+
+  test('completion offers this account’s processors, attributes and node ids', async ({ page }) => {
+    await offline(page);
+    await newScheme(page, 'Completion');
+    await openJson(page);
+    const suggestions = page.locator('.monaco-editor .suggest-widget');
+    const head = '{\n  "format": "switchyard.scheme/v1",\n  "name": "Completion",\n  "start": "pick",\n  "nodes": {\n';
+
+    await setJsonText(page, `${head}    "pick": { "type": "strategy", "strategy": "direct", "processors": ["`);
+    await page.keyboard.press('Control+Space');
+    await expect(suggestions).toContainText('proc_stripe');
+    await expect(suggestions).toContainText('proc_adyen_eu');
+    await page.screenshot({ path: 'test-results/editor-json-completion.png' });
+    await page.keyboard.press('Escape');
+
+    await setJsonText(page, `${head}    "check": { "type": "condition", "rules": [{ "attribute": "card.`);
+    await page.keyboard.press('Control+Space');
+    await expect(suggestions).toContainText('card.issuer_country');
+
+    await setJsonText(page, `${head}    "check": { "type": "condition", "rules": [], "then": "`);
+    await page.keyboard.press('Control+Space');
+    await expect(suggestions).toContainText('refuse_all');
   });
 
   test('a JSON edit reaches the graph; broken JSON shows where, and the graph keeps the last valid document', async ({ page }) => {
@@ -135,6 +159,7 @@ test.describe('JSON tab', () => {
     await setJsonText(page, format(doc).replace('"operator": "gte"', '"operator": "bigger"'));
     await expect(page.getByTestId('json-problems')).toContainText('$.nodes.risk_check.rules[0].operator');
     await expect(page.getByTestId('json-problems')).toContainText(/line \d+, column \d+/);
+    await page.screenshot({ path: 'test-results/editor-json-invalid.png' });
     await viewTab(page, 'Graph').click();
     await expect(canvasNode(page, 'risk_check')).toContainText('Risk score 95 or more');
   });
@@ -190,33 +215,34 @@ test.describe('JSON tab', () => {
     await newScheme(page, 'Problems focus');
     await openJson(page);
     const doc = example('Problems focus');
-    (doc.nodes.is_gb as { else?: string }).else = 'missing_node';
+    (doc.nodes.setup_direct as { processors: string[] }).processors = ['proc_missing'];
     const text = format(doc);
     await setJsonText(page, text);
     await expect(page.getByTestId('json-status')).toContainText('Valid document');
-
-    // The checker's finding is a marker in the JSON tab ...
-    await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
 
     await viewTab(page, 'Graph').click();
     await sideTab(page, /Problems/).click();
     const panel = page.getByTestId('problems-panel');
     await expect(panel.getByTestId('problems-error-count')).toHaveText('1 error');
     await expect(panel.getByTestId('problems-warning-count')).toHaveText(/^\d+ warnings?$/);
-    const problem = panel.getByRole('button', { name: /missing_node/ });
-    await expect(problem).toContainText('$.nodes.is_gb.else');
+    const problem = panel.getByRole('button', { name: /proc_missing/ });
+    await expect(problem).toContainText('$.nodes.setup_direct.processors[0]');
 
-    // ... a badge on its node, and a click selects the node on the canvas.
-    await expect(canvasNode(page, 'is_gb').getByTestId('node-errors')).toHaveText(/1/);
+    // A badge on its node, and a click selects the node on the canvas.
+    await expect(canvasNode(page, 'setup_direct').getByTestId('node-errors')).toHaveText(/1/);
     await problem.click();
-    await expect(canvasNode(page, 'is_gb')).toHaveClass(/is-selected/);
+    await expect(canvasNode(page, 'setup_direct')).toHaveClass(/is-selected/);
 
-    // With the JSON tab showing, the same click selects the path in the text.
+    // With the JSON tab showing, the same click selects the path in the text, where it is a marker too.
     await openJson(page);
     await problem.click();
-    const line = text.split('\n').findIndex((l) => l.includes('"missing_node"')) + 1;
+    const line = text.split('\n').findIndex((l) => l.includes('"proc_missing"')) + 1;
     await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText(String(line));
     await expect(page.locator('.monaco-editor .selected-text').first()).toBeVisible();
+    await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+    await page.locator('.monaco-editor .view-lines span', { hasText: /^"proc_missing"$/ }).hover();
+    await expect(page.locator('.monaco-hover:not(.hidden)')).toContainText('Unknown processor');
+    await page.screenshot({ path: 'test-results/editor-json-tab.png' });
   });
 
   test('imports a valid scheme file as one undo step, refuses a broken one, exports the document', async ({ page }) => {

@@ -15,14 +15,14 @@ test.describe('processor routes', () => {
 
     await expect(page).toHaveURL(/\/routes\?saved=/);
     const row = page.locator('tr', { hasText: 'APAC cards' });
-    await expect(row).toContainText('1. Checkout.com  →  2. Stripe (global)');
+    await expect(row.locator('.route-chain li')).toHaveText(['Checkout.com active', 'Stripe (global) active']);
 
     await row.getByRole('link', { name: 'APAC cards' }).click();
     await page.getByRole('button', { name: 'Move proc_stripe up' }).click();
     await page.getByLabel('Name').fill('APAC cards v2');
     await page.getByRole('button', { name: 'Save route' }).click();
     const renamed = page.locator('tr', { hasText: 'APAC cards v2' });
-    await expect(renamed).toContainText('1. Stripe (global)  →  2. Checkout.com');
+    await expect(renamed.locator('.route-chain li')).toHaveText(['Stripe (global) active', 'Checkout.com active']);
 
     await renamed.getByRole('link', { name: 'APAC cards v2' }).click();
     page.once('dialog', (dialog) => dialog.accept());

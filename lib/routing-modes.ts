@@ -1,6 +1,6 @@
 import type { RoutingMode } from './engine/types';
 
-/** How each routing mode reads to ops staff (DESIGN §3). */
+/** How each routing mode reads to ops staff. */
 export const ROUTING_MODE_LABELS: Record<RoutingMode, string> = {
   scheme: 'Active routing scheme',
   default_only: 'Default processor only',

@@ -16,10 +16,16 @@ interface Run {
 }
 
 function cli(...args: string[]): Promise<Run> {
+  return cliWith({}, ...args);
+}
+
+/** The CLI with extra environment variables (TZ: the host's time zone). */
+function cliWith(env: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     // The project's own tsx (what `npx tsx` runs), started in the temp dir so file names stay relative.
     const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-    execFile(tsx, [path.join(ROOT, 'scripts/scheme-cli.ts'), ...args], { cwd: dir, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    const options = { cwd: dir, maxBuffer: 64 << 20, env: { ...process.env, ...env } };
+    execFile(tsx, [path.join(ROOT, 'scripts/scheme-cli.ts'), ...args], options, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
@@ -175,5 +181,72 @@ describe('scheme CLI', () => {
     expect(run.code).toBe(0);
     const ids = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).id);
     expect(ids).toEqual(['tx_syn_9_0', 'tx_syn_9_1', 'tx_syn_9_2']);
+  });
+});
+
+/**
+ * created_at read strictly, in the account's zone only, with no memory between payments: each case
+ * through decide (the generated walk), decide --trace (the dry-run's path) and simulate.
+ */
+describe('scheme CLI: created_at', () => {
+  const yesNo = (rule: Record<string, unknown>) => JSON.stringify({
+    format: 'switchyard.scheme/v1', name: 'time', start: 'c',
+    nodes: {
+      c: { type: 'condition', rules: [rule], then: 'yes', else: 'no' },
+      yes: { type: 'strategy', strategy: 'blank' },
+      no: { type: 'strategy', strategy: 'blank' },
+    },
+  });
+  const lines = (...txs: object[]) => txs.map((t) => JSON.stringify(t)).join('\n');
+
+  /** decide, decide --trace and simulate on one input: the nodes reached, the first rule's traces, the node hits. */
+  async function runAll(scheme: string, input: string, zone: string, env: Record<string, string> = {}) {
+    const files = ['scheme', 'input'].map((kind) => `${kind}-${Math.random().toString(36).slice(2)}`);
+    writeFileSync(file(`${files[0]}.json`), scheme);
+    writeFileSync(file(`${files[1]}.jsonl`), input);
+    const common = [`${files[0]}.json`, `${files[1]}.jsonl`, '--processors', 'processors.json', '--time-zone', zone];
+    const [plain, traced, simulated] = await Promise.all([
+      cliWith(env, 'decide', ...common), cliWith(env, 'decide', ...common, '--trace'), cliWith(env, 'simulate', ...common),
+    ]);
+    for (const run of [plain, traced, simulated]) expect(run.code, run.stderr).toBe(0);
+    const parse = (text: string) => text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    return {
+      nodes: parse(plain.stdout).map((d) => d.node),
+      tracedNodes: parse(traced.stdout).map((d) => d.node),
+      rules: parse(traced.stdout).map((d) => d.trace.conditions[0].rules[0]),
+      hits: JSON.parse(simulated.stdout).node_hits as Record<string, number>,
+    };
+  }
+
+  it('refuses an impossible date (2025-02-29): weekday is missing (invalid)', async () => {
+    const out = await runAll(yesNo({ attribute: 'weekday', operator: 'exists' }), lines({ id: 't1', created_at: '2025-02-29T12:00:00Z' }), 'Asia/Kathmandu');
+    expect(out).toMatchObject({ nodes: ['no'], tracedNodes: ['no'], hits: { yes: 0, no: 1 } });
+    expect(out.rules[0]).toMatchObject({ attribute: 'weekday', missing: 'invalid', result: false });
+  });
+
+  it('does not guess at a non-ISO string (2026-1-1 23:30)', async () => {
+    const out = await runAll(yesNo({ attribute: 'weekday', operator: 'in', value: ['fri', 'tue'] }), lines({ id: 't2', created_at: '2026-1-1 23:30' }), 'Asia/Kolkata');
+    expect(out).toMatchObject({ nodes: ['no'], tracedNodes: ['no'], hits: { yes: 0, no: 1 } });
+    expect(out.rules[0]).toMatchObject({ missing: 'invalid' });
+  });
+
+  it('decides a payment the same after another one as alone (Berlin 1893, UTC+0:53:28)', async () => {
+    const rule = yesNo({ attribute: 'time_of_day', operator: 'lte', value: 12 });
+    const before = { id: 'before_1', created_at: '1893-03-31T23:07:02Z' };
+    const t3 = { id: 't3', created_at: '1893-03-31T23:00:00Z' };
+    const [after, alone] = await Promise.all([runAll(rule, lines(before, t3), 'Europe/Berlin'), runAll(rule, lines(t3), 'Europe/Berlin')]);
+    expect(after).toMatchObject({ nodes: ['yes', 'no'], tracedNodes: ['yes', 'no'], hits: { yes: 1, no: 1 } });
+    expect(after.rules.map((r) => r.actual)).toEqual([0, 23]);
+    expect(alone).toMatchObject({ nodes: ['no'], tracedNodes: ['no'], hits: { yes: 0, no: 1 } });
+  });
+
+  it('never reads the host time zone: a date-time without an offset is missing under any TZ', async () => {
+    const rule = yesNo({ attribute: 'time_of_day', operator: 'eq', value: 10 });
+    const input = lines({ id: 't4', created_at: '2026-01-01T23:30:00' }, { id: 't5', created_at: '2026-01-01T23:30:00Z' });
+    const [utc, chatham] = await Promise.all([runAll(rule, input, 'Australia/Lord_Howe', { TZ: 'UTC' }), runAll(rule, input, 'Australia/Lord_Howe', { TZ: 'Pacific/Chatham' })]);
+    expect(utc).toMatchObject({ nodes: ['no', 'yes'], tracedNodes: ['no', 'yes'], hits: { yes: 1, no: 1 } });
+    expect(utc.rules[0]).toMatchObject({ missing: 'invalid' });
+    expect(utc.rules[1]).toMatchObject({ actual: 10 });
+    expect(chatham).toEqual(utc);
   });
 });

@@ -24,8 +24,9 @@ export async function updateProcessorAction(id: string, _previous: FormState, fo
 }
 
 export async function setProcessorStatusAction(id: string, form: FormData): Promise<void> {
-  await setProcessorStatus(await getDb(), id, String(form.get('status') ?? ''));
+  const result = await setProcessorStatus(await getDb(), id, String(form.get('status') ?? ''));
   revalidatePath('/processors');
+  redirect(result.ok ? `/processors?status=${encodeURIComponent(id)}` : `/processors?failed=${encodeURIComponent(result.error.message)}`);
 }
 
 export async function deleteProcessorAction(id: string, _previous: FormState, _form: FormData): Promise<FormState> {

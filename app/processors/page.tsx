@@ -1,15 +1,23 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { listProcessors } from '@/lib/services/processors';
-import { PROCESSOR_STATUSES } from '@/lib/processors/schema';
+import { getProcessor, listProcessors, statusEffects } from '@/lib/services/processors';
 import { setProcessorStatusAction } from './actions';
 import { Tags } from '@/components/ui/tags';
+import { StatusForm } from '@/components/processors/status-form';
+import { StatusNotice } from '@/components/processors/status-notice';
 
 export const metadata: Metadata = { title: 'Processors' };
 
-export default async function ProcessorsPage({ searchParams }: { searchParams: Promise<{ saved?: string; deleted?: string }> }) {
-  const [processors, params] = await Promise.all([listProcessors(await getDb()), searchParams]);
+type Params = { saved?: string; deleted?: string; status?: string; failed?: string };
+
+export default async function ProcessorsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const db = await getDb();
+  const [processors, params] = await Promise.all([listProcessors(db), searchParams]);
+  const effects = await Promise.all(processors.map((p) => statusEffects(db, p)));
+  const changedId = params.status ?? params.saved;
+  const changed = changedId ? await getProcessor(db, changedId) : undefined;
+  const changedEffects = changed ? (await statusEffects(db, changed))[changed.status] : [];
   return (
     <>
       <div className="page-header">
@@ -18,63 +26,50 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
           Register processor
         </Link>
       </div>
-      {params.saved && <p className="notice notice-ok" role="status">Saved {params.saved}.</p>}
+      {changed && <StatusNotice verb={params.status ? 'status' : 'saved'} name={changed.name} status={changed.status} effects={changedEffects} />}
       {params.deleted && <p className="notice notice-ok" role="status">Deleted {params.deleted}.</p>}
-      <table className="table panel" data-testid="processors-table">
-        <thead>
-          <tr>
-            <th>Processor</th>
-            <th>Status</th>
-            <th>Currencies</th>
-            <th>Methods</th>
-            <th>Countries</th>
-            <th>Approval</th>
-            <th>Fees</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {processors.map((p) => (
-            <tr key={p.id} data-testid={`processor-${p.id}`}>
-              <td>
-                <Link href={`/processors/${p.id}`}>
-                  <strong>{p.name}</strong>
-                </Link>
-                <div className="muted">
-                  <code>{p.id}</code> · {p.provider}
-                </div>
-              </td>
-              <td>
-                <span className={`badge badge-${p.status}`}>{p.status}</span>
-              </td>
-              <td><Tags items={p.currencies} /></td>
-              <td><Tags items={p.payment_methods} /></td>
-              <td><Tags items={p.countries} /></td>
-              <td>{(p.approval_rate * 100).toFixed(1)}%</td>
-              <td>
-                {p.fees.percent}% + {p.fees.fixed}
-              </td>
-              <td>
-                <form action={setProcessorStatusAction.bind(null, p.id)} className="actions">
-                  <select name="status" defaultValue={p.status} aria-label={`Status of ${p.name}`}>
-                    {PROCESSOR_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {s}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" className="button small">
-                    Set
-                  </button>
-                  <Link href={`/processors/${p.id}`} className="button small">
-                    Edit
-                  </Link>
-                </form>
-              </td>
+      {params.failed && <p className="notice notice-error" role="alert">{params.failed}</p>}
+      <div className="table-scroll panel">
+        <table className="table" data-testid="processors-table">
+          <thead>
+            <tr>
+              <th>Processor</th>
+              <th>Status</th>
+              <th>Currencies</th>
+              <th>Methods</th>
+              <th>Countries</th>
+              <th>Approval</th>
+              <th>Fees</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {processors.map((p, i) => (
+              <tr key={p.id} data-testid={`processor-${p.id}`}>
+                <td>
+                  <Link href={`/processors/${p.id}`}>
+                    <strong>{p.name}</strong>
+                  </Link>
+                  <div className="muted">
+                    <code>{p.id}</code> · {p.provider}
+                  </div>
+                </td>
+                <td>
+                  <span className={`badge badge-${p.status}`}>{p.status}</span>
+                  <StatusForm action={setProcessorStatusAction.bind(null, p.id)} name={p.name} status={p.status} effects={effects[i]!} />
+                </td>
+                <td><Tags items={p.currencies} /></td>
+                <td><Tags items={p.payment_methods} /></td>
+                <td><Tags items={p.countries} /></td>
+                <td>{(p.approval_rate * 100).toFixed(1)}%</td>
+                <td className="nowrap">
+                  {p.fees.percent}% + {p.fees.fixed}
+                </td>
+
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {processors.length === 0 && <p className="muted">No processors yet: register the PSP accounts you route to.</p>}
     </>
   );

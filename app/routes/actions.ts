@@ -14,7 +14,7 @@ export async function createRouteAction(_previous: FormState, form: FormData): P
   const result = await createRoute(await getDb(), input);
   if (!result.ok) return formStateOf(result, input, '');
   revalidatePath('/routes');
-  redirect(`/routes?saved=${encodeURIComponent(result.value.name)}`);
+  redirect(`/routes?saved=${encodeURIComponent(result.value.id)}`);
 }
 
 export async function updateRouteAction(id: string, _previous: FormState, form: FormData): Promise<FormState> {
@@ -22,7 +22,7 @@ export async function updateRouteAction(id: string, _previous: FormState, form: 
   const result = await updateRoute(await getDb(), id, input);
   if (!result.ok) return formStateOf(result, input, '');
   revalidatePath('/routes');
-  redirect(`/routes?saved=${encodeURIComponent(result.value.name)}`);
+  redirect(`/routes?saved=${encodeURIComponent(result.value.id)}`);
 }
 
 export async function deleteRouteAction(id: string, _previous: FormState, _form: FormData): Promise<FormState> {

@@ -4,6 +4,7 @@ import { getSettings } from '@/lib/services/settings';
 import { listProcessors } from '@/lib/services/processors';
 import { listRoutes } from '@/lib/services/routes';
 import { SettingsForm } from '@/components/settings-form';
+import { timeZoneNames } from '@/lib/settings/time-zone';
 import { updateSettingsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -14,7 +15,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Routing settings</h1>
-      <SettingsForm action={updateSettingsAction} settings={settings} processors={processors} routes={routes} />
+      <SettingsForm action={updateSettingsAction} settings={settings} processors={processors} routes={routes} timeZones={timeZoneNames()} />
     </>
   );
 }

@@ -19,7 +19,7 @@ export function Toolbar({ commands }: { commands: EditorCommands }) {
   const mod = isMac() ? '⌘' : 'Ctrl+';
   return (
     <div className="sy-toolbar" role="toolbar" aria-label="Editor">
-      <button type="button" className="button primary small" onClick={() => void commands.save()} disabled={saving} title={`Save the draft (${mod}S)`}>
+      <button type="button" className={`button small${dirty ? ' primary' : ''}`} onClick={() => void commands.save()} disabled={saving} title={`Save the draft (${mod}S)`}>
         {saving ? 'Saving…' : dirty ? 'Save' : 'Saved'}
       </button>
       <span className="sy-sep" />

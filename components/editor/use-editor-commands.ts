@@ -108,10 +108,10 @@ export function useEditorCommands(): EditorCommands {
         state().setDirection(chosen);
         const positions = await autoLayout(doc(), { direction: chosen, sizes: state().measured });
         state().edit(moveOperation(positions));
-        requestAnimationFrame(() => flow.fitView({ padding: 0.15, duration: 250 }));
+        requestAnimationFrame(() => flow.fitView({ padding: 0.15, maxZoom: 1, duration: 250 }));
       },
       fit() {
-        flow.fitView({ padding: 0.15, duration: 250 });
+        flow.fitView({ padding: 0.15, maxZoom: 1, duration: 250 });
       },
     };
   }, [store, actions, flow]);

@@ -1,13 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import Link from 'next/link';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { CodeListInput, type CodeOption } from '@/components/ui/code-list-input';
 import { formKey, idleForm, listFieldErrors, type FormState } from '@/lib/forms/form-state';
-import { PROCESSOR_STATUSES } from '@/lib/processors/schema';
+import { PROCESSOR_STATUSES, type ProcessorStatus } from '@/lib/processors/schema';
 
 export interface ProcessorFormValues {
   id: string;
@@ -30,13 +30,17 @@ export interface ProcessorFormOptions {
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value ? [String(value)] : []);
 
 /** Register or edit a processor; errors appear on the fields, and nothing typed is lost on a refusal. */
-export function ProcessorForm({ action, initial, options, mode }: {
+export function ProcessorForm({ action, initial, options, mode, statusEffects }: {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   initial: ProcessorFormValues;
   options: ProcessorFormOptions;
   mode: 'create' | 'edit';
+  /** What each status would change for payments (edit only), shown when the status is changed. */
+  statusEffects?: Record<ProcessorStatus, string[]>;
 }) {
   const [state, formAction] = useActionState(action, idleForm);
+  const [status, setStatus] = useState(String(state.values?.status ?? initial.status));
+  const statusWarning = status !== initial.status && status !== 'active' ? (statusEffects?.[status as ProcessorStatus] ?? []) : [];
   const submitted = state.values;
   const value = (name: string, fallback: string | number) => String(submitted?.[name] ?? fallback);
   const lists = {
@@ -62,7 +66,7 @@ export function ProcessorForm({ action, initial, options, mode }: {
           <input id="provider" name="provider" defaultValue={value('provider', initial.provider)} placeholder="adyen, stripe, …" />
         </Field>
         <Field label="Status" htmlFor="status" errors={errors('status')}>
-          <select id="status" name="status" defaultValue={value('status', initial.status)}>
+          <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
             {PROCESSOR_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -71,6 +75,16 @@ export function ProcessorForm({ action, initial, options, mode }: {
           </select>
         </Field>
       </div>
+      {statusWarning.length > 0 && (
+        <div className="notice notice-warn" role="status" data-testid="status-warning">
+          <strong>Setting {initial.name} to {status} changes routing:</strong>
+          <ul className="effects">
+            {statusWarning.map((effect) => (
+              <li key={effect}>{effect}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Field label="Currencies" htmlFor="currencies" errors={listFieldErrors(state, 'currencies', lists.currencies)} hint="Empty means every currency">
         <CodeListInput key={`c${pickerKey}`} id="currencies" name="currencies" options={options.currencies} defaultValue={lists.currencies} placeholder="EUR, USD… (empty = all)" upperCase />
       </Field>

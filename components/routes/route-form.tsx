@@ -6,6 +6,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formKey, idleForm, listFieldErrors, type FormState } from '@/lib/forms/form-state';
+import { routeWarnings } from '@/lib/routes/warnings';
 
 export interface ProcessorChoice {
   id: string;
@@ -25,6 +26,7 @@ export function RouteForm({ action, initial, processors, mode }: {
   const [adding, setAdding] = useState('');
   const byId = new Map(processors.map((p) => [p.id, p]));
   const available = processors.filter((p) => !order.includes(p.id));
+  const warnings = routeWarnings(order, processors);
 
   const move = (index: number, delta: number) => {
     const next = [...order];
@@ -61,12 +63,17 @@ export function RouteForm({ action, initial, processors, mode }: {
             </li>
           ))}
         </ol>
-        <div className="actions" style={{ display: 'flex', gap: 6, marginTop: 6 }}>
+        {warnings.map((w) => (
+          <p key={w} className="notice notice-warn" role="status" data-testid="route-warning">
+            {w}
+          </p>
+        ))}
+        <div className="actions" style={{ display: 'flex', gap: 6, marginTop: 6, flexWrap: 'wrap' }}>
           <select aria-label="Processor to add" value={adding} onChange={(e) => setAdding(e.target.value)}>
             <option value="">Choose a processor…</option>
             {available.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} ({p.id})
+                {p.name} ({p.id}){p.status !== 'active' ? ` — ${p.status}` : ''}
               </option>
             ))}
           </select>

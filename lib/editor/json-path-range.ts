@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { parseTree, type Node } from 'jsonc-parser';
 
 /** A span of text, 1-based like Monaco's IRange (end column exclusive). */
 export interface TextRange {
@@ -20,9 +20,10 @@ export type JsonPath = readonly (string | number)[];
 export function jsonPathLocator(text: string): (path: JsonPath) => TextRange | null {
   const root = parseTree(text, undefined, { allowTrailingComma: true, disallowComments: false });
   const lines = lineStarts(text);
+  const find = childFinder();
   return (path) => {
     if (!root) return null;
-    const [start, end] = markedOffsets(nearestNode(root, path));
+    const [start, end] = markedOffsets(nearestNode(root, path, find));
     return { ...position(lines, start, 'start'), ...position(lines, end, 'end') };
   };
 }
@@ -38,12 +39,38 @@ export function offsetsToRange(text: string, start: number, end: number): TextRa
   return { ...position(lines, start, 'start'), ...position(lines, end, 'end') };
 }
 
-function nearestNode(root: Node, path: JsonPath): Node {
-  for (let depth = path.length; depth > 0; depth--) {
-    const found = findNodeAtLocation(root, path.slice(0, depth) as (string | number)[]);
-    if (found) return found;
+/** The node at the path, or at the longest prefix of it that exists. */
+function nearestNode(root: Node, path: JsonPath, find: (parent: Node, step: string | number) => Node | undefined): Node {
+  let node = root;
+  for (const step of path) {
+    const child = find(node, step);
+    if (!child) break;
+    node = child;
   }
-  return root;
+  return node;
+}
+
+/**
+ * A child by key or index. An object's keys are indexed the first time it is searched, so a thousand
+ * problem paths through a thousand-node `nodes` map cost a thousand lookups, not a million comparisons.
+ * The last of duplicate keys wins, as in JSON.parse.
+ */
+function childFinder(): (parent: Node, step: string | number) => Node | undefined {
+  const indexes = new Map<Node, Map<string, Node>>();
+  return (parent, step) => {
+    if (parent.type === 'array') return typeof step === 'number' ? parent.children?.[step] : undefined;
+    if (parent.type !== 'object') return undefined;
+    let index = indexes.get(parent);
+    if (!index) {
+      index = new Map();
+      for (const property of parent.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) index.set(String(key.value), value);
+      }
+      indexes.set(parent, index);
+    }
+    return index.get(String(step));
+  };
 }
 
 function markedOffsets(node: Node): [number, number] {

@@ -5,7 +5,7 @@ import type { Processor } from '../processors/schema';
 import type { Rule, SchemeDocument, SchemeNode } from '../scheme/schema';
 import { EXAMPLE_PROCESSORS, EXAMPLE_SCHEME } from '../scheme/examples';
 import { buildPlan } from './plan';
-import { indexProcessors } from './processors';
+import { checkEligibility, indexProcessors } from './processors';
 import type { CompileOptions, Decision, Transaction } from './types';
 
 function proc(id: string, extra: Partial<Processor> = {}): Processor {
@@ -189,6 +189,16 @@ describe('eligibility', () => {
     expect(p.decide({ ...t, card: { issuer_country: 'FR' } }, set).processor).toBe('proc_cty');
   });
 
+  it('counts an empty issuing country as none and uses the customer country, on both paths', () => {
+    const t = { id: '1', currency: 'EUR', payment_method: 'card', card: { issuer_country: '' }, customer: { country: 'FR' } };
+    expect(p.decide(t, set).processor).toBe('proc_cty');
+    const traced = p.decide(t, set, { trace: true });
+    expect(traced.processor).toBe('proc_cty');
+    expect(traced.trace!.skipped.find((s) => s.processor === 'proc_ok')).toEqual({ processor: 'proc_ok', reason: 'country' });
+    expect(checkEligibility(proc('proc_cty', { countries: ['FR'] }), t)).toBeNull();
+    expect(p.decide({ ...t, customer: { country: '' } }, set, { trace: true }).outcome).toBe('no_route');
+  });
+
   it('skips a processor that restricts a field the transaction does not carry', () => {
     const d = p.decide({ id: '1', payment_method: 'card', card: { issuer_country: 'DE' } }, set, { trace: true });
     expect(d.outcome).toBe('no_route');
@@ -265,11 +275,13 @@ describe('derived time attributes', () => {
     expect(epochMs.processor).toBe('proc_a');
   });
 
-  it('reports a missing or unparseable created_at as missing', () => {
+  it('reports a missing or unaccepted created_at as missing (absent, null, invalid), on both walks', () => {
     const p = plan(hourIs(3, 'mon'), { timeZone: 'Europe/Paris' });
-    const reasons = [at(undefined), at(null), at('yesterday'), at({})].map((t) =>
-      p.decide(t as Transaction, ACTIVE, { trace: true }).trace!.conditions[0]!.rules[0]!.missing);
-    expect(reasons).toEqual(['absent', 'null', 'wrong_type', 'wrong_type']);
+    const refused = ['yesterday', '2025-02-29T12:00:00Z', '2026-1-1 23:30', '2024-07-01T03:30:00', '2024-07-01', '2024-07-01T03:30:60Z', {}, true, '1719804600000'];
+    const reasons = [at(undefined), at(null), ...refused.map(at)].map((t) =>
+      p.decide(t as Transaction, ACTIVE, { trace: true }).trace!.conditions[0]!.rules.map((r) => r.missing));
+    expect(reasons).toEqual([['absent', 'absent'], ['null', 'null'], ...refused.map(() => ['invalid', 'invalid'])]);
+    for (const raw of refused) expect(p.decide(at(raw) as Transaction, ACTIVE).processor).toBe('proc_b');
   });
 });
 

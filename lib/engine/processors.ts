@@ -1,6 +1,7 @@
 import type { Processor, ProcessorSet, SkippedProcessor } from './types';
 import { toLower, toUpper } from './plan/normalise';
 import { ownProperty } from './plan/read';
+import { createdAtMs } from '../transactions/created-at';
 
 /**
  * Processor eligibility (DESIGN §3). A processor is eligible when it is `active` and supports the
@@ -20,7 +21,7 @@ export interface EligibilityEntry {
   readonly currencies: ReadonlySet<string> | null;
   readonly methods: ReadonlySet<string> | null;
   readonly countries: ReadonlySet<string> | null;
-  /** Milliseconds of created_at (NaN sorts as oldest), for the routing modes. */
+  /** Milliseconds of created_at, read like a transaction's (NaN, sorted as oldest, when not accepted), for the routing modes. */
   readonly createdAt: number;
   /** Its bit in the set's EligibilityMasks. */
   readonly position: number;
@@ -78,7 +79,7 @@ export function indexProcessors(list: readonly Processor[]): IndexedProcessorSet
 function buildIndex(byId: ReadonlyMap<string, Processor>): ProcessorIndex {
   const entries = new Map<string, EligibilityEntry>();
   for (const [id, p] of byId) {
-    const created = typeof p.created_at === 'string' ? Date.parse(p.created_at) : Number.NaN;
+    const created = createdAtMs(p.created_at);
     entries.set(id, {
       id,
       processor: p,

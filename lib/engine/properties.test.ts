@@ -8,6 +8,7 @@ import { hashPrefix, hashWithPrefix } from './hash';
 import { buildPlan } from './plan';
 import { indexProcessors } from './processors';
 import type { Transaction } from './types';
+import { offsetChanges, offsetReader } from './plan/time-testing';
 
 const catalog = builtinCatalog();
 const example = buildPlan(EXAMPLE_SCHEME, { catalog, timeZone: 'Europe/Berlin' });
@@ -36,6 +37,7 @@ const ATTRS: [string, Operator[], fc.Arbitrary<unknown>][] = [
   ['tags', ['contains', 'not_contains'], nasty],
   ['time_of_day', ['between'], fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 23 }))],
   ['weekday', ['in'], fc.array(fc.constantFrom('mon', 'sat', 'sun'))],
+  ['time_of_day', ['eq', 'lte', 'gt'], fc.integer({ min: 0, max: 23 })],
   ['recurring', ['eq', 'neq', 'not_exists'], fc.boolean()],
   ['metadata.__proto__', ['eq', 'exists'], nasty],
 ];
@@ -62,7 +64,66 @@ const documents: fc.Arbitrary<SchemeDocument> = fc.tuple(fc.array(fc.array(rule,
     return { format: 'switchyard.scheme/v1', name: 'random', start: 'c0', nodes };
   });
 
+/**
+ * created_at values near one instant (so they share UTC hours and exercise a per-hour cache), across 1800–2100, with
+ * offsets of any minute, as epoch milliseconds, and refused forms (impossible dates, no offset).
+ */
+const HOUR = 3_600_000;
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+function rfc3339(ms: number, offsetMinutes: number): string {
+  const local = new Date(ms + offsetMinutes * 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  return `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:` +
+    `${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
+}
+const near = fc.oneof(fc.integer({ min: -20 * 60_000, max: 20 * 60_000 }), fc.integer({ min: -2 * HOUR, max: 2 * HOUR }));
+const createdAtNear = (center: number) => fc.oneof(
+  fc.tuple(near, fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 })).map(([delta, offset]) => rfc3339(center + delta, offset)),
+  near.map((delta) => center + delta),
+  fc.constantFrom('2025-02-29T12:00:00Z', '2026-1-1 23:30', '2026-01-01T23:30:00', '2026-01-01', null, undefined),
+);
+const ODD_ZONES = ['UTC', 'Europe/Berlin', 'Pacific/Chatham', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Africa/Monrovia', 'America/Sao_Paulo'];
+/** Instants at which each zone's offset changes (1850–1990), where a cache of offsets goes wrong first. */
+const CHANGES = new Map(ODD_ZONES.map((zone) => [zone, offsetChanges(offsetReader(zone), Date.UTC(1850, 0, 1), Date.UTC(1990, 0, 1), 60 * 24 * HOUR)]));
+const anyInstant = fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2100, 0, 1) });
+const zoneAndBatch = fc.constantFrom(...ODD_ZONES).chain((zone) => {
+  const changes = CHANGES.get(zone)!;
+  const center = changes.length > 0 ? fc.oneof(anyInstant, fc.constantFrom(...changes)) : anyInstant;
+  return fc.tuple(fc.constant(zone), center.chain((c) => fc.array(fc.tuple(createdAtNear(c), anyTx), { minLength: 1, maxLength: 8 })));
+}).map(([zone, pairs]) => [zone, pairs.map(([created_at, tx], i) => ({ ...(typeof tx === 'object' && tx !== null ? tx : {}), id: `t${i}`, created_at }) as Transaction)] as const);
+
+/** A document whose leaf names the local hour and whether the weekday is mon/wed/fri/sun: any misread shows. */
+function hourLadder(): SchemeDocument {
+  const nodes: Record<string, SchemeNode> = {
+    root: { type: 'condition', rules: [{ attribute: 'weekday', operator: 'in', value: ['mon', 'wed', 'fri', 'sun'] }], then: 'a0_23', else: 'b0_23' },
+  };
+  const ladder = (side: string, lo: number, hi: number): string => {
+    const id = lo === hi ? `${side}_hour_${lo}` : `${side}${lo}_${hi}`;
+    if (lo === hi) nodes[id] = { type: 'strategy', strategy: 'blank', reason: id };
+    else {
+      const mid = Math.floor((lo + hi) / 2);
+      nodes[id] = { type: 'condition', rules: [{ attribute: 'time_of_day', operator: 'lte', value: mid }], then: ladder(side, lo, mid), else: ladder(side, mid + 1, hi) };
+    }
+    return id;
+  };
+  ladder('a', 0, 23);
+  ladder('b', 0, 23);
+  return { format: 'switchyard.scheme/v1', name: 'ladder', start: 'root', nodes };
+}
+
 describe('properties', () => {
+  it('deciding a batch in any order gives each transaction the decision it gets alone', () => {
+    const orders = zoneAndBatch.chain(([zone, txs]) => fc.tuple(fc.constant(zone), fc.constant(txs), fc.shuffledSubarray(txs, { minLength: txs.length })));
+    fc.assert(fc.property(fc.oneof(fc.constant(hourLadder()), documents), orders, (doc, [timeZone, txs, order]) => {
+      const shared = buildPlan(doc, { catalog, timeZone });
+      const together = new Map(order.map((tx) => [tx, [shared.decide(tx, exampleProcessors), shared.decide(tx, exampleProcessors, { trace: true })]]));
+      for (const tx of txs) {
+        const alone = buildPlan(doc, { catalog, timeZone });
+        expect(together.get(tx)).toEqual([alone.decide(tx, exampleProcessors), alone.decide(tx, exampleProcessors, { trace: true })]);
+      }
+    }), { numRuns: 150 });
+  });
+
   it('the example plan never throws on any transaction, and trace changes nothing but the trace', () => {
     fc.assert(fc.property(anyTx, (tx) => {
       const fast = example.decide(tx, exampleProcessors);

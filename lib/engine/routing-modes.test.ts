@@ -36,6 +36,16 @@ describe('routing modes without a scheme', () => {
       .toEqual(['proc_default', 'proc_old', 'proc_mid', 'proc_new', 'proc_usd']);
   });
 
+  it('orders by created_at read like a transaction\'s: offsets count, and one without an offset sorts as oldest', () => {
+    const odd = indexProcessors([
+      proc('proc_a', '2024-01-01T00:30:00+01:00'),
+      proc('proc_b', '2023-12-31T23:45:00Z'),
+      proc('proc_c', '2024-01-01T00:00:00'),
+    ]);
+    expect(decideWithoutScheme(tx, { mode: 'default_then_connection_order', default_processor: 'proc_none' }, odd).candidates)
+      .toEqual(['proc_c', 'proc_a', 'proc_b']);
+  });
+
   it('default_with_recency_fallback: default, then the most recently created eligible processor', () => {
     const settings: RoutingSettings = { mode: 'default_with_recency_fallback', default_processor: 'proc_default' };
     expect(decide(settings)).toMatchObject({ candidates: ['proc_default', 'proc_new'], strategy: 'priority' });

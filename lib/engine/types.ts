@@ -67,8 +67,11 @@ export interface RuleTrace {
   expected?: unknown;
   /** The value read from the transaction (normalised); absent when missing. */
   actual?: unknown;
-  /** Why the attribute counts as missing: absent, null, or of the wrong type. */
-  missing?: 'absent' | 'null' | 'wrong_type';
+  /**
+   * Why the attribute counts as missing: absent, null, of the wrong type, or (time_of_day, weekday) a
+   * created_at that is present but not an accepted date-time.
+   */
+  missing?: 'absent' | 'null' | 'wrong_type' | 'invalid';
   result: boolean;
   /** Rules of a referenced filter. */
   rules?: RuleTrace[];

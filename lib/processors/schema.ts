@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COUNTRY_CODES, CURRENCY_CODES, PAYMENT_METHODS } from '../catalog/domains';
 
 /**
- * A processor (PSP account) as the engine, the CLI's p.json, the forms and the API see it (DESIGN §1, §3).
+ * A processor (PSP account) as the engine, the CLI's p.json, the forms and the API see it.
  * Empty currency / method / country lists mean "all".
  */
 export const PROCESSOR_STATUSES = ['active', 'down', 'disabled'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * A processor route as created or edited (DESIGN §4). Processors may be given as ids or, following the
+ * A processor route as created or edited. Processors may be given as ids or, following the
  * REST shape payment APIs use, as {processor_id} items; the order is the try order.
  */
 const ProcessorItem = z.union([z.string().min(1), z.strictObject({ processor_id: z.string().min(1) })]).transform((item) => (typeof item === 'string' ? item : item.processor_id));

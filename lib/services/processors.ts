@@ -4,8 +4,12 @@ import { processors } from '@/db/schema';
 import type { Processor, ProcessorStatus } from '@/lib/processors/schema';
 import { PROCESSOR_STATUSES } from '@/lib/processors/schema';
 import { ProcessorRegistrationSchema, ProcessorUpdateSchema } from '@/lib/processors/registration';
+import { inWords } from '@/lib/forms/issue-messages';
+import { PROCESSOR_FIELD_WORDS } from '@/lib/processors/field-words';
 import { audit } from './audit';
 import { findReferences } from './references';
+import { getSettings } from './settings';
+import { statusChangeEffects } from '@/lib/processors/status-effects';
 import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
 
 type Row = typeof processors.$inferSelect;
@@ -60,7 +64,7 @@ const nameTaken = (name: string) =>
   fail({ code: 'conflict', message: `A processor named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
 
 export async function createProcessor(db: Db, input: unknown): Promise<Result<ProcessorRecord>> {
-  const parsed = ProcessorRegistrationSchema.safeParse(input);
+  const parsed = ProcessorRegistrationSchema.safeParse(input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const p = parsed.data;
   if (await getProcessor(db, p.id)) {
@@ -77,7 +81,7 @@ export async function createProcessor(db: Db, input: unknown): Promise<Result<Pr
 }
 
 export async function updateProcessor(db: Db, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
-  const parsed = ProcessorUpdateSchema.safeParse(input);
+  const parsed = ProcessorUpdateSchema.safeParse(input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   try {
     const [row] = await db
@@ -116,4 +120,11 @@ export async function deleteProcessor(db: Db, id: string): Promise<Result<{ id: 
   await db.delete(processors).where(eq(processors.id, id));
   await audit(db, { action: 'delete', entity: 'processor', entityId: id });
   return ok({ id });
+}
+
+/** What setting each status would change for payments, per processor (for warnings before and after a change). */
+export async function statusEffects(db: Db, processor: ProcessorRecord): Promise<Record<ProcessorStatus, string[]>> {
+  const [uses, settings] = await Promise.all([findReferences(db, 'processors', processor.id), getSettings(db)]);
+  const effectsOf = (status: ProcessorStatus) => statusChangeEffects({ name: processor.name, status, uses, routingMode: settings.routing_mode });
+  return { active: effectsOf('active'), down: effectsOf('down'), disabled: effectsOf('disabled') };
 }

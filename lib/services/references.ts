@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { processorRouteItems, processorRoutes, schemes, schemeVersions, settings } from '@/db/schema';
+import { filters, processorRouteItems, processorRoutes, schemes, schemeVersions, settings } from '@/db/schema';
+import { referencedFilters } from '@/lib/filters/rules';
 import { schemeReferences, type SchemeReferences } from '@/lib/scheme/references';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 import type { Reference } from './result';
@@ -8,22 +9,29 @@ import type { Reference } from './result';
 type Kind = keyof SchemeReferences;
 
 /**
- * Who still uses a processor or a route: processor routes, account settings, scheme drafts and the
- * active published version. Old inactive versions do not block: they are history, and a rollback to
+ * Who still uses a processor, a route or a filter: processor routes, account settings, other filters,
+ * scheme drafts and the active published version. Old inactive versions do not block: they are history, and a rollback to
  * one is checked when it happens.
  */
-export async function findReferences(db: Db, kind: 'processors' | 'routes', id: string): Promise<Reference[]> {
+export async function findReferences(db: Db, kind: Kind, id: string): Promise<Reference[]> {
   const found: Reference[] = [];
+  if (kind === 'filters') {
+    const users = (await db.select({ id: filters.id, name: filters.name, rules: filters.rules }).from(filters)).filter(
+      (f) => f.id !== id && referencedFilters(f.rules).includes(id),
+    );
+    found.push(...users.map((f) => ({ kind: 'filter' as const, id: f.id, name: f.name })));
+  }
   if (kind === 'processors') {
     const routes = await db
       .selectDistinct({ id: processorRoutes.id, name: processorRoutes.name })
       .from(processorRouteItems)
       .innerJoin(processorRoutes, eq(processorRoutes.id, processorRouteItems.routeId))
-      .where(eq(processorRouteItems.processorId, id));
+      .where(eq(processorRouteItems.processorId, id))
+      .orderBy(processorRoutes.name);
     found.push(...routes.map((r) => ({ kind: 'processor_route' as const, id: r.id, name: r.name })));
   }
   const [account] = await db.select().from(settings).limit(1);
-  if (account && (kind === 'processors' ? account.defaultProcessorId : account.defaultRouteId) === id) {
+  if (account && kind !== 'filters' && (kind === 'processors' ? account.defaultProcessorId : account.defaultRouteId) === id) {
     found.push({ kind: 'settings', id: account.id, name: kind === 'processors' ? 'default processor' : 'default route' });
   }
   for (const scheme of await db.select({ id: schemes.id, name: schemes.name, document: schemes.document }).from(schemes)) {

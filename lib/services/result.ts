@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 
-/** One problem with the input, at a path into it (DESIGN §6: every error names its path). */
+/** One problem with the input, at a path into it (every error names its path). */
 export interface FieldIssue {
   path: (string | number)[];
   message: string;
 }
 
 export interface Reference {
-  kind: 'processor_route' | 'scheme' | 'scheme_version' | 'settings';
+  kind: 'processor_route' | 'filter' | 'scheme' | 'scheme_version' | 'settings';
   id: string;
   name: string;
 }

@@ -3,11 +3,13 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { processorRouteItems, processorRoutes, processors } from '@/db/schema';
 import { ProcessorRouteInputSchema, ProcessorRoutePatchSchema } from '@/lib/routes/schema';
+import { inWords } from '@/lib/forms/issue-messages';
+import { ROUTE_FIELD_WORDS } from '@/lib/routes/field-words';
 import { audit } from './audit';
 import { findReferences } from './references';
 import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
 
-/** The REST shape of DESIGN §4. */
+/** The REST shape payment APIs use for routes: id, name, processors as [{processor_id}], timestamps. */
 export interface ProcessorRouteRecord {
   id: string;
   name: string;
@@ -53,7 +55,7 @@ const nameTaken = (name: string) =>
   fail({ code: 'conflict', message: `A route named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
 
 export async function createRoute(db: Db, input: unknown): Promise<Result<ProcessorRouteRecord>> {
-  const parsed = ProcessorRouteInputSchema.safeParse(input);
+  const parsed = ProcessorRouteInputSchema.safeParse(input, inWords(ROUTE_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const missing = await unknownProcessors(db, parsed.data.processors);
   if (missing) return missing;
@@ -73,7 +75,7 @@ export async function createRoute(db: Db, input: unknown): Promise<Result<Proces
 
 /** Rename and/or replace the ordered processor list (reordering is a replacement). */
 export async function updateRoute(db: Db, id: string, input: unknown): Promise<Result<ProcessorRouteRecord>> {
-  const parsed = ProcessorRoutePatchSchema.safeParse(input);
+  const parsed = ProcessorRoutePatchSchema.safeParse(input, inWords(ROUTE_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   if (!(await getRoute(db, id))) return fail(notFound('Processor route', id));
   const { name, processors: list } = parsed.data;

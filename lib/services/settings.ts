@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { processorRoutes, processors, settings } from '@/db/schema';
 import { ROUTING_MODES, type RoutingMode } from '@/lib/engine/types';
+import { inWords } from '@/lib/forms/issue-messages';
 import { audit } from './audit';
 import { fail, ok, validationError, type FieldIssue, type Result } from './result';
-import { isTimeZone } from '@/lib/time-zone';
+import { canonicalTimeZone } from '@/lib/settings/time-zone';
 
 export const ACCOUNT_ID = 'default';
 
@@ -31,8 +32,11 @@ export const SettingsInputSchema = z.strictObject({
   default_route_id: optionalId,
   time_zone: z
     .string()
-    .trim()
-    .refine((zone) => isTimeZone(zone), 'Unknown IANA time zone')
+    .transform((zone, ctx) => {
+      const canonical = canonicalTimeZone(zone);
+      if (!canonical) ctx.addIssue({ code: 'custom', message: `"${zone.trim()}" is not a known time zone; use an IANA name such as Europe/Berlin.` });
+      return canonical ?? zone;
+    })
     .optional(),
 });
 
@@ -55,7 +59,7 @@ export async function getSettings(db: Db): Promise<AccountSettings> {
 }
 
 export async function updateSettings(db: Db, input: unknown): Promise<Result<AccountSettings>> {
-  const parsed = SettingsInputSchema.safeParse(input);
+  const parsed = SettingsInputSchema.safeParse(input, inWords({ routing_mode: { label: 'Routing mode' }, time_zone: { label: 'Time zone' } }));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { routing_mode, default_processor_id = null, default_route_id = null, time_zone } = parsed.data;
   const issues: FieldIssue[] = [];

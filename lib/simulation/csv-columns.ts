@@ -2,7 +2,7 @@ import type { AttributeType, Catalog } from '../catalog/types';
 import type { Transaction } from '../engine/types';
 import type { ParsedRecord } from './records';
 
-type Coercion = 'number' | 'integer' | 'boolean' | 'list' | 'string';
+type Coercion = 'number' | 'integer' | 'boolean' | 'list' | 'string' | 'created_at';
 
 interface Column {
   name: string;
@@ -43,6 +43,7 @@ export function compileHeader(cells: readonly string[], catalog: Catalog): { col
 }
 
 function coercionOf(path: string, catalog: Catalog): Coercion {
+  if (path === 'created_at') return 'created_at';
   if (path.startsWith('metadata.')) return 'string';
   const type: AttributeType | undefined = catalog.get(path)?.type;
   switch (type) {
@@ -95,10 +96,15 @@ function coerce(cell: string, coercion: Coercion): unknown {
       if (text === 'false' || text === '0') return false;
       return undefined;
     }
+    case 'created_at':
+      // CSV has no numbers: a cell of digits is epoch milliseconds, any other text is kept for the engine to judge.
+      return EPOCH_MS.test(cell.trim()) ? Number(cell.trim()) : cell;
     case 'list':
       return cell.split('|').map((item) => item.trim()).filter((item) => item.length > 0);
   }
 }
+
+const EPOCH_MS = /^-?\d{1,16}$/;
 
 function setPath(target: Record<string, unknown>, segments: readonly string[], value: unknown): void {
   let node = target;

@@ -43,6 +43,11 @@ describe('parseCsv', () => {
     expect(out[1]).toMatchObject({ ok: false, line: 3, error: 'column "merchant.mcc": "57.5" is not a valid integer' });
   });
 
+  it('reads a created_at of digits as epoch milliseconds and keeps any other text for the engine to judge', async () => {
+    const out = await records('created_at\n1772357400000\n2026-03-01T09:30:00Z\n2026-1-1 23:30\n-5\n');
+    expect(out.map((r) => r.ok && r.transaction.created_at)).toEqual([1772357400000, '2026-03-01T09:30:00Z', '2026-1-1 23:30', -5]);
+  });
+
   it('reports bad rows with their line numbers and keeps going', async () => {
     const out = await records('id,amount,recurring\na,abc,true\nb,1\nc,2,maybe\nd,x"y,true\ne,"3"z,true\nf,4,false\n');
     expect(out.map((r) => (r.ok ? `${r.line} ok` : `${r.line} ${r.error}`))).toEqual([

@@ -52,6 +52,16 @@ describe('generateTransactions', () => {
     }
   });
 
+  it('reads the window start like created_at (or a date alone as midnight UTC), never in the host zone', () => {
+    const shifted = take(200, 4, { start: '2024-02-27T12:00:00+02:00', days: 1 }).map((t) => Date.parse(t.created_at as string));
+    expect(Math.min(...shifted)).toBeGreaterThanOrEqual(Date.parse('2024-02-27T10:00:00Z'));
+    expect(Math.max(...shifted)).toBeLessThan(Date.parse('2024-02-28T10:00:00Z'));
+    const fallback = take(200, 4, { start: '2024-02-27T12:00:00', days: 1 }).map((t) => t.created_at as string);
+    expect(fallback.every((c) => c.startsWith('2025-01-01T'))).toBe(true);
+    const day = take(200, 4, { start: '2024-02-27', days: 1 }).map((t) => t.created_at as string);
+    expect(day.every((c) => c.startsWith('2024-02-27T'))).toBe(true);
+  });
+
   it('applies mix overrides', () => {
     const txs = take(500, 1, {
       payment_methods: { paypal: 1 }, countries: { JP: 1 }, local_currency_share: 1,

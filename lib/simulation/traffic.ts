@@ -1,5 +1,6 @@
 import { PAYMENT_METHODS } from '../catalog/domains/payment-methods';
 import type { Transaction } from '../engine/types';
+import { createdAtMs } from '../transactions/created-at';
 import { mulberry32, normaliseSeed } from './prng';
 import { DEFAULT_TRAFFIC_MIX, LOCAL_CURRENCY, type Shares, type TrafficMix } from './traffic-mix';
 
@@ -36,7 +37,8 @@ export function* generateTransactions(count: number, options: GenerateOptions = 
     cardType: table(mix.card_types, DEFAULT_TRAFFIC_MIX.card_types),
     channel: table(mix.channels, DEFAULT_TRAFFIC_MIX.channels),
   };
-  const startMs = Number.isFinite(Date.parse(mix.start)) ? Date.parse(mix.start) : Date.parse(DEFAULT_TRAFFIC_MIX.start);
+  const start = windowStart(mix.start);
+  const startMs = Number.isNaN(start) ? windowStart(DEFAULT_TRAFFIC_MIX.start) : start;
   const spanMs = Math.max(0, finiteOr(mix.days, DEFAULT_TRAFFIC_MIX.days)) * DAY_MS;
   const { median, spread, min, max } = mix.amount;
   const total = Number.isFinite(count) ? Math.max(0, Math.floor(count)) : 0;
@@ -125,6 +127,14 @@ class IsoClock {
 }
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * The window's start: what created_at accepts, or a date alone meaning midnight UTC; NaN otherwise.
+ * Never read in the host's zone.
+ */
+function windowStart(start: unknown): number {
+  return typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start) ? createdAtMs(`${start}T00:00:00Z`) : createdAtMs(start);
+}
 
 /** A full mix: defaults overridden field by field; nonsense numbers fall back to the defaults. */
 export function resolveMix(overrides: Partial<TrafficMix> = {}): TrafficMix {

@@ -10,8 +10,8 @@
  * offset-less date-times in the host's zone and guesses at non-ISO strings.
  */
 
-/** Date's range: ±100,000,000 days around the epoch. */
-const MAX_MS = 8.64e15;
+/** Date's (and Intl's) range: ±100,000,000 days around the epoch. */
+export const MAX_MS = 8.64e15;
 const MINUTE = 60_000;
 
 /** Milliseconds since the epoch for an accepted `created_at`, or NaN for anything else (absent included). */
@@ -136,7 +136,7 @@ export function daysInMonth(year: number, month: number): number {
  * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). Date.UTC is not
  * used because it maps years 0–99 to 1900–1999.
  */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

@@ -75,6 +75,7 @@ describe('lintTransaction', () => {
       ['payment_method', 'not_in_domain', 'apple_pay'],
       ['card.issuer_country', 'not_in_domain', 'DE'],
     ]);
+    expect(lint({ card: { issuer_country: '' }, customer: { country: 'FR' } })).toEqual([]);
     expect(lint({ currency: 'ZZZ' })[0]!.message).toBe('currency "ZZZ" is not an ISO 4217 currency code, so it never equals a value a rule names.');
   });
 

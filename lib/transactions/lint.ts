@@ -11,7 +11,8 @@ import { createdAtProblem } from './created-at';
  * missing (or, for an unknown field, is never read).
  */
 
-export type TransactionWarningCode = 'unknown_field' | 'wrong_type' | 'not_in_domain' | 'invalid_created_at';
+export const TRANSACTION_WARNING_CODES = ['unknown_field', 'wrong_type', 'not_in_domain', 'invalid_created_at'] as const;
+export type TransactionWarningCode = (typeof TRANSACTION_WARNING_CODES)[number];
 
 export interface TransactionWarning {
   /** Where in the transaction, e.g. ["card", "brnad"] or ["tags", 2]. */
@@ -213,7 +214,8 @@ function checkValue(value: unknown, spec: AttributeSpec, at: (string | number)[]
     });
     return;
   }
-  if (spec.domain !== undefined && typeof value === 'string') checkDomain(value, spec, at, warnings);
+  // An empty code means "none" (an empty issuing country falls back to the customer's), not a bad one.
+  if (spec.domain !== undefined && typeof value === 'string' && value !== '') checkDomain(value, spec, at, warnings);
 }
 
 function checkDomain(value: string, spec: AttributeSpec, at: (string | number)[], warnings: TransactionWarning[]): void {

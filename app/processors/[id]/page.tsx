@@ -1,22 +1,35 @@
 import type { Metadata } from 'next';
+import { recordTitle } from '@/lib/text/title';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { getProcessor } from '@/lib/services/processors';
+import { getProcessor, statusEffects } from '@/lib/services/processors';
 import { ProcessorForm } from '@/components/processors/processor-form';
 import { DeleteForm } from '@/components/ui/delete-form';
 import { processorFormOptions } from '@/lib/processors/form-options';
 import { deleteProcessorAction, updateProcessorAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Edit processor' };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function EditProcessorPage({ params }: { params: Promise<{ id: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const processor = await getProcessor(await getDb(), (await params).id);
+  return { title: recordTitle(processor?.name, 'Processors') };
+}
+
+export default async function EditProcessorPage({ params }: Props) {
   const { id } = await params;
-  const processor = await getProcessor(await getDb(), id);
+  const db = await getDb();
+  const processor = await getProcessor(db, id);
   if (!processor) notFound();
   return (
     <>
       <h1>{processor.name}</h1>
-      <ProcessorForm mode="edit" action={updateProcessorAction.bind(null, id)} options={processorFormOptions} initial={processor} />
+      <ProcessorForm
+        mode="edit"
+        action={updateProcessorAction.bind(null, id)}
+        options={processorFormOptions}
+        initial={processor}
+        statusEffects={await statusEffects(db, processor)}
+      />
       <DeleteForm action={deleteProcessorAction.bind(null, id)} label="Delete processor" confirmText={`Delete ${processor.name}? This cannot be undone.`} />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { recordTitle } from '@/lib/text/title';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getRoute } from '@/lib/services/routes';
@@ -7,9 +8,14 @@ import { RouteForm } from '@/components/routes/route-form';
 import { DeleteForm } from '@/components/ui/delete-form';
 import { deleteRouteAction, updateRouteAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Edit processor route' };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function EditRoutePage({ params }: { params: Promise<{ id: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const route = await getRoute(await getDb(), (await params).id);
+  return { title: recordTitle(route?.name, 'Processor routes') };
+}
+
+export default async function EditRoutePage({ params }: Props) {
   const { id } = await params;
   const db = await getDb();
   const [route, processors] = await Promise.all([getRoute(db, id), listProcessors(db)]);

@@ -22,7 +22,9 @@ export default async function SchemePage({ params }: Params) {
   const [scheme, settings, account] = await Promise.all([getScheme(db, id), getSettings(db), loadAccountContext(db)]);
   if (!scheme) notFound();
   return (
+    // Keyed by scheme: opening another scheme starts a fresh editor store; a refresh of this one keeps it.
     <SchemeEditor
+      key={scheme.id}
       init={{ schemeId: scheme.id, revision: scheme.revision, document: scheme.document, account }}
       activeVersion={settings.active_scheme_id === id ? settings.active_version : null}
       actions={{

@@ -25,6 +25,7 @@ import { PALETTE_MIME } from './palette';
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
 const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
+const MINIMAP_STYLE = { width: 140, height: 90, opacity: 0.9 };
 
 const miniMapColour = (node: { type?: string }) => (node.type === 'condition' ? '#6366f1' : node.type === 'blank' ? '#dc2626' : '#059669');
 
@@ -127,7 +128,7 @@ export function FlowCanvas() {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <Background gap={24} size={1.2} color="#d4d8e0" />
-        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={{ width: 160, height: 110 }} />
+        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={MINIMAP_STYLE} />
         <Controls showInteractive={false} />
       </ReactFlow>
       <ConnectionHint />
@@ -180,7 +181,7 @@ function ConnectionHint() {
   const store = useEditorStore();
   useEffect(() => {
     if (!hint) return;
-    const timer = setTimeout(() => store.getState().showHint(null), 5000);
+    const timer = setTimeout(() => store.getState().showHint(null), 8000);
     return () => clearTimeout(timer);
   }, [hint, store]);
   if (!hint) return null;

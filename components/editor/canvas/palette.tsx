@@ -1,7 +1,8 @@
 'use client';
 
 import { useReactFlow } from '@xyflow/react';
-import { addNode } from '@/lib/graph';
+import { addNode, NODE_SIZE } from '@/lib/graph';
+import { freeSpot } from '@/lib/editor/free-spot';
 import { PALETTE_ITEMS, nodeTemplate, type PaletteItem } from '@/lib/editor/node-templates';
 import { useEditorStore } from '../store-provider';
 
@@ -16,9 +17,9 @@ export function Palette() {
   const addAtCentre = (item: PaletteItem) => {
     const box = document.querySelector('.sy-canvas')?.getBoundingClientRect();
     const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-    // Nodes added one after another at the same centre would cover each other: step them down a little.
-    const count = Object.keys(store.getState().history.present.nodes).length;
-    const position = { x: Math.round(centre.x - 130), y: Math.round(centre.y - 50 + (count % 5) * 24) };
+    const size = item === 'condition' ? NODE_SIZE.condition : NODE_SIZE.strategy;
+    const taken = flow.getNodes().map((n) => ({ x: n.position.x, y: n.position.y, width: n.measured?.width ?? size.width, height: n.measured?.height ?? size.height }));
+    const position = freeSpot({ x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size, taken);
     let added = '';
     const result = store.getState().edit((doc) => {
       const r = addNode(doc, nodeTemplate(item), position);

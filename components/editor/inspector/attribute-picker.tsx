@@ -20,6 +20,7 @@ export function AttributePicker({ catalog, value, onPick, startOpen = false }: {
   const [active, setActive] = useState(0);
   const listId = useId();
   const search = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const current = catalog.get(value);
 
@@ -34,10 +35,16 @@ export function AttributePicker({ catalog, value, onPick, startOpen = false }: {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
-  function pick(spec: AttributeSpec) {
-    onPick(spec.name);
+  // Closing from the keyboard gives the focus back to the button, so Tab goes on to the operator.
+  function close() {
     setOpen(false);
     setQuery('');
+    button.current?.focus();
+  }
+
+  function pick(spec: AttributeSpec) {
+    onPick(spec.name);
+    close();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -51,8 +58,7 @@ export function AttributePicker({ catalog, value, onPick, startOpen = false }: {
       if (chosen) pick(chosen);
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      setOpen(false);
-      setQuery('');
+      close();
     }
   }
 
@@ -81,6 +87,7 @@ export function AttributePicker({ catalog, value, onPick, startOpen = false }: {
   return (
     <div className="insp-attr">
       <button
+        ref={button}
         type="button"
         className={`insp-attr-button${current ? '' : ' bad'}`}
         aria-expanded={open}

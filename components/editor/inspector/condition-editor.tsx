@@ -43,7 +43,8 @@ export function ConditionEditor({ node, problems }: { node: ConditionNode; probl
               aria-pressed={match === m}
               className={match === m ? 'on' : undefined}
               title={m === 'all' ? 'Every rule must hold (AND)' : 'At least one rule must hold (OR)'}
-              onClick={() => change((n) => withField(n, 'match', m, CONDITION_KEY_ORDER))}
+              // Pressing the current choice changes nothing (a missing match already means all).
+              onClick={() => match !== m && change((n) => withField(n, 'match', m, CONDITION_KEY_ORDER))}
             >
               {m === 'all' ? 'All (AND)' : 'Any (OR)'}
             </button>

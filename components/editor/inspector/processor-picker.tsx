@@ -64,6 +64,7 @@ export function ProcessorPicker({ processors, routes, listed, label, onPick }: {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const search = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const listId = useId();
   useEffect(() => {
     if (open) search.current?.focus();
@@ -78,10 +79,14 @@ export function ProcessorPicker({ processors, routes, listed, label, onPick }: {
     ];
   }, [processors, routes, query]);
 
-  function pick(entry: string | { route: string }) {
-    onPick(entry);
+  function close() {
     setOpen(false);
     setQuery('');
+    button.current?.focus();
+  }
+  function pick(entry: string | { route: string }) {
+    onPick(entry);
+    close();
   }
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -92,13 +97,13 @@ export function ProcessorPicker({ processors, routes, listed, label, onPick }: {
       const chosen = options[active];
       if (chosen && !listed.has(chosen.key)) pick(chosen.entry);
     } else if (event.key === 'Escape') {
-      setOpen(false);
+      close();
     }
   }
 
   return (
     <div className="insp-picker">
-      <button type="button" className="button small" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button ref={button} type="button" className="button small" aria-expanded={open} onClick={() => setOpen(!open)}>
         {label}
       </button>
       {open && (

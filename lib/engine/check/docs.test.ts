@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../catalog';
+import { TRANSACTION_WARNING_CODES } from '../../transactions/lint';
 import { ERROR_CODES, WARNING_CODES } from './problems';
 
 const root = path.join(import.meta.dirname, '..', '..', '..');
@@ -17,6 +18,11 @@ describe('documentation and tests keep up with the code', () => {
   it('lists every built-in attribute in docs/catalog.md', () => {
     const doc = read('docs/catalog.md');
     for (const attribute of builtinCatalog().list()) expect(doc, attribute.name).toContain(`| \`${attribute.name}\` |`);
+  });
+
+  it('documents every transaction lint code in docs/catalog.md', () => {
+    const doc = read('docs/catalog.md');
+    for (const code of TRANSACTION_WARNING_CODES) expect(doc, code).toContain(`| \`${code}\` |`);
   });
 
   it('has a test naming every problem code', () => {

@@ -97,7 +97,10 @@ function own(entries: [string, unknown][]): Record<string, unknown> {
 
 /** Per attribute path of a document: its comparison values, plus case and boundary variants. */
 function vocabulary(doc: SchemeDocument): Map<string, unknown[]> {
-  const common = ['EUR', 'eur', 'GB', 'de', 'card', 'mon', '2024-03-02T10:00:00Z', 7, '7', Infinity, -Infinity, Number.NaN];
+  const common = [
+    'EUR', 'eur', 'GB', 'de', 'card', 'mon', '2024-03-02T10:00:00Z', '2024-03-31T01:30:00+01:00', '1893-03-31T23:07:02Z',
+    '2025-02-29T12:00:00Z', '2026-1-1 23:30', '2026-01-01T23:30:00', 1_772_357_400_000, 7, '7', Infinity, -Infinity, Number.NaN,
+  ];
   const byPath = new Map<string, unknown[]>(
     ['amount', 'currency', 'payment_method', 'card.issuer_country', 'customer.country', 'created_at', 'id'].map((p) => [p, common.slice()]),
   );

@@ -138,11 +138,13 @@ function compileAttributeRule(rule: AttributeRule, context: RuleContext): Compil
   // Reader and predicate composed directly: one call less per rule on the hot path.
   const test: Test = negated ? (tx) => !positive(read(tx)) : (tx) => positive(read(tx));
 
+  // A derived attribute reads NaN when created_at is present but not accepted (time.ts).
+  const derived = Boolean(spec?.derived);
   const base = rule.value === undefined ? { attribute, operator } : { attribute, operator, expected };
   return {
     test,
     shape: {
-      type: 'attribute', attribute, read, derived: Boolean(spec?.derived), kind,
+      type: 'attribute', attribute, read, derived, kind,
       positiveOperator: presence ? 'exists' : (NEGATED[operator] ?? operator), negated, expected, normalise, predicate: fromValue,
     },
     trace: (tx) => {
@@ -150,7 +152,7 @@ function compileAttributeRule(rule: AttributeRule, context: RuleContext): Compil
       const result = fromValue(value);
       if (value === undefined) return { ...base, missing: 'absent', result };
       if (value === null) return { ...base, missing: 'null', result };
-      if (!accepts(value)) return { ...base, missing: 'wrong_type', result };
+      if (!accepts(value)) return { ...base, missing: derived && Number.isNaN(value) ? 'invalid' : 'wrong_type', result };
       return { ...base, actual: display(value, normalise), result };
     },
   };

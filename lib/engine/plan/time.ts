@@ -1,23 +1,31 @@
 import type { AttributeType, Derivation } from '../../catalog/types';
+import { createdAtMs, daysFromCivil, MAX_MS } from '../../transactions/created-at';
 import { ownProperty, type Reader } from './read';
 
 /**
- * time_of_day and weekday, derived from `created_at` (ISO 8601 string, or epoch milliseconds) in the
- * plan's time zone. UTC needs only arithmetic. Other zones ask Intl for the zone's offset and cache it
- * per 15-minute bucket: every modern zone offset and transition falls on a quarter hour, so the offset
- * is constant inside a bucket. The reader returns undefined / null for an absent / null created_at and
- * NaN for one that is not a date, which the rule then reports as missing (wrong type).
+ * time_of_day and weekday, derived from `created_at` in the plan's time zone. created_at is read by
+ * the one strict parser (lib/transactions/created-at.ts); the local time is the instant plus the zone's
+ * offset at that instant, as Intl reports it. Nothing here reads the host's time zone.
+ *
+ * The reader returns undefined / null for an absent / null created_at and NaN for one that is not
+ * accepted, which the rule then reports as missing (absent / null / invalid).
  */
 
-const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const BUCKET = 15 * MINUTE;
-const OFFSET_CACHE_LIMIT = 4096;
+/** Enough UTC hours for two years of traffic decided in any order; cleared when full. */
+const OFFSET_CACHE_LIMIT = 20_000;
+/** Marks a UTC hour in which the zone's offset changes: no shortcut, ask Intl for each instant. */
+const CHANGES = Number.NaN;
 const UTC_NAMES = new Set(['UTC', 'ETC/UTC', 'GMT', 'ETC/GMT', 'Z', 'ETC/ZULU', 'ZULU', 'UCT', 'ETC/UCT']);
 export const WEEKDAY_CODES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-/** Throws RangeError for a zone Intl does not know: a configuration error, reported at build time. */
+/**
+ * created_at as local wall-clock milliseconds (local time written as if it were UTC). Throws RangeError
+ * for a zone Intl does not know: a configuration error, reported at build time.
+ * The one-entry memo (time_of_day and weekday of one decision parse created_at once) is keyed by the
+ * raw value itself, so it cannot carry anything from one transaction to another.
+ */
 export function createClock(timeZone: string): (tx: unknown) => unknown {
   const offsetOf = UTC_NAMES.has(timeZone.toUpperCase()) ? null : zoneOffset(timeZone);
   let lastRaw: unknown;
@@ -26,9 +34,7 @@ export function createClock(timeZone: string): (tx: unknown) => unknown {
     const raw = ownProperty(tx, 'created_at');
     if (raw === undefined || raw === null) return raw;
     if (raw === lastRaw) return lastLocal;
-    let ms = Number.NaN;
-    if (typeof raw === 'string') ms = Date.parse(raw);
-    else if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= 8.64e15) ms = raw;
+    const ms = createdAtMs(raw);
     const local = Number.isNaN(ms) || offsetOf === null ? ms : ms + offsetOf(ms);
     lastRaw = raw;
     lastLocal = local;
@@ -36,31 +42,43 @@ export function createClock(timeZone: string): (tx: unknown) => unknown {
   };
 }
 
+/**
+ * The zone's offset at an instant. Intl is asked for the offsets at the first and the last second of the
+ * instant's UTC hour; when they are equal the offset is constant over the hour and is kept for every
+ * instant in it, otherwise Intl is asked for each instant. "Equal at both ends" means "constant" because
+ * no zone's offset lasts less than an hour (the shortest period between two transitions, 1800–2100, in
+ * every zone Intl knows, is 166 hours; time-zone-data.test.ts checks it), so an hour cannot hold a transition and
+ * its reversal. Offsets are whole seconds; any offset works, not just whole quarter hours.
+ */
 function zoneOffset(timeZone: string): (ms: number) => number {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
     hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
   });
-  const cache = new Map<number, number>();
+  const byUtcHour = new Map<number, number>();
   return (ms) => {
-    const bucket = Math.floor(ms / BUCKET);
-    const cached = cache.get(bucket);
-    if (cached !== undefined) return cached;
-    if (cache.size >= OFFSET_CACHE_LIMIT) cache.clear();
-    const offset = wallClockOffset(format, ms);
-    cache.set(bucket, offset);
-    return offset;
+    const hour = Math.floor(ms / HOUR);
+    let offset = byUtcHour.get(hour);
+    if (offset === undefined) {
+      const first = wallClockOffset(format, hour * HOUR);
+      // The hour's last second, or the last instant Intl can format.
+      offset = first === wallClockOffset(format, Math.min(hour * HOUR + HOUR - 1000, MAX_MS)) ? first : CHANGES;
+      if (byUtcHour.size >= OFFSET_CACHE_LIMIT) byUtcHour.clear();
+      byUtcHour.set(hour, offset);
+    }
+    return Number.isNaN(offset) ? wallClockOffset(format, ms) : offset;
   };
 }
 
-/** Local wall-clock time minus UTC, in ms, at instant `ms`. */
+/** Local wall-clock time minus UTC, in ms, at instant `ms` (whole seconds: Intl shows no fraction). */
 function wallClockOffset(format: Intl.DateTimeFormat, ms: number): number {
   const f: Record<string, string> = {};
   for (const part of format.formatToParts(ms)) f[part.type] = part.value;
-  const year = Number(f.year) * (f.era === 'BC' || f.era === 'B' ? -1 : 1) + (f.era === 'BC' || f.era === 'B' ? 1 : 0);
-  const wall = Date.UTC(year, Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute), Number(f.second));
-  const offset = wall - Math.floor(ms / 1000) * 1000;
-  return Number.isFinite(offset) && Math.abs(offset) < DAY ? offset : 0;
+  const bc = f.era === 'BC' || f.era === 'B';
+  const year = bc ? 1 - Number(f.year) : Number(f.year);
+  // Arithmetic, not a Date: near the ends of Date's range the wall-clock time can lie outside it.
+  const wall = daysFromCivil(year, Number(f.month), Number(f.day)) * DAY + ((Number(f.hour) * 60 + Number(f.minute)) * 60 + Number(f.second)) * 1000;
+  return wall - Math.floor(ms / 1000) * 1000;
 }
 
 /** A reader for a derived attribute, sharing one clock per plan so created_at is parsed once. */

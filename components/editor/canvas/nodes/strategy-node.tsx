@@ -125,13 +125,45 @@ function Extras({ node }: { node: StrategyNode }) {
   );
 }
 
-/** The outcome of the dry run shown on its leaf. */
+const SKIP_WORDS: Record<string, string> = {
+  unknown: 'not registered',
+  not_active: 'not active',
+  currency: 'currency',
+  payment_method: 'method',
+  country: 'country',
+};
+
+/** The outcome of the dry run shown on its leaf: the choice, the cascade order after it, what was skipped. */
 function Outcome({ data }: { data: CanvasNodeData }) {
   const decision = data.decision;
   if (!decision) return null;
+  const fallbacks = decision.candidates.filter((id) => id !== decision.processor);
+  const skipped = decision.trace?.skipped ?? [];
   return (
     <div className={`sy-outcome is-${decision.outcome}`} data-testid="leaf-outcome">
-      {decision.outcome === 'route' ? <>Chosen: <ProcessorName id={decision.processor!} /></> : decision.outcome === 'blocked' ? 'Blocked' : 'No eligible processor'}
+      <div>
+        {decision.outcome === 'route' ? <>Chosen: <ProcessorName id={decision.processor!} /></> : decision.outcome === 'blocked' ? 'Blocked' : 'No eligible processor'}
+      </div>
+      {fallbacks.length > 0 && (
+        <div className="sy-outcome-more">
+          then {fallbacks.map((id, i) => (
+            <span key={id}>
+              {i > 0 && ' → '}
+              <ProcessorName id={id} />
+            </span>
+          ))}
+        </div>
+      )}
+      {skipped.length > 0 && (
+        <div className="sy-outcome-more">
+          skipped {skipped.map((s, i) => (
+            <span key={s.processor}>
+              {i > 0 && ', '}
+              <ProcessorName id={s.processor} /> ({SKIP_WORDS[s.reason] ?? s.reason})
+            </span>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

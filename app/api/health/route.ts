@@ -1,0 +1,13 @@
+import { getDecisionCache } from '@/lib/services/decisions';
+import { serviceHealth } from '@/lib/services/health';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/health, unauthenticated for load balancers: 200 while decisions can be answered (`ok`, or
+ * `degraded` from the cache while the database is away), 503 when they cannot (`down`).
+ */
+export async function GET(): Promise<Response> {
+  const health = await serviceHealth(await getDecisionCache().catch(() => null));
+  return Response.json(health, { status: health.status === 'down' ? 503 : 200, headers: { 'Cache-Control': 'no-store' } });
+}

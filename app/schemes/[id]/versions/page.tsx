@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { ProblemList } from '@/components/schemes/problem-list';
+import { ActionButton } from '@/components/schemes/name-form';
+import { DiffPicker } from '@/components/publishing/diff-picker';
+import { PublishForm } from '@/components/publishing/publish-form';
+import { TestCases } from '@/components/publishing/test-cases';
+import { VersionHistory } from '@/components/publishing/version-history';
+import { listVersions, previewPublish } from '@/lib/services/publishing';
+import { getScheme } from '@/lib/services/schemes';
+import { getSettings } from '@/lib/services/settings';
+import { listTestCases } from '@/lib/services/test-cases';
+import { activateAction, addTestCaseAction, deactivateAction, deleteTestCaseAction, publishAction } from './actions';
+
+export const metadata: Metadata = { title: 'Versions' };
+
+/** Publishing: the draft's pre-flight (compile, test cases), the publish form, history, diff and rollback. */
+export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const db = await getDb();
+  const scheme = await getScheme(db, id);
+  if (!scheme) notFound();
+  const [preview, versions, cases, settings] = await Promise.all([previewPublish(db, id), listVersions(db, id), listTestCases(db, id), getSettings(db)]);
+  if (!preview.ok || !versions.ok) notFound();
+  const { errors, warnings, tests, revision } = preview.value;
+  const outcomes = tests ? Object.fromEntries(tests.outcomes.map((o) => [o.id, o])) : null;
+  const active = settings.active_scheme_id === id;
+  return (
+    <>
+      <div className="page-header">
+        <h1>
+          Versions of {scheme.name} {active && <span className="badge badge-active">active v{settings.active_version}</span>}
+        </h1>
+        <div style={{ display: 'flex', gap: 8 }}>
+          {active && <ActionButton action={deactivateAction.bind(null, id)} label="Deactivate" />}
+          <Link href={`/schemes/${id}`} className="button">
+            Back to the draft
+          </Link>
+        </div>
+      </div>
+      <section className="panel" data-testid="publish">
+        <h2>Publish the draft</h2>
+        <p data-testid="preflight">
+          Revision {revision}:{' '}
+          {errors.length === 0 ? <span className="badge badge-active">compiles</span> : <span className="badge badge-down">{errors.length} errors</span>}{' '}
+          {warnings.length > 0 && <span className="badge badge-warn">{warnings.length} warnings</span>}{' '}
+          {tests && tests.run > 0 && (
+            <span className={tests.failed.length ? 'badge badge-down' : 'badge badge-active'}>
+              {tests.passed} / {tests.run} test cases pass
+            </span>
+          )}
+          {tests && tests.run === 0 && <span className="muted">no saved test cases</span>}
+        </p>
+        <ProblemList problems={errors} kind="error" />
+        <PublishForm action={publishAction.bind(null, id)} revision={revision} blocked={errors.length > 0} failingTests={tests?.failed.length ?? 0} />
+      </section>
+      <section className="panel">
+        <h2>History</h2>
+        <VersionHistory schemeId={id} versions={versions.value} activateAction={(version) => activateAction.bind(null, id, version)} />
+      </section>
+      {versions.value.length >= 2 && (
+        <section className="panel">
+          <h2>Compare two versions</h2>
+          <DiffPicker schemeId={id} versions={versions.value} />
+        </section>
+      )}
+      <section className="panel" data-testid="test-cases-panel">
+        <h2>Saved test cases</h2>
+        <p className="muted">Each publish runs them; a failing one blocks the publish unless an override reason is given.</p>
+        <TestCases cases={cases} outcomes={outcomes} addAction={addTestCaseAction.bind(null, id)} deleteAction={deleteTestCaseAction.bind(null, id)} />
+      </section>
+    </>
+  );
+}

@@ -1,1 +1,0 @@
-ALTER TABLE "schemes" ALTER COLUMN "document" SET DATA TYPE json;

@@ -1,0 +1,13 @@
+/**
+ * Runs once when the server starts. The embedded database is opened (created, migrated and seeded on
+ * a first start) right away instead of on the first request, so the work starts seconds earlier and
+ * partly overlaps the first compile (measured in docs/architecture.md, "First start").
+ * SWITCHYARD_DB_ON_START=0 leaves it to the first request. A real Postgres is only connected lazily:
+ * a database that is down must not stop the server from starting and saying so.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.DATABASE_URL || process.env.SWITCHYARD_DB_ON_START === '0') return;
+  const { getConnection } = await import('./db');
+  // Not awaited: the server starts listening meanwhile; requests wait on the same connection promise.
+  getConnection().catch((error: unknown) => console.error('Switchyard: the embedded database could not be opened:', error));
+}

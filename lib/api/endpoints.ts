@@ -1,0 +1,117 @@
+import 'server-only';
+import { z } from 'zod';
+import { FilterInputSchema, FilterPatchSchema } from '@/lib/filters/schema';
+import { ProcessorRegistrationSchema, ProcessorUpdateSchema } from '@/lib/processors/registration';
+import { ProcessorRouteInputSchema, ProcessorRoutePatchSchema } from '@/lib/routes/schema';
+import type { ApiScope } from '@/lib/services/api-keys';
+import { DecideRequestSchema, SimulateRequestSchema } from '@/lib/services/decisions';
+import { PublishInputSchema } from '@/lib/services/publishing';
+import { CreateSchemeSchema } from '@/lib/services/schemes';
+import { SettingsInputSchema } from '@/lib/services/settings';
+import { BatchTargetSchema } from '@/lib/services/simulate';
+import { ActivateRequestSchema, DiffQuerySchema, SaveDraftRequestSchema } from './requests';
+import * as out from './responses';
+
+/**
+ * Every /api/v1 endpoint, described once: the OpenAPI document and the reference page are both made
+ * from this list.
+ */
+export interface NamedSchema {
+  name: string;
+  schema: z.ZodType;
+}
+
+export interface ApiEndpoint {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  scope: ApiScope | null;
+  /** A JSON body, or JSON lines. */
+  body?: NamedSchema & { optional?: boolean };
+  jsonLines?: boolean;
+  query?: z.ZodObject;
+  status: number;
+  /** The answer's schema; `list` answers are arrays of it. */
+  response?: NamedSchema & { list?: boolean };
+  errors: number[];
+  idempotent?: boolean;
+  example?: unknown;
+}
+
+const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
+
+// Request bodies (read as input: defaults are optional) and answers (read as output).
+const req = {
+  processorCreate: named('ProcessorCreate', ProcessorRegistrationSchema),
+  processorPatch: named('ProcessorPatch', ProcessorUpdateSchema.partial()),
+  routeCreate: named('ProcessorRouteCreate', ProcessorRouteInputSchema),
+  routePatch: named('ProcessorRoutePatch', ProcessorRoutePatchSchema),
+  filterCreate: named('FilterCreate', FilterInputSchema),
+  filterPatch: named('FilterPatch', FilterPatchSchema),
+  schemeCreate: named('SchemeCreate', CreateSchemeSchema),
+  draft: named('DraftSave', SaveDraftRequestSchema),
+  publish: named('Publish', PublishInputSchema),
+  activate: named('Activate', ActivateRequestSchema),
+  settingsPatch: named('SettingsPatch', SettingsInputSchema.partial()),
+  decide: named('DecideRequest', DecideRequestSchema),
+  simulate: named('SimulateRequest', SimulateRequestSchema),
+};
+const res = {
+  processor: named('Processor', out.ProcessorSchemaOut),
+  route: named('ProcessorRoute', out.ProcessorRouteOut),
+  filter: named('Filter', out.FilterOut),
+  schemeSummary: named('SchemeSummary', out.SchemeSummaryOut),
+  scheme: named('Scheme', out.SchemeOut),
+  version: named('Version', out.VersionOut),
+  versionSummary: named('VersionSummary', out.VersionSummaryOut),
+  publish: named('PublishResult', out.PublishOut),
+  diff: named('VersionDiff', out.DiffOut),
+  settings: named('Settings', out.SettingsOut),
+  decision: named('Decision', out.DecisionOut),
+  simulation: named('SimulatedDecision', out.SimulationOut),
+  deleted: named('Deleted', out.DeletedOut),
+};
+
+const WRITE_ERRORS = [400, 401, 403, 409, 413, 415, 503];
+const crud = (tag: string, base: string, one: string, create: NamedSchema, patch: NamedSchema, record: NamedSchema, example: unknown, deleteNote: string): ApiEndpoint[] => [
+  { method: 'GET', path: base, tag, summary: `List ${tag.toLowerCase()}`, scope: 'read', status: 200, response: { ...record, list: true }, errors: [401, 403, 503] },
+  { method: 'POST', path: base, tag, summary: `Create ${one}`, scope: 'write', body: create, status: 201, response: record, errors: [...WRITE_ERRORS, 422], idempotent: true, example },
+  { method: 'GET', path: `${base}/{id}`, tag, summary: `Get ${one}`, scope: 'read', status: 200, response: record, errors: [401, 403, 404, 503] },
+  { method: 'PATCH', path: `${base}/{id}`, tag, summary: `Change ${one}`, description: 'Only the fields given change; the result is validated as a whole.', scope: 'write', body: patch, status: 200, response: record, errors: [...WRITE_ERRORS, 404] },
+  { method: 'DELETE', path: `${base}/{id}`, tag, summary: `Delete ${one}`, description: deleteNote, scope: 'write', status: 200, response: res.deleted, errors: [401, 403, 404, 409, 503] },
+];
+
+export const API_ENDPOINTS: ApiEndpoint[] = [
+  ...crud('Processors', '/processors', 'a processor', req.processorCreate, req.processorPatch, res.processor, {
+    id: 'proc_acme', name: 'Acme Pay', provider: 'acme', status: 'active', currencies: ['EUR', 'USD'], payment_methods: ['card'], countries: [], approval_rate: 0.9, fees: { percent: 1.4, fixed: 0.25 },
+  }, 'Refused with 409 while a processor route, the settings, a scheme draft or the active version uses it; the error lists them.'),
+  ...crud('Processor routes', '/processor-routes', 'a processor route', req.routeCreate, req.routePatch, res.route, {
+    name: 'EU cards', processors: [{ processor_id: 'proc_adyen_eu' }, { processor_id: 'proc_stripe' }],
+  }, 'Refused with 409 while a scheme, the settings or the active version uses the route; the error lists them.'),
+  ...crud('Filters', '/filters', 'a filter', req.filterCreate, req.filterPatch, res.filter, {
+    name: 'High-risk IP countries', match: 'any', rules: [{ attribute: 'customer.ip_country', operator: 'in', value: ['KP', 'IR'] }],
+  }, 'Refused with 409 while another filter, a scheme draft or the active version uses it; the error lists them.'),
+  { method: 'GET', path: '/schemes', tag: 'Schemes', summary: 'List schemes', scope: 'read', status: 200, response: { ...res.schemeSummary, list: true }, errors: [401, 403, 503] },
+  { method: 'POST', path: '/schemes', tag: 'Schemes', summary: 'Create a scheme', description: 'Without a document the scheme starts as one blank strategy.', scope: 'write', body: req.schemeCreate, status: 201, response: res.scheme, errors: [...WRITE_ERRORS, 422], idempotent: true, example: { name: 'EU cards first' } },
+  { method: 'GET', path: '/schemes/{id}', tag: 'Schemes', summary: 'Get a scheme and its draft', scope: 'read', status: 200, response: res.scheme, errors: [401, 403, 404, 503] },
+  { method: 'PUT', path: '/schemes/{id}', tag: 'Schemes', summary: 'Save the draft', description: 'Send the revision you read: if the draft was saved since, the answer is 409 and nothing is overwritten.', scope: 'write', body: req.draft, status: 200, response: res.scheme, errors: [...WRITE_ERRORS, 404] },
+  { method: 'DELETE', path: '/schemes/{id}', tag: 'Schemes', summary: 'Delete a scheme', description: 'Refused with 409 while one of its versions is active.', scope: 'write', status: 200, response: res.deleted, errors: [401, 403, 404, 409, 503] },
+  { method: 'POST', path: '/schemes/{id}/publish', tag: 'Versions', summary: 'Publish the draft', description: 'Compiles the draft (no errors allowed), runs its saved test cases (all must pass, or give override_reason) and stores the next immutable version; `activate: true` makes it active at once.', scope: 'write', body: { ...req.publish, optional: true }, status: 201, response: res.publish, errors: [...WRITE_ERRORS, 404, 422], idempotent: true, example: { note: 'EU cards first', activate: true } },
+  { method: 'POST', path: '/schemes/{id}/activate', tag: 'Versions', summary: 'Activate a version (rollback)', description: 'Makes a published version the one decide uses; activating an older one is a rollback. 409 when it no longer compiles against the registry.', scope: 'write', body: req.activate, status: 200, response: res.versionSummary, errors: [...WRITE_ERRORS, 404], example: { version: 2 } },
+  { method: 'GET', path: '/schemes/{id}/versions', tag: 'Versions', summary: 'List published versions', scope: 'read', status: 200, response: { ...res.versionSummary, list: true }, errors: [401, 403, 404, 503] },
+  { method: 'GET', path: '/schemes/{id}/versions/{version}', tag: 'Versions', summary: 'Get a version', scope: 'read', status: 200, response: res.version, errors: [400, 401, 403, 404, 503] },
+  { method: 'GET', path: '/schemes/{id}/diff', tag: 'Versions', summary: 'Diff two versions', scope: 'read', query: DiffQuerySchema, status: 200, response: res.diff, errors: [400, 401, 403, 404, 503] },
+  { method: 'GET', path: '/settings', tag: 'Settings', summary: 'Get the routing settings', scope: 'read', status: 200, response: res.settings, errors: [401, 403, 503] },
+  { method: 'PATCH', path: '/settings', tag: 'Settings', summary: 'Change the routing settings', description: 'Routing mode (used while no scheme is active), default processor, default route, time zone.', scope: 'write', body: req.settingsPatch, status: 200, response: res.settings, errors: WRITE_ERRORS, example: { routing_mode: 'default_then_connection_order', default_processor_id: 'proc_stripe' } },
+  {
+    method: 'POST', path: '/decide', tag: 'Decisions', summary: 'Decide a payment', scope: 'decide', body: req.decide, status: 200, response: res.decision, errors: [400, 401, 403, 404, 409, 413, 415],
+    description: 'The decision from the active version (or the named processor route, or scheme and version), from memory: it keeps answering while the database is away.',
+    example: { transaction: { id: 'pay_123', amount: 120, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, created_at: '2026-03-01T09:30:00Z' } },
+  },
+  { method: 'POST', path: '/simulate', tag: 'Decisions', summary: 'Simulate a payment', description: 'The decision plus every attempt through the cascade, with outcomes forced or drawn from the processors\' approval models (seeded, so reproducible).', scope: 'read', body: req.simulate, status: 200, response: res.simulation, errors: [400, 401, 403, 404, 409, 413, 415, 503], example: { transaction: { id: 'pay_123', amount: 120, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'DE' } }, forced: ['soft_decline'] } },
+  { method: 'POST', path: '/simulate/batch', tag: 'Decisions', summary: 'Simulate many payments (JSON lines)', description: 'One transaction per line in (Content-Type: application/x-ndjson, up to 100 MB, streamed); one simulated decision per line out, in order, each with its `line`. A line that cannot be read answers `{"line", "error"}`; the run goes on.', scope: 'read', jsonLines: true, query: BatchTargetSchema, status: 200, response: res.simulation, errors: [400, 401, 403, 404, 409, 413, 415, 503] },
+];
+
+export { req as REQUEST_SCHEMAS, res as RESPONSE_SCHEMAS };

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { FilterInputSchema } from '@/lib/filters/schema';
+import { ProcessorRegistrationSchema } from '@/lib/processors/registration';
+import { OUTCOME_CATEGORIES } from '@/lib/processors/schema';
+import { ROUTING_MODES } from '@/lib/engine/types';
+import { SchemeDocumentSchema } from '@/lib/scheme/schema';
+
+/**
+ * What /api/v1 answers, as zod schemas: the services' record types, written down once more so the
+ * OpenAPI document can describe them. The API tests check real answers against these.
+ */
+const timestamps = { created_at: z.iso.datetime(), updated_at: z.iso.datetime() };
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      type: z.string().describe('invalid_request, invalid_json, payload_too_large, unsupported_media_type, unauthorized, forbidden, not_found, method_not_allowed, conflict, referenced, idempotency_conflict, database_unavailable, internal_error'),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
+      references: z
+        .array(z.object({ kind: z.enum(['processor_route', 'scheme', 'scheme_version', 'settings', 'filter']), id: z.string(), name: z.string() }))
+        .optional()
+        .describe('With type "referenced": what still uses the thing that was to be deleted.'),
+    }),
+  })
+  .describe('Every error has this shape.');
+
+export const ProcessorSchemaOut = ProcessorRegistrationSchema.extend(timestamps);
+export const ProcessorRouteOut = z.object({
+  id: z.string().describe('proute_…'),
+  name: z.string(),
+  processors: z.array(z.object({ processor_id: z.string() })).describe('In try order.'),
+  ...timestamps,
+});
+export const FilterOut = FilterInputSchema.extend({ id: z.string().describe('flt_…'), ...timestamps });
+
+const schemeFields = { id: z.string().describe('sch_…'), name: z.string(), revision: z.int().describe('Increases on every save of the draft.'), ...timestamps };
+export const SchemeSummaryOut = z.object({
+  ...schemeFields,
+  node_count: z.int(),
+  latest_version: z.int().nullable(),
+  active_version: z.int().nullable(),
+});
+export const SchemeOut = z.object({ ...schemeFields, document: SchemeDocumentSchema });
+
+export const VersionSummaryOut = z.object({
+  scheme_id: z.string(),
+  version: z.int(),
+  note: z.string().nullable(),
+  published_by: z.string().nullable(),
+  published_at: z.iso.datetime(),
+  draft_revision: z.int().nullable(),
+  tests_run: z.int(),
+  tests_passed: z.int(),
+  override_reason: z.string().nullable(),
+  active: z.boolean(),
+});
+export const VersionOut = VersionSummaryOut.extend({
+  document: SchemeDocumentSchema,
+  filters: z.array(z.unknown()).describe('The filters the version compiled with.'),
+  routes: z.array(z.unknown()).describe('The processor routes the version compiled with.'),
+});
+export const PublishOut = z.object({
+  version: VersionOut,
+  tests: z.object({ run: z.int(), passed: z.int(), failed: z.array(z.unknown()), outcomes: z.array(z.unknown()) }),
+  activated: z.boolean(),
+  warnings: z.array(z.unknown()),
+});
+export const DiffOut = z.object({
+  scheme_id: z.string(),
+  from: VersionSummaryOut,
+  to: VersionSummaryOut,
+  diff: z.object({
+    added: z.array(z.string()).describe('Node ids only in the newer version.'),
+    removed: z.array(z.string()),
+    changed: z.array(z.unknown()),
+    fields: z.array(z.string()),
+    moved: z.array(z.string()),
+    decisionsEqual: z.boolean(),
+    lines: z.array(z.unknown()).describe('The JSON diff, line by line.'),
+  }),
+});
+
+export const SettingsOut = z.object({
+  routing_mode: z.enum(ROUTING_MODES),
+  default_processor_id: z.string().nullable(),
+  default_route_id: z.string().nullable(),
+  active_scheme_id: z.string().nullable(),
+  active_version: z.int().nullable(),
+  time_zone: z.string(),
+});
+
+export const DecisionOut = z.object({
+  outcome: z.enum(['route', 'blocked', 'no_route']),
+  processor: z.string().nullable(),
+  candidates: z.array(z.string()).describe('The cascade order.'),
+  strategy: z.string().nullable(),
+  node: z.string().nullable(),
+  path: z.array(z.object({ node: z.string(), result: z.boolean() })),
+  modifiers: z.record(z.string(), z.unknown()),
+  reason: z.string().optional(),
+  mode: z.enum(ROUTING_MODES).optional().describe('When the routing mode decided (no active scheme).'),
+  scheme: z.object({ id: z.string(), version: z.int() }).nullable().describe('The version that decided; null when a route or the routing mode did.'),
+});
+export const SimulationOut = DecisionOut.extend({
+  attempts: z.array(z.object({ processor: z.string(), outcome: z.enum(OUTCOME_CATEGORIES), forced: z.boolean() })),
+  status: z.enum(['approved', 'declined', 'failed', 'blocked', 'no_route']),
+});
+export const DeletedOut = z.object({ id: z.string() });

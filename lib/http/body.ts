@@ -1,0 +1,167 @@
+import 'server-only';
+import { apiError, type ApiError } from './errors';
+
+/** Request bodies are JSON of at most 1 MB, nested at most 64 levels deep. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_DEPTH = 64;
+
+export type BodyResult = { ok: true; value: unknown; text: string } | { ok: false; error: ApiError };
+
+export interface BodyOptions {
+  maxBytes?: number;
+  maxDepth?: number;
+  /** An empty body (with or without a content type) reads as `undefined` instead of an error. */
+  optional?: boolean;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * The one body reader of every handler: content type, size (declared and actually streamed), UTF-8,
+ * nesting depth, then JSON. Every refusal is an API error with its status.
+ */
+export async function readJsonBody(request: Request, options: BodyOptions = {}): Promise<BodyResult> {
+  const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
+  const declared = request.headers.get('content-length');
+  const contentType = request.headers.get('content-type');
+  const emptyByDeclaration = declared === '0' || (declared === null && request.body === null);
+  if (options.optional && emptyByDeclaration) return { ok: true, value: undefined, text: '' };
+  const wrongType = checkJsonContentType(contentType);
+  if (wrongType) return failure(wrongType);
+  const bytes = await readBytes(request, maxBytes);
+  if (!bytes.ok) return bytes;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.value);
+  } catch {
+    return failure(apiError(400, 'invalid_json', 'The body is not valid UTF-8.'));
+  }
+  if (options.optional && text.trim() === '') return { ok: true, value: undefined, text };
+  return parseJsonText(text, options.maxDepth ?? MAX_BODY_DEPTH);
+}
+
+/** 415 unless the content type is JSON (`application/json` or `application/*+json`). */
+export function checkJsonContentType(contentType: string | null): ApiError | undefined {
+  if (contentType && JSON_TYPE.test(contentType)) return undefined;
+  return apiError(415, 'unsupported_media_type', `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${contentType}")` : ''}.`);
+}
+
+export const payloadTooLarge = (maxBytes: number): ApiError => apiError(413, 'payload_too_large', `The body is larger than ${formatBytes(maxBytes)}.`);
+
+/** JSON text → value, refusing nesting deeper than `maxDepth` before the parser sees it. */
+export function parseJsonText(text: string, maxDepth = MAX_BODY_DEPTH): BodyResult {
+  const depth = nestingDepth(text, maxDepth);
+  if (depth > maxDepth) {
+    return failure(apiError(400, 'invalid_request', `The JSON is nested more than ${maxDepth} levels deep.`, {
+      issues: [{ path: [], message: `nested more than ${maxDepth} levels deep` }],
+    }));
+  }
+  try {
+    return { ok: true, value: JSON.parse(text), text };
+  } catch (error) {
+    return failure(apiError(400, 'invalid_json', `The body is not valid JSON: ${(error as Error).message}`));
+  }
+}
+
+type Bytes = { ok: true; value: Uint8Array } | { ok: false; error: ApiError };
+
+/** Reads the body, trusting neither the declared length nor its absence: the streamed count is checked too. */
+export async function readBytes(request: Request, maxBytes: number): Promise<Bytes> {
+  const tooLarge = (): Bytes => failure(payloadTooLarge(maxBytes));
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
+  if (!request.body) return { ok: true, value: new Uint8Array(0) };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { ok: true, value: out };
+}
+
+/** Deepest `[`/`{` nesting outside strings, stopping early once past `limit`. */
+export function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+export function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : bytes % 1024 === 0 ? `${bytes / 1024} KB` : `${bytes} bytes`;
+}
+
+const failure = <T extends { ok: false; error: ApiError }>(error: ApiError) => ({ ok: false, error }) as T;
+
+const JSON_LINES_TYPE = /^application\/(?:x-ndjson|ndjson|jsonl|x-jsonl|json-lines|jsonlines|x-jsonlines)\s*(?:;|$)/i;
+
+/** JSON lines bodies are streamed, so they may be larger than a JSON body; this is their cap. */
+export const MAX_JSON_LINES_BYTES = 100 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`The body is larger than ${formatBytes(maxBytes)}.`);
+  }
+}
+
+/** Checks what can be checked of a JSON lines request before its body streams: type and declared size. */
+export function checkJsonLinesRequest(request: Request, maxBytes = MAX_JSON_LINES_BYTES): ApiError | undefined {
+  const contentType = request.headers.get('content-type');
+  if (!contentType || !JSON_LINES_TYPE.test(contentType)) {
+    return apiError(415, 'unsupported_media_type', `Send JSON lines with "Content-Type: application/x-ndjson"${contentType ? ` (got "${contentType}")` : ''}.`);
+  }
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) return apiError(413, 'payload_too_large', `The body is larger than ${formatBytes(maxBytes)}.`);
+  return undefined;
+}
+
+/** The body as UTF-8 text chunks while it streams in; throws BodyTooLargeError once past `maxBytes`. */
+export async function* bodyTextChunks(request: Request, maxBytes = MAX_JSON_LINES_BYTES): AsyncGenerator<string> {
+  if (!request.body) return;
+  const decoder = new TextDecoder('utf-8');
+  const reader = request.body.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+      yield decoder.decode(value, { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}

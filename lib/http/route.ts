@@ -1,0 +1,156 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import type { ApiScope } from '@/lib/services/api-keys';
+import { claimIdempotencyKey, completeIdempotencyKey, isValidIdempotencyKey, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/services/idempotency';
+import type { Result } from '@/lib/services/result';
+import { authenticate, type Caller } from './auth';
+import { readJsonBody } from './body';
+import { databaseForHandlers, databaseUnavailable, isDatabaseUnavailable } from './database';
+import { apiError, errorResponse } from './errors';
+import { respond } from './respond';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+
+export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type Method = (typeof METHODS)[number];
+
+export interface HandlerContext {
+  request: Request;
+  db: Db;
+  params: Record<string, string>;
+  requestId: string;
+  caller: Caller;
+  /** The parsed JSON body, when the endpoint reads one. */
+  body: unknown;
+}
+
+export interface Endpoint {
+  scope: ApiScope;
+  /** `json`: a JSON body is required; `optional`: an empty body is allowed; absent: the handler reads the request itself, or nothing. */
+  body?: 'json' | 'optional';
+  /** Status of a successful answer (201 for creations). */
+  status?: number;
+  /** A POST that creates: an `Idempotency-Key` replays its first answer. */
+  idempotent?: boolean;
+  handle(context: HandlerContext): Promise<Result<unknown> | Response>;
+}
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+export type RouteHandler = (request: Request, context: NextContext) => Promise<Response>;
+
+/**
+ * Every /api/v1 route: request id, method check (405 with `Allow`), API key and scope, body, idempotency,
+ * then one service call whose `Result` maps to the response. Endpoints with the `write` scope run in one
+ * database transaction. A database that cannot be reached is a 503.
+ */
+export function defineRoute(endpoints: Partial<Record<Method, Endpoint>>): Record<Method, RouteHandler> {
+  const allow = METHODS.filter((m) => endpoints[m]).join(', ');
+  const handlers = {} as Record<Method, RouteHandler>;
+  for (const method of METHODS) {
+    const endpoint = endpoints[method];
+    handlers[method] = async (request, context) => {
+      const requestId = requestIdOf(request);
+      const response = endpoint
+        ? await run(endpoint, request, await paramsOf(context), requestId)
+        : errorResponse(apiError(405, 'method_not_allowed', `${method} is not allowed here; use ${allow}.`, { headers: { Allow: allow } }));
+      return withHeader(response, REQUEST_ID_HEADER, requestId);
+    };
+  }
+  return handlers;
+}
+
+/** Answers every method with the same error: unknown paths under /api/v1. */
+export function notFoundRoute(): Record<Method, RouteHandler> {
+  const handler: RouteHandler = async (request) =>
+    withHeader(
+      errorResponse(apiError(404, 'not_found', `No endpoint at ${new URL(request.url).pathname}. See /api/v1/openapi.json.`)),
+      REQUEST_ID_HEADER,
+      requestIdOf(request),
+    );
+  return Object.fromEntries(METHODS.map((m) => [m, handler])) as Record<Method, RouteHandler>;
+}
+
+async function run(endpoint: Endpoint, request: Request, params: Record<string, string>, requestId: string): Promise<Response> {
+  try {
+    const db = await databaseForHandlers();
+    const auth = await authenticate(db, request, endpoint.scope);
+    if (!auth.ok) return errorResponse(auth.error);
+    let body: unknown;
+    if (endpoint.body) {
+      const read = await readJsonBody(request, { optional: endpoint.body === 'optional' });
+      if (!read.ok) return errorResponse(read.error);
+      body = read.value;
+    }
+    const context: HandlerContext = { request, db, params, requestId, caller: auth.caller, body };
+    if (endpoint.scope !== 'write') return responseOf(endpoint, await endpoint.handle(context));
+    // A write runs in one transaction with its idempotency record: it lands whole or not at all.
+    return await db.transaction((tx) => runWrite(endpoint, { ...context, db: tx }));
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return errorResponse(databaseUnavailable());
+    console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+    return errorResponse(apiError(500, 'internal_error', `Something went wrong on our side (request ${requestId}).`));
+  }
+}
+
+async function runWrite(endpoint: Endpoint, context: HandlerContext): Promise<Response> {
+  const { db, request, caller } = context;
+  const key = endpoint.idempotent ? request.headers.get('idempotency-key') : null;
+  if (key !== null) {
+    if (!isValidIdempotencyKey(key)) {
+      return errorResponse(apiError(400, 'invalid_request', `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters.`, {
+        issues: [{ path: ['headers', 'Idempotency-Key'], message: 'invalid idempotency key' }],
+      }));
+    }
+    const claim = await claimIdempotencyKey(db, { apiKeyId: caller.id, key, method: request.method, path: new URL(request.url).pathname, body: context.body });
+    if (claim.kind === 'replay') return withHeader(replayResponse(claim.status, claim.body), 'Idempotent-Replayed', 'true');
+    if (claim.kind === 'mismatch') {
+      return errorResponse(apiError(422, 'idempotency_conflict', 'This Idempotency-Key was already used with a different request; use a new key for a new request.'));
+    }
+  }
+  const response = responseOf(endpoint, await inSavepoint(db, (savepoint) => endpoint.handle({ ...context, db: savepoint })));
+  if (key !== null) {
+    const stored = response.status === 204 ? null : await response.clone().json();
+    await completeIdempotencyKey(db, caller.id, key, response.status, stored);
+  }
+  return response;
+}
+
+class Refused {
+  constructor(readonly outcome: Result<unknown>) {}
+}
+
+/** Runs a service in a savepoint, rolled back when it refuses: a refused write leaves nothing behind, and the transaction stays usable. */
+async function inSavepoint(db: Db, work: (db: Db) => Promise<Result<unknown> | Response>): Promise<Result<unknown> | Response> {
+  try {
+    return await db.transaction(async (savepoint) => {
+      const outcome = await work(savepoint);
+      if (!(outcome instanceof Response) && !outcome.ok) throw new Refused(outcome);
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.outcome;
+    throw error;
+  }
+}
+
+const responseOf = (endpoint: Endpoint, outcome: Result<unknown> | Response) => (outcome instanceof Response ? outcome : respond(outcome, endpoint.status));
+
+function replayResponse(status: number, body: unknown): Response {
+  return status === 204 || body === null ? new Response(null, { status }) : Response.json(body, { status });
+}
+
+async function paramsOf(context: NextContext | undefined): Promise<Record<string, string>> {
+  const raw = (await context?.params) ?? {};
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
+}
+
+/** Sets a header, copying the response when its headers are immutable. */
+export function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
+}

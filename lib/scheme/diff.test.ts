@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { diffDocuments, inOrderOf, lineDiff } from './diff';
+import { EXAMPLE_SCHEME } from './examples';
+import type { SchemeDocument } from './schema';
+
+describe('diffDocuments', () => {
+  it('lists added, removed and changed nodes, top-level fields and layout moves apart', () => {
+    const before = EXAMPLE_SCHEME;
+    const nodes = { ...before.nodes } as SchemeDocument['nodes'];
+    const [firstId] = Object.keys(nodes) as [string];
+    const removedId = Object.keys(nodes).find((id) => id !== before.start && nodes[id]!.type === 'strategy')!;
+    delete nodes[removedId];
+    nodes.brand_new = { type: 'strategy', strategy: 'blank' };
+    nodes[firstId] = { ...nodes[firstId]!, label: 'renamed' } as SchemeDocument['nodes'][string];
+    const after: SchemeDocument = { ...before, name: 'Other', nodes, layout: { ...before.layout, [firstId]: { x: 999, y: 999 } } };
+    const diff = diffDocuments(before, after);
+    expect(diff.added).toEqual(['brand_new']);
+    expect(diff.removed).toEqual([removedId]);
+    expect(diff.changed).toEqual([{ id: firstId, fields: ['label'] }]);
+    expect(diff.fields).toEqual(['name']);
+    expect(diff.moved).toEqual([firstId]);
+    expect(diff.decisionsEqual).toBe(false);
+  });
+
+  it('says decisions are equal when only layout and name differ', () => {
+    const after = { ...EXAMPLE_SCHEME, name: 'x', layout: {} };
+    expect(diffDocuments(EXAMPLE_SCHEME, after).decisionsEqual).toBe(true);
+    expect(diffDocuments(EXAMPLE_SCHEME, EXAMPLE_SCHEME).lines.every((l) => l.kind === 'same')).toBe(true);
+  });
+});
+
+describe('inOrderOf', () => {
+  it('reorders keys like the reference, so key order alone shows no line change', () => {
+    const before = { format: 'f', name: 'n', nodes: { a: { type: 'x', then: 'b' } } };
+    const after = { nodes: { a: { then: 'b', type: 'x' } }, name: 'n', format: 'f', extra: 1 };
+    expect(JSON.stringify(inOrderOf(after, before))).toBe('{"format":"f","name":"n","nodes":{"a":{"type":"x","then":"b"}},"extra":1}');
+    const sameButReordered = { ...EXAMPLE_SCHEME, nodes: Object.fromEntries(Object.entries(EXAMPLE_SCHEME.nodes).reverse()) };
+    expect(diffDocuments(EXAMPLE_SCHEME, sameButReordered).lines.every((l) => l.kind === 'same')).toBe(true);
+  });
+});
+
+describe('lineDiff', () => {
+  it('is a shortest edit: both sides rebuild from it, with line numbers', () => {
+    const a = ['a', 'b', 'c', 'd', 'e'];
+    const b = ['a', 'x', 'c', 'd', 'y', 'e'];
+    const lines = lineDiff(a, b);
+    expect(lines.filter((l) => l.kind !== 'added').map((l) => l.text)).toEqual(a);
+    expect(lines.filter((l) => l.kind !== 'removed').map((l) => l.text)).toEqual(b);
+    expect(lines.filter((l) => l.kind !== 'same')).toEqual([
+      { kind: 'removed', text: 'b', old: 2 },
+      { kind: 'added', text: 'x', new: 2 },
+      { kind: 'added', text: 'y', new: 5 },
+    ]);
+  });
+});

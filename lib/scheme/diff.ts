@@ -1,0 +1,155 @@
+import type { SchemeDocument } from './schema';
+
+/**
+ * The difference between two scheme documents, as a reviewer reads it: which nodes were added,
+ * removed or changed (and in which fields), what else changed at the top level, and a line diff of
+ * the pretty-printed JSON. Layout moves are reported apart: they never change a decision.
+ */
+export interface NodeChange {
+  id: string;
+  /** Top-level fields of the node that differ, e.g. ["rules", "then"]. */
+  fields: string[];
+}
+
+export interface DiffLine {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+  /** 1-based line numbers in the old and new JSON; absent on the side the line is not in. */
+  old?: number;
+  new?: number;
+}
+
+export interface DocumentDiff {
+  added: string[];
+  removed: string[];
+  changed: NodeChange[];
+  /** Top-level fields other than nodes and layout that differ: name, start, format, … */
+  fields: string[];
+  /** Nodes whose layout position differs (present in both). */
+  moved: string[];
+  /** True when nothing but layout differs. */
+  decisionsEqual: boolean;
+  lines: DiffLine[];
+}
+
+export function diffDocuments(before: SchemeDocument, after: SchemeDocument): DocumentDiff {
+  const oldNodes = before.nodes ?? {};
+  const newNodes = after.nodes ?? {};
+  const added = Object.keys(newNodes).filter((id) => !(id in oldNodes)).sort();
+  const removed = Object.keys(oldNodes).filter((id) => !(id in newNodes)).sort();
+  const changed: NodeChange[] = [];
+  for (const id of Object.keys(newNodes).sort()) {
+    if (!(id in oldNodes)) continue;
+    const fields = differingKeys(oldNodes[id] as unknown as Record<string, unknown>, newNodes[id] as unknown as Record<string, unknown>);
+    if (fields.length) changed.push({ id, fields });
+  }
+  const fields = differingKeys(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>).filter(
+    (k) => k !== 'nodes' && k !== 'layout',
+  );
+  const oldLayout = before.layout ?? {};
+  const newLayout = after.layout ?? {};
+  const moved = Object.keys(newLayout)
+    .filter((id) => id in oldLayout && id in newNodes && id in oldNodes && !equal(oldLayout[id], newLayout[id]))
+    .sort();
+  const nameOnly = (k: string) => k === 'name';
+  return {
+    added,
+    removed,
+    changed,
+    fields,
+    moved,
+    decisionsEqual: !added.length && !removed.length && !changed.length && fields.every(nameOnly),
+    lines: lineDiff(JSON.stringify(before, null, 2).split('\n'), JSON.stringify(inOrderOf(after, before), null, 2).split('\n')),
+  };
+}
+
+/**
+ * `value` with its object keys in the order `reference` has them (recursively; keys only in `value`
+ * follow), so the line diff shows changes rather than key-order noise.
+ */
+export function inOrderOf(value: unknown, reference: unknown): unknown {
+  if (Array.isArray(value)) {
+    return Array.isArray(reference) ? value.map((item, i) => inOrderOf(item, reference[i])) : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  const ref = reference !== null && typeof reference === 'object' && !Array.isArray(reference) ? (reference as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(ref)) if (key in source) out[key] = inOrderOf(source[key], ref[key]);
+  for (const key of Object.keys(source)) if (!(key in out)) out[key] = inOrderOf(source[key], undefined);
+  return out;
+}
+
+function differingKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => !equal(a[k], b[k])).sort();
+}
+
+/** Structural equality of JSON values; key order does not matter. */
+export function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bs = b as unknown[];
+    return a.length === bs.length && a.every((x, i) => equal(x, bs[i]));
+  }
+  const ak = Object.keys(a);
+  const bo = b as Record<string, unknown>;
+  return ak.length === Object.keys(bo).length && ak.every((k) => k in bo && equal((a as Record<string, unknown>)[k], bo[k]));
+}
+
+/** Beyond this many cells the LCS table is not built; the diff shows everything removed then added. */
+const MAX_CELLS = 16_000_000;
+
+/** Line diff by longest common subsequence, after trimming the common head and tail. */
+export function lineDiff(a: string[], b: string[]): DiffLine[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const out: DiffLine[] = [];
+  for (let i = 0; i < head; i++) out.push({ kind: 'same', text: a[i]!, old: i + 1, new: i + 1 });
+  const midA = a.slice(head, a.length - tail);
+  const midB = b.slice(head, b.length - tail);
+  out.push(...middle(midA, midB, head));
+  for (let i = tail; i > 0; i--) {
+    out.push({ kind: 'same', text: a[a.length - i]!, old: a.length - i + 1, new: b.length - i + 1 });
+  }
+  return out;
+}
+
+function middle(a: string[], b: string[], offset: number): DiffLine[] {
+  const n = a.length;
+  const m = b.length;
+  const out: DiffLine[] = [];
+  if ((n + 1) * (m + 1) > MAX_CELLS) {
+    a.forEach((text, i) => out.push({ kind: 'removed', text, old: offset + i + 1 }));
+    b.forEach((text, j) => out.push({ kind: 'added', text, new: offset + j + 1 }));
+    return out;
+  }
+  // lengths[i][j] = LCS length of a[i..] and b[j..], one flat array.
+  const width = m + 1;
+  const lengths = new Uint32Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+    }
+  }
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) {
+      out.push({ kind: 'same', text: a[i]!, old: offset + i + 1, new: offset + j + 1 });
+      i++;
+      j++;
+    } else if (i < n && (j === m || lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!)) {
+      out.push({ kind: 'removed', text: a[i]!, old: offset + i + 1 });
+      i++;
+    } else {
+      out.push({ kind: 'added', text: b[j]!, new: offset + j + 1 });
+      j++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Connection, Db } from '@/db/client';
+import { apiKeys } from '@/db/schema';
+import { testDatabases } from '@/db/testing';
+import { createApiKey, hashSecret, KEY_REVALIDATE_MS, LAST_USED_WRITE_MS, listApiKeys, listenForKeyChanges, revokeApiKey, verifyApiKey } from './api-keys';
+import { announceChange } from './changes';
+
+const until = async (check: () => Promise<boolean>, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+};
+
+/** A database whose every query fails: what a warm key must not need. */
+const unreachable = (db: Db): Db =>
+  new Proxy(db, {
+    get: (target, prop) => (['select', 'update', 'insert', 'execute'].includes(String(prop)) ? () => { throw new Error('no query expected'); } : Reflect.get(target, prop)),
+  });
+
+describe.each(testDatabases())('API keys on $name', (target) => {
+  let connection: Connection;
+  let stopListening: () => Promise<void>;
+  beforeAll(async () => {
+    connection = await target.open();
+    stopListening = await listenForKeyChanges(connection);
+  });
+  afterAll(async () => {
+    await stopListening?.();
+    await connection?.close();
+  });
+  const db = () => connection.db;
+
+  it('shows the secret once and stores only its hash and prefix', async () => {
+    const created = await createApiKey(db(), { name: 'Backend', scopes: ['read', 'decide'] });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const { secret, key } = created.value;
+    expect(secret).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
+    expect(key.prefix).toBe(secret.slice(0, 11));
+    const [row] = await db().select().from(apiKeys).where(eq(apiKeys.id, key.id));
+    expect(row!.hash).toBe(hashSecret(secret).toString('hex'));
+    expect(JSON.stringify(row)).not.toContain(secret.slice(11));
+    expect(JSON.stringify(await listApiKeys(db()))).not.toContain(secret);
+  });
+
+  it('refuses bad input with paths', async () => {
+    const result = await createApiKey(db(), { name: ' ', scopes: ['admin', 'read', 'read'] });
+    expect(result.ok).toBe(false);
+    if (result.ok || result.error.code !== 'validation') return;
+    expect(result.error.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['name', 'scopes.0']));
+  });
+
+  it('verifies scope, and tells missing, malformed, unknown and wrong-scope keys apart', async () => {
+    const created = await createApiKey(db(), { name: 'Reader', scopes: ['read'] });
+    if (!created.ok) throw new Error('setup');
+    expect(await verifyApiKey(db(), created.value.secret, 'read')).toMatchObject({ ok: true, key: { id: created.value.key.id } });
+    expect(await verifyApiKey(db(), created.value.secret, 'write')).toMatchObject({ ok: false, reason: 'scope' });
+    expect(await verifyApiKey(db(), null, 'read')).toMatchObject({ ok: false, reason: 'missing' });
+    expect(await verifyApiKey(db(), 'Bearer', 'read')).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(await verifyApiKey(db(), `sk_${'x'.repeat(43)}`, 'read')).toMatchObject({ ok: false, reason: 'unknown' });
+  });
+
+  it('answers a warm key from memory: no query per request', async () => {
+    const created = await createApiKey(db(), { name: 'Hot', scopes: ['decide'] });
+    if (!created.ok) throw new Error('setup');
+    const now = Date.now();
+    expect((await verifyApiKey(db(), created.value.secret, 'decide', now)).ok).toBe(true);
+    for (let i = 0; i < 100; i++) expect((await verifyApiKey(unreachable(db()), created.value.secret, 'decide', now + 10)).ok).toBe(true);
+  });
+
+  it('a revocation on this instance applies at once', async () => {
+    const created = await createApiKey(db(), { name: 'Revoke me', scopes: ['read'] });
+    if (!created.ok) throw new Error('setup');
+    expect((await verifyApiKey(db(), created.value.secret, 'read')).ok).toBe(true);
+    const revoked = await revokeApiKey(db(), created.value.key.id);
+    expect(revoked.ok && revoked.value.revoked_at).toBeTruthy();
+    expect(await verifyApiKey(db(), created.value.secret, 'read')).toMatchObject({ ok: false, reason: 'revoked' });
+    expect((await revokeApiKey(db(), 'key_nope')).ok).toBe(false);
+  });
+
+  it('a revocation by another instance arrives through the changes channel', async () => {
+    const created = await createApiKey(db(), { name: 'Elsewhere', scopes: ['read'] });
+    if (!created.ok) throw new Error('setup');
+    expect((await verifyApiKey(db(), created.value.secret, 'read')).ok).toBe(true);
+    // What another instance's revokeApiKey does to the shared database: the row, then the announcement.
+    await db().update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, created.value.key.id));
+    await announceChange(db(), { entity: 'api_key', action: 'revoke', id: created.value.key.id });
+    expect(await until(async () => !(await verifyApiKey(db(), created.value.secret, 'read')).ok, 1000)).toBe(true);
+  });
+
+  it('without a notification, a revocation lands on the next revalidation', async () => {
+    const created = await createApiKey(db(), { name: 'Silent', scopes: ['read'] });
+    if (!created.ok) throw new Error('setup');
+    const t0 = Date.now();
+    expect((await verifyApiKey(db(), created.value.secret, 'read', t0)).ok).toBe(true);
+    await db().update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, created.value.key.id));
+    expect((await verifyApiKey(db(), created.value.secret, 'read', t0 + 1000)).ok).toBe(true); // within the window: from memory
+    const later = t0 + KEY_REVALIDATE_MS + 1;
+    expect(await until(async () => !(await verifyApiKey(db(), created.value.secret, 'read', later)).ok)).toBe(true);
+  });
+
+  it('writes last_used_at at most once a minute per key', async () => {
+    const created = await createApiKey(db(), { name: 'Used', scopes: ['read'] });
+    if (!created.ok) throw new Error('setup');
+    const lastUsed = async () => (await db().select().from(apiKeys).where(eq(apiKeys.id, created.value.key.id)))[0]!.lastUsedAt?.getTime() ?? null;
+    const t0 = Date.now();
+    await verifyApiKey(db(), created.value.secret, 'read', t0);
+    expect(await until(async () => (await lastUsed()) === t0)).toBe(true);
+    await verifyApiKey(db(), created.value.secret, 'read', t0 + 1000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await lastUsed()).toBe(t0);
+    await verifyApiKey(db(), created.value.secret, 'read', t0 + LAST_USED_WRITE_MS + 1);
+    expect(await until(async () => (await lastUsed()) === t0 + LAST_USED_WRITE_MS + 1)).toBe(true);
+  });
+});

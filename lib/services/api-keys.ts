@@ -1,0 +1,209 @@
+import 'server-only';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Connection, Db } from '@/db/client';
+import { apiKeys } from '@/db/schema';
+import { audit } from './audit';
+import { CHANGES_CHANNEL, parseChange } from './changes';
+import { fail, notFound, ok, validationError, type Result } from './result';
+
+export const API_SCOPES = ['read', 'write', 'decide'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** What ops staff see of a key: never the secret, only its first characters. */
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiScope[];
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export const CreateApiKeySchema = z.strictObject({
+  name: z.string().trim().min(1, 'Name is required').max(100),
+  scopes: z
+    .array(z.enum(API_SCOPES))
+    .min(1, 'Pick at least one scope')
+    .refine((list) => new Set(list).size === list.length, 'A scope may appear only once'),
+});
+
+const SECRET_PREFIX = 'sk_';
+const PREFIX_LENGTH = SECRET_PREFIX.length + 8;
+
+/** 32 random bytes: high-entropy, so a plain SHA-256 is a sound hash (no salt or slow hash needed). */
+export const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret, 'utf8').digest();
+
+type Row = typeof apiKeys.$inferSelect;
+const toRecord = (row: Row): ApiKeyRecord => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  scopes: row.scopes.filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s)),
+  created_at: row.createdAt.toISOString(),
+  last_used_at: row.lastUsedAt?.toISOString() ?? null,
+  revoked_at: row.revokedAt?.toISOString() ?? null,
+});
+
+export async function listApiKeys(db: Db): Promise<ApiKeyRecord[]> {
+  return (await db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))).map(toRecord);
+}
+
+/** A new key. The secret is in this answer only: it is stored as its hash and can never be shown again. */
+export async function createApiKey(db: Db, input: unknown): Promise<Result<{ key: ApiKeyRecord; secret: string }>> {
+  const parsed = CreateApiKeySchema.safeParse(input);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');
+  const id = `key_${randomBytes(8).toString('hex')}`;
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ id, name: parsed.data.name, prefix: secret.slice(0, PREFIX_LENGTH), hash: hashSecret(secret).toString('hex'), scopes: parsed.data.scopes })
+    .returning();
+  await audit(db, { action: 'create', entity: 'api_key', entityId: id, detail: { name: parsed.data.name, scopes: parsed.data.scopes } });
+  return ok({ key: toRecord(row!), secret });
+}
+
+export async function revokeApiKey(db: Db, id: string): Promise<Result<ApiKeyRecord>> {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+    .where(eq(apiKeys.id, id))
+    .returning();
+  if (!row) return fail(notFound('API key', id));
+  keyCache.forgetId(id);
+  // The audit entry is announced on the changes channel: other instances drop the key on hearing it.
+  await audit(db, { action: 'revoke', entity: 'api_key', entityId: id });
+  return ok(toRecord(row));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Verification, from memory once warm (the decide hot path makes no database query per request).
+
+/** A cached key is re-read from the database in the background at most this often. */
+export const KEY_REVALIDATE_MS = 5_000;
+/** `last_used_at` is written at most this often per key. */
+export const LAST_USED_WRITE_MS = 60_000;
+
+export type Verification =
+  | { ok: true; key: { id: string; name: string; scopes: readonly ApiScope[] } }
+  | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'revoked' | 'scope'; message: string };
+
+interface CachedKey {
+  id: string;
+  name: string;
+  hash: Buffer;
+  scopes: readonly ApiScope[];
+  revoked: boolean;
+  checkedAt: number;
+  lastUsedWrittenAt: number;
+  refreshing: boolean;
+}
+
+class KeyCache {
+  private readonly byHash = new Map<string, CachedKey>();
+  get(hashHex: string) {
+    return this.byHash.get(hashHex);
+  }
+  set(hashHex: string, key: CachedKey) {
+    this.byHash.set(hashHex, key);
+  }
+  forget(hashHex: string) {
+    this.byHash.delete(hashHex);
+  }
+  forgetId(id: string) {
+    for (const [hashHex, key] of this.byHash) if (key.id === id) this.byHash.delete(hashHex);
+  }
+  clear() {
+    this.byHash.clear();
+  }
+}
+
+const keyCache = new KeyCache();
+
+/**
+ * Listens for API key changes announced by any instance (revocations) and drops them from this
+ * instance's cache; on every (re)connect the whole cache is dropped, in case one was missed.
+ */
+export async function listenForKeyChanges(connection: Pick<Connection, 'listen'>): Promise<() => Promise<void>> {
+  return connection.listen(
+    CHANGES_CHANNEL,
+    (payload) => {
+      const change = parseChange(payload);
+      if (change?.entity === 'api_key') keyCache.forgetId(change.id);
+    },
+    () => keyCache.clear(),
+  );
+}
+
+const SECRET_SHAPE = /^sk_[A-Za-z0-9_-]{20,100}$/;
+
+/**
+ * Checks a bearer secret and a required scope. A key seen before is answered from memory and re-read
+ * in the background every few seconds (so a revocation elsewhere lands within KEY_REVALIDATE_MS even
+ * without a notification); while the database is down, cached keys keep working.
+ */
+export async function verifyApiKey(db: Db, secret: string | null, scope: ApiScope, now = Date.now()): Promise<Verification> {
+  if (!secret) return { ok: false, reason: 'missing', message: 'Send an API key as "Authorization: Bearer sk_...".' };
+  if (!SECRET_SHAPE.test(secret)) return { ok: false, reason: 'malformed', message: 'The API key is not valid.' };
+  const hash = hashSecret(secret);
+  const hashHex = hash.toString('hex');
+  let key = keyCache.get(hashHex);
+  if (!key) {
+    key = await loadKey(db, hashHex, now);
+    if (!key) return { ok: false, reason: 'unknown', message: 'The API key is not valid.' };
+    keyCache.set(hashHex, key);
+  } else if (now - key.checkedAt > KEY_REVALIDATE_MS) {
+    revalidate(db, hashHex, key, now);
+  }
+  // The map lookup already matched the hash; compare again in constant time so the answer never
+  // depends on how much of a guessed secret was right.
+  if (!timingSafeEqual(key.hash, hash)) return { ok: false, reason: 'unknown', message: 'The API key is not valid.' };
+  if (key.revoked) return { ok: false, reason: 'revoked', message: 'This API key has been revoked.' };
+  if (now - key.lastUsedWrittenAt > LAST_USED_WRITE_MS) touch(db, key, now);
+  if (!key.scopes.includes(scope)) {
+    return { ok: false, reason: 'scope', message: `This API key lacks the "${scope}" scope (it has: ${key.scopes.join(', ') || 'none'}).` };
+  }
+  return { ok: true, key: { id: key.id, name: key.name, scopes: key.scopes } };
+}
+
+async function loadKey(db: Db, hashHex: string, now: number): Promise<CachedKey | undefined> {
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hashHex));
+  if (!row) return undefined;
+  const record = toRecord(row);
+  return {
+    id: row.id,
+    name: row.name,
+    hash: Buffer.from(hashHex, 'hex'),
+    scopes: record.scopes,
+    revoked: row.revokedAt !== null,
+    checkedAt: now,
+    lastUsedWrittenAt: 0,
+    refreshing: false,
+  };
+}
+
+function revalidate(db: Db, hashHex: string, key: CachedKey, now: number): void {
+  if (key.refreshing) return;
+  key.refreshing = true;
+  loadKey(db, hashHex, now)
+    .then((fresh) => {
+      if (!fresh) keyCache.forget(hashHex);
+      else Object.assign(key, { scopes: fresh.scopes, revoked: fresh.revoked, name: fresh.name, checkedAt: now });
+    })
+    .catch(() => {}) // database away: keep answering from what we know, try again next time
+    .finally(() => {
+      key.refreshing = false;
+    });
+}
+
+function touch(db: Db, key: CachedKey, now: number): void {
+  key.lastUsedWrittenAt = now;
+  db.update(apiKeys)
+    .set({ lastUsedAt: new Date(now) })
+    .where(eq(apiKeys.id, key.id))
+    .catch(() => {
+      key.lastUsedWrittenAt = 0; // try again on the next use
+    });
+}

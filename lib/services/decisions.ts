@@ -1,0 +1,154 @@
+import 'server-only';
+import { z } from 'zod';
+import { getConnection } from '@/db';
+import { decideWithoutScheme, decideWithRoute, type Decision, type Plan, type SimulatedDecision, type Transaction } from '@/lib/engine';
+import { OUTCOME_CATEGORIES } from '@/lib/processors/schema';
+import { simulateOne } from '@/lib/simulation';
+import { checkTransaction } from '@/lib/transactions/reader';
+import { DecisionCache, VersionNotCompilable, type DecisionSnapshot } from './decision-cache';
+import { fail, notFound, ok, validationError, type Result } from './result';
+
+export { DecisionCache } from './decision-cache';
+export { MAX_TRANSACTION_BYTES, MAX_TRANSACTION_DEPTH } from '@/lib/transactions/reader';
+
+/**
+ * The decide service: one transaction → one decision, from the instance's in-memory cache (no
+ * database query once warm). Which routing decides, in order of precedence:
+ *   1. `processor_route_id`: that processor route, in order;
+ *   2. `scheme_id` (+ `version`): that published version (without a version: the active version when
+ *      this is the active scheme, else the scheme's latest);
+ *   3. the active version;
+ *   4. no active scheme: the account's routing mode.
+ */
+const decideShape = {
+  transaction: z.record(z.string(), z.unknown()).describe('The payment to route: amount, currency, payment_method, card{...}, customer{...}, created_at, metadata{...}, …'),
+  processor_route_id: z.string().min(1).max(128).optional().describe('Route with this processor route instead of the scheme.'),
+  scheme_id: z.string().min(1).max(128).optional().describe('Decide with this scheme instead of the active one.'),
+  version: z.number().int().positive().optional().describe('With scheme_id: this published version.'),
+};
+
+function refineTarget(value: { processor_route_id?: string; scheme_id?: string; version?: number }, ctx: z.RefinementCtx) {
+  if (value.processor_route_id !== undefined && value.scheme_id !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['processor_route_id'], message: 'Give processor_route_id or scheme_id, not both' });
+  }
+  if (value.version !== undefined && value.scheme_id === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['version'], message: 'version needs scheme_id' });
+  }
+}
+
+export const DecideRequestSchema = z.strictObject(decideShape).superRefine(refineTarget);
+export type DecideRequest = z.infer<typeof DecideRequestSchema>;
+
+export const SimulateRequestSchema = z
+  .strictObject({
+    ...decideShape,
+    seed: z.number().int().optional().describe('Seed of the simulated outcomes; the same seed and transaction give the same attempts.'),
+    forced: z.array(z.enum(OUTCOME_CATEGORIES)).max(20).optional().describe('Outcome of each attempt in turn; later attempts are drawn.'),
+    trace: z.boolean().optional().describe('Include the per-rule trace.'),
+  })
+  .superRefine(refineTarget);
+export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
+
+/** A decision as the API returns it: `scheme` names the version that decided, null when a route or the routing mode did. */
+export type DecideResponse = Omit<Decision, 'scheme'> & { scheme: { id: string; version: number } | null };
+export type SimulateResponse = Omit<SimulatedDecision, 'scheme'> & { scheme: { id: string; version: number } | null };
+
+export async function decide(cache: DecisionCache, input: unknown): Promise<Result<DecideResponse>> {
+  const request = parseRequest(DecideRequestSchema, input);
+  if (!request.ok) return request;
+  const target = await resolve(cache, request.value);
+  if (!target.ok) return target;
+  return ok(decideWith(target.value, request.value.transaction));
+}
+
+/**
+ * One simulated payment: the same decision as `decide` (same target rules), plus the attempts through
+ * the cascade with forced or seeded outcomes. Routing-mode and processor-route decisions have no
+ * cascade policy: one attempt.
+ */
+export async function simulateTransaction(cache: DecisionCache, input: unknown): Promise<Result<SimulateResponse>> {
+  const request = parseRequest(SimulateRequestSchema, input);
+  if (!request.ok) return request;
+  const target = await resolve(cache, request.value);
+  if (!target.ok) return target;
+  const { transaction, seed, forced, trace } = request.value;
+  const t = target.value;
+  const plan: Plan = t.plan ?? { document: undefined as never, decide: (tx, _set, options) => decideWith(t, tx, options?.trace) as unknown as Decision, cascadeOf: () => undefined };
+  const simulated = simulateOne(plan, transaction, t.snapshot.processors, { ...(seed !== undefined ? { seed } : {}), ...(forced ? { forced } : {}), ...(trace ? { trace } : {}) });
+  const response = simulated as unknown as SimulateResponse;
+  response.scheme = t.scheme;
+  return ok(response);
+}
+
+interface Target {
+  snapshot: DecisionSnapshot;
+  plan: Plan | null;
+  scheme: { id: string; version: number } | null;
+  routeId: string | null;
+}
+
+function parseRequest<S extends typeof DecideRequestSchema | typeof SimulateRequestSchema>(schema: S, input: unknown): Result<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const tx = checkTransaction(parsed.data.transaction);
+  if (!tx.ok) return fail({ code: 'validation', message: tx.issue.message, issues: [tx.issue] });
+  return ok(parsed.data as z.output<S>);
+}
+
+async function resolve(cache: DecisionCache, request: DecideRequest): Promise<Result<Target>> {
+  const snapshot = cache.snapshot() ?? (await cache.ready());
+  if (request.processor_route_id !== undefined) {
+    if (!snapshot.routes.has(request.processor_route_id)) return fail(notFound('Processor route', request.processor_route_id));
+    return ok({ snapshot, plan: null, scheme: null, routeId: request.processor_route_id });
+  }
+  if (request.scheme_id !== undefined) {
+    try {
+      const found = await cache.versionPlan(request.scheme_id, request.version);
+      if (!found) {
+        return fail(notFound(request.version === undefined ? 'A published version of scheme' : `Version ${request.version} of scheme`, request.scheme_id));
+      }
+      return ok({ snapshot: cache.snapshot() ?? snapshot, plan: found.plan, scheme: { id: found.schemeId, version: found.version }, routeId: null });
+    } catch (error) {
+      if (error instanceof VersionNotCompilable) {
+        return fail({ code: 'conflict', message: error.message, issues: error.problems.map((message) => ({ path: ['version'], message })) });
+      }
+      throw error;
+    }
+  }
+  const active = snapshot.active;
+  return ok({ snapshot, plan: active?.plan ?? null, scheme: active ? { id: active.schemeId, version: active.version } : null, routeId: null });
+}
+
+function decideWith(target: Target, tx: Transaction, trace?: boolean): DecideResponse {
+  const { snapshot } = target;
+  const options = trace ? { trace: true } : undefined;
+  let decision: Decision;
+  if (target.routeId !== null) decision = decideWithRoute(tx, snapshot.routes.get(target.routeId)!, snapshot.processors, options);
+  else if (target.plan) decision = target.plan.decide(tx, snapshot.processors, options);
+  else decision = decideWithoutScheme(tx, snapshot.routing, snapshot.processors, options);
+  const response = decision as unknown as DecideResponse;
+  response.scheme = target.scheme;
+  return response;
+}
+
+/** The app's one cache per process, shared by the route handler and the dedicated decide server. */
+const holder = globalThis as unknown as { __switchyardDecisionCache?: Promise<DecisionCache> };
+
+export function getDecisionCache(): Promise<DecisionCache> {
+  holder.__switchyardDecisionCache ??= (async () => {
+    const connection = await getConnection();
+    const cache = new DecisionCache(connection);
+    await cache.start();
+    await cache.ready().catch(() => {}); // warm now; a cold cache with no database answers 503 until it can load
+    return cache;
+  })().catch((error: unknown) => {
+    holder.__switchyardDecisionCache = undefined;
+    throw error;
+  });
+  return holder.__switchyardDecisionCache;
+}
+
+/** Tests point the app's decide path at a cache of their own. */
+export function useDecisionCache(cache: DecisionCache | undefined): void {
+  holder.__switchyardDecisionCache = cache ? Promise.resolve(cache) : undefined;
+}

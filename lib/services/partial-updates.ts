@@ -1,0 +1,35 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { getProcessor, updateProcessor, type ProcessorRecord } from './processors';
+import { fail, notFound, type Result } from './result';
+import { getSettings, updateSettings, type AccountSettings } from './settings';
+
+/**
+ * Partial updates (REST PATCH): the given fields laid over the current ones, then validated and saved
+ * as a whole by the full update, so a patch obeys exactly the rules of an edit in the UI.
+ */
+const notAnObject = <T>(what: string) =>
+  fail<T>({ code: 'validation', message: `${what} is a JSON object of the fields to change.`, issues: [{ path: [], message: 'expected an object' }] });
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+export async function patchProcessor(db: Db, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
+  if (!isObject(input)) return notAnObject('A processor patch');
+  const current = await getProcessor(db, id);
+  if (!current) return fail(notFound('Processor', id));
+  const { id: _id, created_at: _created, updated_at: _updated, ...fields } = current;
+  const fees = isObject(input.fees) ? { ...fields.fees, ...input.fees } : input.fees;
+  return updateProcessor(db, id, { ...fields, ...input, ...(input.fees === undefined ? {} : { fees }) });
+}
+
+export async function patchSettings(db: Db, input: unknown): Promise<Result<AccountSettings>> {
+  if (!isObject(input)) return notAnObject('A settings patch');
+  const current = await getSettings(db);
+  return updateSettings(db, {
+    routing_mode: current.routing_mode,
+    default_processor_id: current.default_processor_id,
+    default_route_id: current.default_route_id,
+    time_zone: current.time_zone,
+    ...input,
+  });
+}

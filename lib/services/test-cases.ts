@@ -1,0 +1,100 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { testCases } from '@/db/schema';
+import type { Plan, ProcessorSet } from '@/lib/engine';
+import { ExpectedDecisionSchema, mismatches, type ExpectedDecision, type Mismatch } from '@/lib/scheme/test-case';
+import { checkTransaction } from '@/lib/transactions/reader';
+import { audit } from './audit';
+import { getScheme } from './schemes';
+import { fail, isUniqueViolation, notFound, ok, validationError, type Result } from './result';
+
+export interface TestCaseRecord {
+  id: string;
+  scheme_id: string;
+  name: string;
+  transaction: Record<string, unknown>;
+  expected: ExpectedDecision;
+  enabled: boolean;
+  created_at: string;
+}
+
+export const TestCaseInputSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Name is required').max(200),
+  transaction: z.record(z.string(), z.unknown()),
+  expected: ExpectedDecisionSchema,
+  enabled: z.boolean().optional(),
+});
+
+type Row = typeof testCases.$inferSelect;
+const toRecord = (row: Row): TestCaseRecord => ({
+  id: row.id,
+  scheme_id: row.schemeId,
+  name: row.name,
+  transaction: row.transaction as Record<string, unknown>,
+  expected: row.expected as ExpectedDecision,
+  enabled: row.enabled,
+  created_at: row.createdAt.toISOString(),
+});
+
+export async function listTestCases(db: Db, schemeId: string): Promise<TestCaseRecord[]> {
+  const rows = await db.select().from(testCases).where(eq(testCases.schemeId, schemeId)).orderBy(asc(testCases.createdAt), asc(testCases.id));
+  return rows.map(toRecord);
+}
+
+export async function createTestCase(db: Db, schemeId: string, input: unknown): Promise<Result<TestCaseRecord>> {
+  const parsed = TestCaseInputSchema.safeParse(input);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const transaction = checkTransaction(parsed.data.transaction);
+  if (!transaction.ok) return fail({ code: 'validation', message: transaction.issue.message, issues: [transaction.issue] });
+  if (!(await getScheme(db, schemeId))) return fail(notFound('Scheme', schemeId));
+  const id = `tc_${randomBytes(8).toString('hex')}`;
+  try {
+    const [row] = await db
+      .insert(testCases)
+      .values({ id, schemeId, name: parsed.data.name, transaction: transaction.value, expected: parsed.data.expected, enabled: parsed.data.enabled ?? true })
+      .returning();
+    await audit(db, { action: 'create', entity: 'test_case', entityId: id, detail: { scheme: schemeId, name: parsed.data.name } });
+    return ok(toRecord(row!));
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return fail({ code: 'conflict', message: `This scheme already has a test case named "${parsed.data.name}".`, issues: [{ path: ['name'], message: 'Name already in use' }] });
+    }
+    throw error;
+  }
+}
+
+export async function deleteTestCase(db: Db, schemeId: string, id: string): Promise<Result<{ id: string }>> {
+  const [row] = await db.delete(testCases).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
+  if (!row) return fail(notFound('Test case', id));
+  await audit(db, { action: 'delete', entity: 'test_case', entityId: id, detail: { scheme: schemeId } });
+  return ok({ id });
+}
+
+export interface TestCaseOutcome {
+  id: string;
+  name: string;
+  passed: boolean;
+  mismatches: Mismatch[];
+}
+
+export interface TestRun {
+  run: number;
+  passed: number;
+  failed: TestCaseOutcome[];
+  outcomes: TestCaseOutcome[];
+}
+
+/** Runs the enabled cases against a compiled plan, exactly as decide would (no trace). */
+export function runTestCases(plan: Plan, processors: ProcessorSet, cases: readonly TestCaseRecord[]): TestRun {
+  const outcomes = cases
+    .filter((c) => c.enabled)
+    .map((c) => {
+      const found = mismatches(plan.decide(c.transaction, processors), c.expected);
+      return { id: c.id, name: c.name, passed: found.length === 0, mismatches: found };
+    });
+  const failed = outcomes.filter((o) => !o.passed);
+  return { run: outcomes.length, passed: outcomes.length - failed.length, failed, outcomes };
+}

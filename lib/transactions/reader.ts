@@ -1,0 +1,47 @@
+import type { Transaction } from '../engine/types';
+
+/**
+ * The one reader of transactions for the dry run, the decide API and the CLI: a JSON object of bounded
+ * size and nesting. Limits are generous for a payment (a few KB) and stop pathological input early.
+ */
+export const MAX_TRANSACTION_BYTES = 64 * 1024;
+export const MAX_TRANSACTION_DEPTH = 16;
+
+export interface TransactionIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export type TransactionRead = { ok: true; value: Transaction } | { ok: false; issue: TransactionIssue };
+
+/** Reads transaction JSON text; `path` is where the transaction sits in the caller's input. */
+export function readTransactionText(text: string, path: (string | number)[] = ['transaction']): TransactionRead {
+  if (text.length > MAX_TRANSACTION_BYTES) {
+    return refuse(path, `A transaction is at most ${MAX_TRANSACTION_BYTES / 1024} KB of JSON.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return refuse(path, `Not valid JSON: ${(error as Error).message}`);
+  }
+  return checkTransaction(value, path);
+}
+
+/** Checks an already parsed value: an object (not an array), nested at most MAX_TRANSACTION_DEPTH levels. */
+export function checkTransaction(value: unknown, path: (string | number)[] = ['transaction']): TransactionRead {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return refuse(path, 'A transaction is a JSON object.');
+  if (deeperThan(value, MAX_TRANSACTION_DEPTH)) return refuse(path, `A transaction is nested at most ${MAX_TRANSACTION_DEPTH} levels deep.`);
+  return { ok: true, value: value as Transaction };
+}
+
+function deeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (deeperThan(child, limit - 1)) return true;
+  }
+  return false;
+}
+
+const refuse = (path: (string | number)[], message: string): TransactionRead => ({ ok: false, issue: { path, message } });

@@ -1,0 +1,288 @@
+/**
+ * `npm run bench:api`: the decide API under load, against the ceiling of this machine, in one run.
+ *
+ * Starts, on loopback:
+ *   - bare:      a bare node:http server that parses the same body and answers a fixed decision;
+ *   - next:      `next start`, where POST /api/v1/decide is a Next.js route handler;
+ *   - dedicated: `npm start` (server/main.ts), where the same route handler is served straight from
+ *                Node's HTTP server next to Next.js.
+ * and drives each with autocannon and distinct transactions:
+ *   (a) closed loop, 64 connections, 20 s;  (b) open loop at 1,500 req/s offered, 20 s;
+ *   (c) (a) against `dedicated` while the database goes away half-way: real Postgres (DATABASE_URL) is
+ *       cut off by closing the TCP proxy the server connects through; the embedded PGlite is closed
+ *       inside the server (SIGUSR2, enabled by SWITCHYARD_FAULT_SIGNALS=1).
+ * Needs a production build (`npm run build`). BENCH_SECONDS shortens every phase (default 20).
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { openDatabase, type Connection } from '../db/client';
+import { seedDemoData } from '../db/seed';
+import { createApiKey } from '../lib/services/api-keys';
+import { generateTransactions } from '../lib/simulation';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = 64;
+const OFFERED_RATE = 1500;
+const OPEN_LOOP_CONNECTIONS = 128; // enough idle connections that sending never waits for an answer
+const DRAIN_MS = 3000;
+const ROOT = process.cwd();
+
+interface Run {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  total: number;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+  const database = await prepareDatabase();
+  const [barePort, nextPort, dedicatedPort] = await freePorts(3);
+  const bodies = [...generateTransactions(10_000, { seed: 7 })].map((transaction) => JSON.stringify({ transaction }));
+  const children: ChildProcess[] = [];
+  try {
+    children.push(start('node', ['scripts/bench/bare-decide-server.mjs', String(barePort)], {}));
+    children.push(start('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(nextPort), '-H', '127.0.0.1'], database.envFor('next')));
+    const dedicated = start(
+      'node',
+      ['--import', 'tsx', '--import', './server/server-only.mjs', 'server/main.ts', '-p', String(dedicatedPort), '-H', '127.0.0.1'],
+      { ...database.envFor('dedicated'), SWITCHYARD_FAULT_SIGNALS: '1' },
+    );
+    children.push(dedicated);
+    // Next.js last in each phase: it is still working through its backlog when its run ends.
+    const targets = {
+      bare: `http://127.0.0.1:${barePort}/api/v1/decide`,
+      dedicated: `http://127.0.0.1:${dedicatedPort}/api/v1/decide`,
+      next: `http://127.0.0.1:${nextPort}/api/v1/decide`,
+    };
+    await Promise.all([waitReady(`http://127.0.0.1:${barePort}/`, 'POST'), waitReady(`http://127.0.0.1:${nextPort}/api/health`), waitReady(`http://127.0.0.1:${dedicatedPort}/api/health`)]);
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${database.key}` };
+    for (const url of Object.values(targets)) await load(url, headers, bodies, { connections: 8, seconds: 2 }); // warm up
+
+    const runs: Run[] = [];
+    console.log(`(a) closed loop, ${CONNECTIONS} connections, ${SECONDS} s`);
+    for (const [name, url] of Object.entries(targets)) runs.push(await load(url, headers, bodies, { connections: CONNECTIONS, seconds: SECONDS, name: `(a) ${name}` }));
+    console.log(`(b) open loop, ${OFFERED_RATE} req/s offered, ${SECONDS} s`);
+    for (const [name, url] of Object.entries(targets)) {
+      runs.push(await load(url, headers, bodies, { connections: OPEN_LOOP_CONNECTIONS, rate: OFFERED_RATE, seconds: SECONDS, name: `(b) ${name}` }));
+    }
+    console.log(`(c) closed loop on dedicated, database ${database.kind === 'postgres' ? 'cut off' : 'closed'} after ${SECONDS / 2} s`);
+    const outage = setTimeout(() => {
+      if (database.cut) database.cut();
+      else dedicated.kill('SIGUSR2');
+      console.log('    … database gone');
+    }, DRAIN_MS + (SECONDS / 2) * 1000);
+    runs.push(await load(targets.dedicated, headers, bodies, { connections: CONNECTIONS, seconds: SECONDS, name: '(c) dedicated, db away' }));
+    clearTimeout(outage);
+    const health = await (await fetch(`http://127.0.0.1:${dedicatedPort}/api/health`)).json() as { status: string; cache: { stale_ms: number } };
+    const write = await fetch(`http://127.0.0.1:${dedicatedPort}/api/v1/processor-routes`, {
+      method: 'POST', headers, body: JSON.stringify({ name: 'During outage', processors: ['proc_stripe'] }),
+    });
+
+    report(runs, database.kind);
+    console.log(`\nafter the outage: /api/health says "${health.status}" (cache stale for ${health.cache.stale_ms} ms); a write answers ${write.status}`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await database.close();
+  }
+}
+
+function report(runs: Run[], kind: string): void {
+  const bare = (prefix: string) => runs.find((r) => r.name === `${prefix} bare`)!;
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  console.log(`\nnpm run bench:api — ${new Date().toISOString()} — database: ${kind}, ${SECONDS} s per phase`);
+  console.log(`${'run'.padEnd(24)}${pad('req/s', 9)}${pad('of bare', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('errors', 8)}${pad('total', 9)}`);
+  for (const r of runs) {
+    const ceiling = bare(r.name.startsWith('(b)') ? '(b)' : '(a)');
+    const share = r.name.endsWith('bare') ? '' : `${Math.round((100 * r.requestsPerSecond) / ceiling.requestsPerSecond)}%`;
+    console.log(
+      `${r.name.padEnd(24)}${pad(Math.round(r.requestsPerSecond), 9)}${pad(share, 9)}${pad(r.p50.toFixed(2), 9)}${pad(r.p99.toFixed(2), 9)}${pad(r.max.toFixed(1), 9)}${pad(r.errors, 8)}${pad(r.total, 9)}`,
+    );
+  }
+  const a = runs.find((r) => r.name === '(a) dedicated')!;
+  const b = runs.find((r) => r.name === '(b) dedicated')!;
+  const c = runs.find((r) => r.name.startsWith('(c)'))!;
+  const checks = [
+    [`decide throughput >= 40% of bare (a)`, a.requestsPerSecond >= 0.4 * bare('(a)').requestsPerSecond],
+    [`p99 < 10 ms at ${OFFERED_RATE} req/s offered (b)`, b.p99 < 10],
+    ['zero errors (a, b)', a.errors === 0 && b.errors === 0],
+    ['zero failed decides while the database is away (c)', c.errors === 0],
+  ] as const;
+  for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
+}
+
+interface LoadOptions {
+  connections: number;
+  seconds: number;
+  rate?: number;
+  name?: string;
+}
+
+/** One autocannon run; latencies are recorded here too, at sub-millisecond precision. */
+async function load(url: string, headers: Record<string, string>, bodies: string[], options: LoadOptions): Promise<Run> {
+  let next = Math.floor(Math.random() * bodies.length);
+  const latencies: number[] = [];
+  let failed = 0;
+  await new Promise((r) => setTimeout(r, DRAIN_MS)); // let the previous run's backlog drain
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        method: 'POST',
+        headers,
+        connections: options.connections,
+        duration: options.seconds,
+        ...(options.rate ? { overallRate: options.rate } : {}),
+        requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latencies.push(ms);
+      else failed++;
+    });
+  });
+  latencies.sort((x, y) => x - y);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const run: Run = {
+    name: options.name ?? 'warm-up',
+    requestsPerSecond: (result.requests.total ?? 0) / options.seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    errors: failed + result.errors + result.timeouts,
+    total: result.requests.total ?? 0,
+  };
+  if (options.name) console.log(`    ${run.name}: ${Math.round(run.requestsPerSecond)} req/s, p99 ${run.p99.toFixed(2)} ms, ${run.errors} errors`);
+  return run;
+}
+
+interface BenchDatabase {
+  kind: 'postgres' | 'pglite';
+  /** The environment of each server; embedded PGlite admits one process per data directory, so each gets a copy. */
+  envFor(server: string): Record<string, string>;
+  key: string;
+  /** Cuts the server off its database (real Postgres only; PGlite is closed by a signal). */
+  cut?: () => void;
+  close(): Promise<void>;
+}
+
+/** A fresh database of its own, seeded with the demo account and one decide key. */
+async function prepareDatabase(): Promise<BenchDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `switchyard_bench_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const direct = new URL(url);
+    direct.pathname = `/${name}`;
+    const key = await seed(await openDatabase({ kind: 'postgres', url: direct.toString() }));
+    const proxy = await tcpProxy(direct.hostname, Number(direct.port || 5432));
+    const viaProxy = new URL(direct);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    return {
+      kind: 'postgres',
+      envFor: () => ({ DATABASE_URL: viaProxy.toString() }),
+      key,
+      cut: proxy.cut,
+      async close() {
+        proxy.cut();
+        const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+        await cleanup.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+        await cleanup.end();
+      },
+    };
+  }
+  const folder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-'));
+  const dataDir = path.join(folder, 'pglite');
+  const key = await seed(await openDatabase({ kind: 'pglite', dataDir }));
+  const envFor = (server: string) => {
+    const copy = path.join(folder, `pglite-${server}`);
+    cpSync(dataDir, copy, { recursive: true });
+    return { SWITCHYARD_DATA_DIR: copy, DATABASE_URL: '' };
+  };
+  return { kind: 'pglite', envFor, key, close: async () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+async function seed(connection: Connection): Promise<string> {
+  try {
+    await connection.migrate();
+    await seedDemoData(connection.db);
+    const created = await createApiKey(connection.db, { name: 'bench', scopes: ['decide', 'write'] });
+    if (!created.ok) throw new Error('could not create the bench key');
+    return created.value.secret;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** A TCP pass-through to Postgres; `cut` closes it and every connection through it, as if the host went away. */
+async function tcpProxy(host: string, port: number): Promise<{ port: number; cut: () => void }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(port, host);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => s.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    cut() {
+      server.close();
+      for (const s of sockets) s.destroy();
+    },
+  };
+}
+
+function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (code !== null && code !== 0) console.error(`${args.join(' ')} exited with ${code ?? signal}`);
+  });
+  return child;
+}
+
+async function waitReady(url: string, method = 'GET'): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const response = await fetch(url, { method, ...(method === 'POST' ? { body: '{"transaction":{}}' } : {}) });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<Server>((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => resolve(s)); })),
+  );
+  const ports = servers.map((s) => (s.address() as AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,55 @@
+import { createServer } from 'node:http';
+import next from 'next';
+import { getConnection } from '@/db';
+import { getDecisionCache } from '@/lib/services/decisions';
+import { isDecideRequest, serveDecide } from './decide';
+
+/**
+ * `npm start`: the production server. Next.js serves the app and the API; `POST /api/v1/decide`, the
+ * one hot path, is taken by a small Node handler on the same port, in the same process, running the
+ * same route handler and services (see docs/decide.md for the measurements behind this choice).
+ *
+ * Options as `next start`: -p/--port (or PORT), -H/--hostname (or HOSTNAME).
+ */
+function option(long: string, short: string): string | undefined {
+  const args = process.argv.slice(2);
+  const at = args.findIndex((a) => a === long || a === short);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+const port = Number(option('--port', '-p') ?? process.env.PORT ?? 3000);
+const hostname = option('--hostname', '-H') ?? process.env.HOSTNAME ?? '0.0.0.0';
+
+const app = next({ dev: false, dir: process.cwd(), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+// Warm the decide cache before taking traffic; without a database yet, the first decide tries again.
+await getDecisionCache().catch((error: unknown) => console.error('decide cache not warmed:', error));
+
+const server = createServer((req, res) => {
+  if (isDecideRequest(req)) {
+    serveDecide(req, res).catch((error: unknown) => {
+      console.error('decide failed outside its handler:', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { type: 'internal_error', message: 'Something went wrong on our side.', issues: [] } }));
+    });
+    return;
+  }
+  void handle(req, res);
+});
+server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+server.listen(port, hostname, () => console.log(`switchyard ready on http://${hostname}:${port}`));
+
+// `npm run bench:api` measures decide through a database outage: SIGUSR2 closes this process's
+// connection (the only way to take an embedded PGlite away). Off unless asked for.
+if (process.env.SWITCHYARD_FAULT_SIGNALS === '1') {
+  process.on('SIGUSR2', () => void getConnection().then((c) => c.close()).then(() => console.error('fault: database connection closed')));
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  });
+}
