@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -46,6 +46,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  const loadBefore = loadavg()[0]!.toFixed(1);
   const generated = performance.now();
   const { doc, probe } = await editorBenchScheme(SIZE);
   const nodeCount = Object.keys(doc.nodes).length;
@@ -84,7 +85,9 @@ async function main(): Promise<number> {
     }
 
     const rows = tableRows(loads, selects, operations, nodeCount);
-    console.log(`\nChromium headless ${browser.version()}, viewport 1280×800, ${RUNS} runs; times are medians (min–max, n = samples).\n`);
+    console.log(`\nChromium headless ${browser.version()}, viewport 1280×800, ${RUNS} runs; times are medians (min–max, n = samples).`);
+    // Other work on the machine stretches every wall-clock time here: say how busy it was.
+    console.log(`Machine: ${cpus().length} cores, load average ${loadBefore} at the start, ${loadavg()[0]!.toFixed(1)} at the end.\n`);
     printTable(rows);
     return rows.some((row) => row.pass === false) ? 1 : 0;
   } finally {
