@@ -11,14 +11,22 @@ const LINKS = [
   { href: '/routes', label: 'Processor routes' },
   { href: '/filters', label: 'Filters' },
   { href: '/settings', label: 'Settings' },
+  { href: '/settings/api-keys', label: 'API keys' },
+  { href: '/api-docs', label: 'API reference' },
 ];
 
-const isCurrent = (pathname: string, href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+const matches = (pathname: string, href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+
+/** The most specific link that matches is the current one (`/settings/api-keys` is not also Settings). */
+function currentHref(pathname: string): string | undefined {
+  return LINKS.filter((link) => matches(pathname, link.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
 
 /** The sidebar; on narrow screens a top bar whose menu opens on demand and closes on navigation. */
 export function Nav() {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const current = currentHref(pathname);
   useEffect(() => setOpen(false), [pathname]);
   return (
     <nav className="nav" aria-label="Main" data-open={open}>
@@ -33,7 +41,7 @@ export function Nav() {
       <ul id="nav-links">
         {LINKS.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} aria-current={isCurrent(pathname, link.href) ? 'page' : undefined}>
+            <Link href={link.href} aria-current={link.href === current ? 'page' : undefined}>
               {link.label}
             </Link>
           </li>

@@ -52,7 +52,7 @@ export const filters = pgTable('filters', {
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('filters_name_unique').on(sql`lower(${t.name})`)]);
 
-/** Operator-defined attributes (DESIGN §2), added without code changes. */
+/** Operator-defined attributes, added without code changes. */
 export const customAttributes = pgTable('custom_attributes', {
   name: text('name').primaryKey(),
   type: text('type').notNull(),

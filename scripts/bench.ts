@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the engine against its peer (json-rules-engine) and its limit (a generated if/else)
- * on the same trees, in one run (DESIGN §6). Prints a table, the ratios and PASS/FAIL per target.
+ * on the same trees, in one run. Prints a table, the ratios and PASS/FAIL per target.
  * Needs --expose-gc to measure plan heap: re-runs itself under `node --expose-gc --import tsx` if absent.
  */
 import { spawnSync } from 'node:child_process';

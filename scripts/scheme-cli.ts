@@ -1,6 +1,6 @@
 /**
- * Switchyard's command line (DESIGN §1 "engineers ... run the engine and simulations from the command
- * line and CI"): `npm run --silent scheme -- <command>`. JSON on stdout; exit 0 on success, 1 on invalid
+ * Switchyard's command line, for engineers running the engine and simulations from a shell and CI:
+ * `npm run --silent scheme -- <command>`. JSON on stdout; exit 0 on success, 1 on invalid
  * input, 2 on a usage error (message and usage on stderr). See docs/cli.md.
  */
 import { parseArgs, USAGE, UsageError } from './cli/args';

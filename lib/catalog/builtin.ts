@@ -38,7 +38,7 @@ const country = (name: string, label: string, description: string, group: string
 });
 
 /**
- * The built-in attributes, as data. Paths are dotted paths into the transaction JSON (DESIGN §3);
+ * The built-in attributes, as data. Paths are dotted paths into the transaction JSON;
  * `time_of_day` and `weekday` are derived from `created_at` in the configured time zone.
  */
 const DEFINITIONS: Definition[] = [

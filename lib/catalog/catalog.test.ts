@@ -23,7 +23,7 @@ describe('built-in catalog', () => {
     }
   });
 
-  it('covers what payment teams route on (DESIGN §2)', () => {
+  it('covers what payment teams route on', () => {
     const required = [
       'amount', 'currency', 'payment_method', 'payment_method_type', 'card.brand', 'card.type', 'card.bin',
       'card.extended_bin', 'card.issuer_country', 'card.issuer_bank', 'card.product', 'card.tokenised',

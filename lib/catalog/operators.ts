@@ -2,7 +2,7 @@ import type { Operator } from '../scheme/schema';
 import type { AttributeType, Normalisation } from './types';
 
 /**
- * Which operators make sense for each attribute type (DESIGN §2). Ordering comparisons only on numbers,
+ * Which operators make sense for each attribute type. Ordering comparisons only on numbers,
  * text operators only on free strings, membership only on lists; `exists` / `not_exists` everywhere.
  */
 export const OPERATORS_BY_TYPE: Readonly<Record<AttributeType, readonly Operator[]>> = {

@@ -1,7 +1,7 @@
 import type { Operator } from '../scheme/schema';
 
 /**
- * The attribute catalog's shape (DESIGN §2 "Attributes and operators"). Catalog entries are data:
+ * The attribute catalog's shape. Catalog entries are data:
  * the compiler and evaluator read them; nothing here is code per attribute.
  */
 export type AttributeType =
@@ -43,7 +43,7 @@ export interface AttributeSpec {
   custom?: boolean;
 }
 
-/** An attribute ops staff define without code (DESIGN §2). */
+/** An attribute ops staff define without code. */
 export interface CustomAttributeDefinition {
   name: string;
   type: AttributeType;

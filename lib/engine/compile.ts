@@ -4,7 +4,7 @@ import { checkScheme } from './check';
 import { buildPlan } from './plan';
 
 /**
- * Document (unknown JSON) → all problems at once, or a compiled plan (DESIGN §5: document → compiler →
+ * Document (unknown JSON) → all problems at once, or a compiled plan (document → compiler →
  * plan → evaluator). The checks run first and fully; a plan is only built from a document without errors.
  */
 export function compile(input: unknown, options: CompileOptions = {}): CompileResult {

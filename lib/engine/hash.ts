@@ -1,5 +1,5 @@
 /**
- * The hash behind deterministic weight / random choices (DESIGN §3): a pure function of
+ * The hash behind deterministic weight / random choices: a pure function of
  * (node id, transaction id). FNV-1a over UTF-16 code units, finished with murmur3's fmix32
  * avalanche so that near-identical ids (tx_000001, tx_000002, ...) spread uniformly.
  * The node-id part is hashed once at compile time (hashPrefix) and continued per transaction.

@@ -30,7 +30,7 @@ describe('the example scheme', () => {
   const example = plan(EXAMPLE_SCHEME);
   const processors = indexProcessors(EXAMPLE_PROCESSORS);
 
-  it('returns the DESIGN §3 decision shape', () => {
+  it('returns the documented decision shape', () => {
     const decision = example.decide({ ...tx, amount: 250 }, processors);
     expect(decision).toEqual({
       outcome: 'route', processor: 'proc_adyen_eu', candidates: ['proc_adyen_eu', 'proc_stripe'],

@@ -4,7 +4,7 @@ import { ownProperty } from './plan/read';
 import { createdAtMs } from '../transactions/created-at';
 
 /**
- * Processor eligibility (DESIGN §3). A processor is eligible when it is `active` and supports the
+ * Processor eligibility. A processor is eligible when it is `active` and supports the
  * transaction's currency, payment method and country (card.issuer_country, else customer.country).
  * An empty list on the processor means "all". When the processor restricts a field and the transaction
  * does not carry it (absent, null, not a string, or ""), the processor is skipped: a restriction can

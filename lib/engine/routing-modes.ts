@@ -9,7 +9,7 @@ import {
 } from './processors';
 
 /**
- * Decisions without an active scheme (DESIGN §3 routing modes) and with a named processor route (§4).
+ * Decisions without an active scheme and with a named processor route (§4).
  * They return the same Decision shape as a plan: `mode` set, `node` null, `path` empty, `strategy` the
  * scheme strategy that behaves the same (null for `scheme`). Only eligible processors are candidates.
  *

@@ -1,5 +1,5 @@
 /**
- * The engine's public contract: what compile() takes and what a compiled plan returns (DESIGN §2–§4).
+ * The engine's public contract: what compile() takes and what a compiled plan returns.
  * Pure types; every module of the engine, the services, the CLI and the UI speak these.
  */
 import type { Operator, SchemeDocument, Modifiers, StrategyKind, Rule } from '../scheme/schema';
@@ -20,7 +20,7 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
-/** A processor route: a named ordered list of processors (DESIGN §4). */
+/** A processor route: a named ordered list of processors. */
 export interface ProcessorRoute {
   id: string;
   name: string;
@@ -135,7 +135,7 @@ export const ROUTING_MODES = [
 ] as const;
 export type RoutingMode = (typeof ROUTING_MODES)[number];
 
-/** Account settings that decide when no scheme is active (DESIGN §3). */
+/** Account settings that decide when no scheme is active. */
 export interface RoutingSettings {
   mode: RoutingMode;
   default_processor?: string | null;

@@ -3,7 +3,7 @@ import type { Processor } from '../processors/schema';
 
 /**
  * A realistic scheme and the processors it routes to, shared by tests, docs, the seed data and the
- * editor's "new from example". It extends the DESIGN §2 example to 13 nodes and uses every strategy.
+ * editor's "new from example". It extends the example of docs/scheme-format.md to 13 nodes and uses every strategy.
  * It compiles without errors against EXAMPLE_PROCESSORS; its one warning is on purpose:
  * proc_braintree is `down`, so `us_priority` falls through to proc_worldpay.
  */

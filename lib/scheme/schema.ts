@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The routing scheme document, format `switchyard.scheme/v1` (DESIGN §2).
+ * The routing scheme document, format `switchyard.scheme/v1`.
  * This module is the single source of the format: TypeScript types and the JSON Schema
  * (see json-schema.ts) derive from it. Structure only: graph rules (dangling ids, cycles,
  * missing branches, catalog checks) belong to the compiler, so an unfinished draft still parses.

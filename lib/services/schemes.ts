@@ -143,7 +143,7 @@ export async function renameScheme(db: Db, id: string, input: unknown): Promise<
 
 /**
  * Save the draft document. `expectedRevision` is the revision the editor loaded: if someone saved in
- * between, the save is refused rather than silently overwriting their work (DESIGN §6).
+ * between, the save is refused rather than silently overwriting their work.
  */
 export async function saveDraft(db: Db, id: string, document: unknown, expectedRevision: number): Promise<Result<SchemeRecord>> {
   const parsed = SchemeDocumentSchema.safeParse(document);

@@ -26,7 +26,7 @@ const SLICE_MS = 25;
 
 /**
  * Simulates every transaction of `transactions` through the plan and aggregates the results
- * (DESIGN journey 5). Streams: holds one transaction at a time, never the whole input.
+ *. Streams: holds one transaction at a time, never the whole input.
  * Cancellation resolves with a partial report flagged `cancelled: true` rather than rejecting, so a
  * stopped run still shows what it covered. Reproducible: the same seed and transaction ids give the
  * same report whatever the order of the input.

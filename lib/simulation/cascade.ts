@@ -13,7 +13,7 @@ export interface CascadePolicy {
 export type AttemptVisitor = (processor: string, outcome: OutcomeCategory, index: number, forced: boolean) => void;
 
 /**
- * Plays the attempts of a routed payment (DESIGN §3): candidates in order, at most `max_attempts`
+ * Plays the attempts of a routed payment: candidates in order, at most `max_attempts`
  * (one without a cascade), moving on only when the outcome is one of `cascade.on`; never after an
  * approval or a hard decline. Outcome i is `forced[i]` when that is a known category, else a seeded
  * draw from (seed, keyHash, i). Returns the final status.

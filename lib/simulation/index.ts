@@ -1,4 +1,4 @@
-/** The simulator (DESIGN §3 "A simulation adds attempts", journey 4 and 5): pure TypeScript. */
+/** The simulator: pure TypeScript. */
 export { simulateOne, DEFAULT_SEED, type SimulateOneOptions } from './simulate-one';
 export { simulateBatch, type SimulateBatchOptions, type TransactionSource } from './batch';
 export type { BatchReport, ProcessorReport, LeafReport } from './report';

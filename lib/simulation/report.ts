@@ -31,7 +31,7 @@ export interface LeafReport {
   share: number;
 }
 
-/** The aggregate of a batch simulation (DESIGN journey 5). Plain JSON. */
+/** The aggregate of a batch simulation. Plain JSON. */
 export interface BatchReport {
   seed: number;
   /** True when the run was stopped by its AbortSignal: the numbers cover `total` transactions only. */

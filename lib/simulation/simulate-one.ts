@@ -15,7 +15,7 @@ export interface SimulateOneOptions {
 }
 
 /**
- * One dry-run payment (DESIGN §3, journey 4): the plan's decision plus the attempts through the
+ * One dry-run payment: the plan's decision plus the attempts through the
  * strategy's cascade and the final status. Blocked and unrouted payments have no attempts.
  */
 export function simulateOne(

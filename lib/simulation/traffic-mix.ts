@@ -1,5 +1,5 @@
 /**
- * What synthetic traffic looks like (DESIGN journey 5: "generate synthetic traffic (count and mix)").
+ * What synthetic traffic looks like").
  * Shares are relative weights (they need not sum to 1). Defaults sketch a European-led global
  * e-commerce merchant.
  */

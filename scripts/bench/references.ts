@@ -4,7 +4,7 @@ import type { Decision, PathStep, Processor, Transaction } from '../../lib/engin
 import { hashPrefix, hashWithPrefix, transactionKey, unitInterval } from '../../lib/engine/hash';
 
 /**
- * The two references the engine is measured against (DESIGN §6), on the same trees:
+ * The two references the engine is measured against, on the same trees:
  * - "the limit": a plain nested if/else generated for the tree (bench-only code generation; values are
  *   embedded as JSON literals), reading properties directly, with a straightforward hand-written leaf
  *   choice that produces the same decision as the engine (so the bench can check they agree);

@@ -6,7 +6,7 @@ import { checkAttributeRule } from './rules';
 /**
  * An over-approximation of the values one attribute can have on a path, for compile-time reasoning only.
  * "missing" (absent, null, wrong type) is tracked apart, because positive comparisons are false on it
- * and negative ones true (DESIGN §2). Every operation here may only lose precision, never gain it, so
+ * and negative ones true. Every operation here may only lose precision, never gain it, so
  * "empty" always means "impossible".
  */
 export type Domain = SetDomain | NumberDomain;

@@ -23,7 +23,7 @@ export interface CheckResult {
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * Every problem of a scheme document at once (DESIGN §2, §6): size limits, JSON syntax, structure, graph,
+ * Every problem of a scheme document at once: size limits, JSON syntax, structure, graph,
  * rules against the catalog, strategies against the registry, then, for an otherwise valid document,
  * warnings from reasoning about paths. Never throws on any input.
  */

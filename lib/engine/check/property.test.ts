@@ -72,7 +72,7 @@ describe('checkScheme never throws', () => {
   });
 });
 
-// ---- soundness of branch_never_taken against a reference evaluator of DESIGN §2 semantics ----
+// ---- soundness of branch_never_taken against a reference evaluator of the documented semantics ----
 
 type Tx = { currency?: unknown; amount?: unknown; card?: { tokenised?: unknown } };
 const read = (tx: Tx, attribute: string): { present: boolean; value?: string | number | boolean } => {

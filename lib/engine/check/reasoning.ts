@@ -129,7 +129,7 @@ function ineligibility(processor: Processor, state: ReadonlyMap<string, Domain>)
   return undefined;
 }
 
-/** Eligibility reads the card's issuing country, else the customer's (DESIGN §3). */
+/** Eligibility reads the card's issuing country, else the customer's. */
 function eligibilityCountries(state: ReadonlyMap<string, Domain>): ReadonlySet<string> | undefined {
   const issuer = state.get('card.issuer_country') as SetDomain | undefined;
   if (!issuer) return undefined;

@@ -4,7 +4,7 @@ import { stringSet } from './operators';
 import type { CompiledRule, RuleShape } from './rules';
 
 /**
- * The condition walk of a plan compiled to one JavaScript function (DESIGN §5): each property read gets
+ * The condition walk of a plan compiled to one JavaScript function: each property read gets
  * its own inline cache, each attribute is read at most once per decision, and the common comparisons
  * are inlined instead of called through closures. The closure walk (nodes.ts) stays the reference and
  * the traced path; codegen.test.ts checks the two agree on adversarial documents and transactions.

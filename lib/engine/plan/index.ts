@@ -13,7 +13,7 @@ import { combine, compileRule, joinTests, type RuleContext } from './rules';
 import { createClock } from './time';
 
 /**
- * buildPlan: a checked scheme document → a plan that decides fast (DESIGN §3, §5).
+ * buildPlan: a checked scheme document → a plan that decides fast.
  * Everything that does not depend on the transaction is done here, once: rule values normalised,
  * regular expressions compiled, filters inlined, processor routes expanded, path steps and modifiers
  * frozen and shared. A plan therefore captures the registry as it was: when a filter or a processor

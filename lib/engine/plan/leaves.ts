@@ -4,7 +4,7 @@ import { hashPrefix, hashWithPrefix, transactionKey, unitInterval } from '../has
 import { ineligibility, type EligibilityEntry, type PaymentFields } from '../processors';
 
 /**
- * Strategy nodes compiled to leaves, and the choice among eligible processors (DESIGN §3).
+ * Strategy nodes compiled to leaves, and the choice among eligible processors.
  * - direct / priority: listed order (routes expanded at compile time), eligible ones only.
  * - weight: the hash of (node id, transaction id) picks among eligible processors with weight > 0, in
  *   proportion to their weights; the fallback order after it is the other eligible processors by

@@ -4,7 +4,7 @@ import type { Operator, RuleValue } from '../../scheme/schema';
 import type { StringNormaliser } from './normalise';
 
 /**
- * Operators (DESIGN §2) as predicates over one value read from the transaction. A predicate answers the
+ * Operators as predicates over one value read from the transaction. A predicate answers the
  * POSITIVE operator and is false whenever the value is missing (absent, null or of the wrong type);
  * negative operators are built as its exact negation by the caller. Rule values are normalised here,
  * once, at compile time; a rule value of the wrong shape makes the positive predicate always false.
