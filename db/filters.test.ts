@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { testDatabases } from './testing';
-import type { Connection } from './client';
-import { seedDemoData, DEMO_SCHEME_ID } from './seed';
+import { testDatabases, useSeededDatabase } from './testing';
+import { DEMO_SCHEME_ID } from './seed';
 import { schemeVersions, settings } from './schema';
 import { createFilter, deleteFilter, getFilter, listFilters, updateFilter } from '@/lib/services/filters';
 import { createScheme, deleteScheme, getScheme } from '@/lib/services/schemes';
@@ -19,13 +18,7 @@ const usingFilter = (name: string, filter: string): SchemeDocument => ({
 });
 
 describe.each(testDatabases())('filters on $name', (target) => {
-  let connection: Connection;
-  beforeAll(async () => {
-    connection = await target.open();
-    await seedDemoData(connection.db);
-  });
-  afterAll(async () => connection?.close());
-  const db = () => connection.db;
+  const db = useSeededDatabase(target);
 
   it('lists the seeded shared filter', async () => {
     const list = await listFilters(db());

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases } from './testing';
-import type { Connection } from './client';
-import { seedDemoData } from './seed';
+import { describe, expect, it } from 'vitest';
+import { testDatabases, useSeededDatabase } from './testing';
 import { createProcessor, getProcessor, statusEffects } from '@/lib/services/processors';
 import { createRoute } from '@/lib/services/routes';
 import { getSettings, updateSettings } from '@/lib/services/settings';
 
 describe.each(testDatabases())('page services on $name', (target) => {
-  let connection: Connection;
-  beforeAll(async () => {
-    connection = await target.open();
-    await seedDemoData(connection.db);
-  });
-  afterAll(async () => connection?.close());
-  const db = () => connection.db;
+  const db = useSeededDatabase(target);
 
   it('stores the time zone by its canonical IANA name', async () => {
     const saved = await updateSettings(db(), { routing_mode: 'scheme', default_processor_id: 'proc_stripe', time_zone: 'europe/berlin' });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases } from './testing';
-import type { Connection } from './client';
-import { seedDemoData, seedIfEmpty, DEMO_SCHEME_ID } from './seed';
+import { describe, expect, it } from 'vitest';
+import { testDatabases, useSeededDatabase } from './testing';
+import { seedIfEmpty, DEMO_SCHEME_ID } from './seed';
 import { createProcessor, deleteProcessor, getProcessor, listProcessors, setProcessorStatus, updateProcessor } from '@/lib/services/processors';
 import { createRoute, deleteRoute, getRoute, listRoutes, updateRoute } from '@/lib/services/routes';
 import { createScheme, deleteScheme, duplicateScheme, getScheme, listSchemes, renameScheme, saveDraft } from '@/lib/services/schemes';
@@ -22,13 +21,7 @@ const newProcessor = (id: string, name: string) => ({
 });
 
 describe.each(testDatabases())('services on $name', (target) => {
-  let connection: Connection;
-  beforeAll(async () => {
-    connection = await target.open();
-    await seedDemoData(connection.db);
-  });
-  afterAll(async () => connection?.close());
-  const db = () => connection.db;
+  const db = useSeededDatabase(target);
 
   it('seeds a realistic demo account once', async () => {
     const processors = await listProcessors(db());

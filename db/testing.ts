@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, type Connection } from './client';
+import { afterAll, beforeAll } from 'vitest';
+import { openDatabase, type Connection, type Db } from './client';
+import { seedDemoData } from './seed';
 
 /**
  * Databases for tests: always an in-memory PGlite, and a real Postgres too when DATABASE_URL is set.
@@ -49,4 +51,18 @@ async function openFreshPostgres(url: string): Promise<Connection> {
       }
     },
   };
+}
+
+/**
+ * For a `describe.each(testDatabases())` suite: opens `target` with the demo account before its tests and
+ * closes it after them. Returns the suite's database.
+ */
+export function useSeededDatabase(target: TestDatabase): () => Db {
+  let connection: Connection | undefined;
+  beforeAll(async () => {
+    connection = await target.open();
+    await seedDemoData(connection.db);
+  });
+  afterAll(async () => connection?.close());
+  return () => connection!.db;
 }

@@ -16,7 +16,7 @@ test.describe('filters', () => {
     await page.getByLabel('Name').fill('Large EUR or GBP');
     const first = page.getByTestId('rule-0');
     await first.getByLabel('Rule 1: attribute').selectOption({ label: 'Amount' });
-    await first.getByLabel('Rule 1: operator').selectOption({ label: 'is at least' });
+    await first.getByLabel('Rule 1: operator').selectOption({ label: '≥' });
     await first.getByLabel('Rule 1: value').fill('lots');
     await page.getByRole('button', { name: 'Add rule' }).click();
     const second = page.getByTestId('rule-1');
@@ -42,7 +42,7 @@ test.describe('filters', () => {
     const rowOf = (name: string) => page.locator('tr', { has: page.locator('td:first-child').getByRole('link', { name, exact: true }) });
     const row = rowOf('Large EUR or GBP');
     await expect(row).toContainText('all of 2 rules:');
-    await expect(row).toContainText('Amount is at least 1000');
+    await expect(row).toContainText('Amount ≥ 1000');
     await expect(row).toContainText('Currency is one of GBP, EUR');
 
     // A second filter that uses the first: the first can then not be deleted.

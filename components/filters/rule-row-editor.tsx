@@ -1,7 +1,8 @@
 'use client';
 
 import { CodeListInput } from '@/components/ui/code-list-input';
-import { choiceFor, emptyRow, operatorTakes, OPERATOR_WORDS, type FilterFormCatalog, type RuleRow } from '@/lib/filters/rule-rows';
+import { OPERATOR_WORDS } from '@/lib/catalog/operator-words';
+import { choiceFor, emptyRow, operatorTakes, type FilterFormCatalog, type RuleRow } from '@/lib/filters/rule-rows';
 import type { Operator } from '@/lib/scheme/schema';
 
 /** One rule: what it reads (an attribute, or another filter), how it compares, and the value. */

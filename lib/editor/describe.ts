@@ -6,25 +6,7 @@
 import type { AttributeSpec, Catalog } from '../catalog';
 import type { Filter } from '../engine/types';
 import type { Operator, Rule, RuleValue } from '../scheme/schema';
-
-const OPERATOR_WORDS: Record<Operator, string> = {
-  eq: 'is',
-  neq: 'is not',
-  in: 'is one of',
-  not_in: 'is not one of',
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  between: 'is between',
-  contains: 'contains',
-  not_contains: 'does not contain',
-  starts_with: 'starts with',
-  ends_with: 'ends with',
-  exists: 'is present',
-  not_exists: 'is missing',
-  matches: 'matches',
-};
+import { OPERATOR_WORDS } from '../catalog/operator-words';
 
 /** How many values of a list are named before "and N more". */
 export const LISTED_VALUES = 4;

@@ -167,22 +167,3 @@ export function regexProblem(source: string): string | null {
   }
 }
 
-/** Operators in words, for the operator picker. */
-export const OPERATOR_LABELS: Readonly<Record<Operator, string>> = {
-  eq: 'is',
-  neq: 'is not',
-  in: 'is one of',
-  not_in: 'is none of',
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  between: 'is between',
-  contains: 'contains',
-  not_contains: 'does not contain',
-  starts_with: 'starts with',
-  ends_with: 'ends with',
-  exists: 'is present',
-  not_exists: 'is missing',
-  matches: 'matches regex',
-};

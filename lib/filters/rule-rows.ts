@@ -3,6 +3,7 @@ import { METADATA_PREFIX } from '../catalog/builtin';
 import type { Operator, Rule, RuleValue } from '../scheme/schema';
 import { withOtherNames } from '../forms/other-names';
 import type { CodeOption } from '../forms/code-search';
+import { OPERATOR_WORDS } from '../catalog/operator-words';
 
 /**
  * The filter form edits rules as rows: attribute, operator, value as typed (text, a list of codes,
@@ -116,26 +117,6 @@ export const emptyRow = (attribute: AttributeSpec | AttributeChoice): RuleRow =>
   min: '',
   max: '',
 });
-
-/** Words for the operators, as the row editor and the filter list show them. */
-export const OPERATOR_WORDS: Record<Operator, string> = {
-  eq: 'is',
-  neq: 'is not',
-  in: 'is one of',
-  not_in: 'is none of',
-  gt: 'is more than',
-  gte: 'is at least',
-  lt: 'is less than',
-  lte: 'is at most',
-  between: 'is between',
-  contains: 'contains',
-  not_contains: 'does not contain',
-  starts_with: 'starts with',
-  ends_with: 'ends with',
-  exists: 'is present',
-  not_exists: 'is missing',
-  matches: 'matches the pattern',
-};
 
 /** One rule in words, for lists: "Customer IP country is one of KP, IR, SY". */
 export function ruleInWords(rule: Rule, attributes: readonly AttributeChoice[], filterName: (id: string) => string): string {

@@ -2,7 +2,8 @@
 
 import type { Catalog } from '@/lib/catalog';
 import type { Filter } from '@/lib/engine/types';
-import { changeAttribute, changeOperator, makeRule, operatorsFor, OPERATOR_LABELS } from '@/lib/editor/inspector-rules';
+import { OPERATOR_WORDS } from '@/lib/catalog/operator-words';
+import { changeAttribute, changeOperator, makeRule, operatorsFor } from '@/lib/editor/inspector-rules';
 import type { AttributeRule, FilterRule, Operator, Rule } from '@/lib/scheme/schema';
 import { AttributePicker } from './attribute-picker';
 import { ValueInput } from './value-input';
@@ -28,7 +29,7 @@ export function AttributeRuleEditor({ rule, catalog, onChange, startOpen }: {
         {!operators.includes(rule.operator) && <option value={rule.operator}>{rule.operator} (not allowed here)</option>}
         {operators.map((op) => (
           <option key={op} value={op}>
-            {OPERATOR_LABELS[op]} ({op})
+            {OPERATOR_WORDS[op]} ({op})
           </option>
         ))}
       </select>
