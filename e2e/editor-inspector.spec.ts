@@ -22,6 +22,22 @@ async function select(page: Page, id: string) {
   await expect(page.getByTestId('inspector').getByLabel('Id', { exact: true })).toHaveValue(id);
 }
 
+/**
+ * A drag with real mouse steps, both ends in view first. (locator.dragTo scrolls the target into view
+ * after pressing the button, which moves the grip away before Chromium starts the drag.)
+ */
+async function dragWithMouse(page: Page, source: Locator, target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  await source.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 20, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
 test('nothing selected gives a hint; several selected give a summary with delete', async ({ page }) => {
   const inspector = await open(page);
   await expect(inspector).toContainText('Select a node on the canvas');
@@ -95,7 +111,7 @@ test('edits a condition: a new country rule, amount >, between with its range ch
   await page.screenshot({ path: 'test-results/inspector-condition.png' });
 
   // Drag the third rule by its grip onto the first: it becomes the first.
-  await inspector.getByLabel('Drag rule 3').dragTo(inspector.locator('[data-path="rules.0"]'));
+  await dragWithMouse(page, inspector.getByLabel('Drag rule 3'), inspector.locator('[data-path="rules.0"]'));
   await expect(inspector.locator('[data-path="rules.0"]').getByRole('button', { name: /^Attribute:/ })).toHaveAccessibleName('Attribute: Shipping country');
   await expect(inspector.locator('[data-path="rules.1"]').getByRole('button', { name: /^Attribute:/ })).toHaveAccessibleName('Attribute: Card issuer country');
   await expect(canvasNode(page, 'is_eu').locator('.sy-rules li').first()).toContainText('Shipping country');
@@ -197,7 +213,7 @@ test('reorders a priority list with the arrows and by drag, and takes a processo
   await expect(canvasNode(page, 'us_priority').locator('li').first()).toContainText('Worldpay');
 
   // Drag the last one (Stripe) to the top by its grip.
-  await inspector.getByLabel('Drag proc_stripe').dragTo(rows.nth(0));
+  await dragWithMouse(page, inspector.getByLabel('Drag proc_stripe'), rows.nth(0));
   await expect(rows.nth(0)).toContainText('proc_stripe');
   await expect(rows.nth(1)).toContainText('proc_worldpay');
 

@@ -258,6 +258,7 @@ test.describe('JSON tab', () => {
     await expect(refusal).toContainText('broken.json was not imported; nothing changed.');
     await expect(refusal).toContainText('$.start');
     await expect(refusal).toContainText('$.nodes.x');
+    await page.screenshot({ path: 'test-results/editor-json-import-refused.png' });
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('"name": "Import export"');
 
     // A valid file replaces the document as one undo step.
