@@ -1,3 +1,4 @@
+import 'server-only';
 import { existsSync } from 'node:fs';
 import { openDatabase, targetFromEnv, type Connection, type Db } from './client';
 import { seedIfEmpty } from './seed';
