@@ -3,9 +3,9 @@
  * JavaScript, so no build step can rewrite it). Exposes `window.__bench`:
  *
  * - longTasks: main-thread tasks over 50 ms (Long Tasks API), as { start, end } in page time.
- * - nodesDrawnAt: the first animation frame in which the canvas holds at least `expectedNodes` React
- *   Flow node elements and none of them is still hidden (React Flow hides a node until it has
- *   measured it), in page time (ms since navigation start).
+ * - nodesDrawnAt: the first animation frame in which every React Flow node element the page renders is
+ *   measured (none still hidden) and their number has held for a few frames, in page time (ms since
+ *   navigation start).
  * - renders: components React rendered while counting is on, from a minimal React DevTools hook (the
  *   production build of React reports every commit to it): `nodes` counts renders of node-type
  *   components (the component React Flow draws inside each `.react-flow__node`), `byNode` per node id.
@@ -71,12 +71,20 @@
     bench.longTasks = null;
   }
 
+  // Drawn: every node element the page renders is in the DOM and measured (React Flow hides a node until
+  // it has measured it), and their number has not changed for STABLE_FRAMES frames. A page may draw only
+  // the nodes in view (the editor does on large schemes), so the count is not fixed in advance.
   const expectedNodes = config.expectedNodes || 1;
+  const STABLE_FRAMES = 3;
+  let lastCount = -1;
+  let stableFor = 0;
   const drawn = () => {
     const elements = document.querySelectorAll('.react-flow__node');
     if (elements.length < expectedNodes) return false;
     for (const element of elements) if (element.style.visibility === 'hidden') return false;
-    return true;
+    stableFor = elements.length === lastCount ? stableFor + 1 : 0;
+    lastCount = elements.length;
+    return stableFor >= STABLE_FRAMES;
   };
   const pollDrawn = () => {
     if (drawn()) bench.nodesDrawnAt = performance.now();

@@ -1,12 +1,13 @@
 'use client';
 
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { autoLayout, copyNodes, moveOperation, pasteNodes, removeOperation, type LayoutDirection } from '@/lib/graph';
 import { describeIssues } from '@/lib/editor/save';
 import { useEditorActions } from './actions-context';
 import { useEditorStore } from './store-provider';
 import { readFragment, writeFragment } from './clipboard';
+import { FIT_VIEW_OPTIONS, showScheme } from './canvas/viewport';
 
 export interface EditorCommands {
   save(): Promise<void>;
@@ -27,6 +28,7 @@ export function useEditorCommands(): EditorCommands {
   const store = useEditorStore();
   const actions = useEditorActions();
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const pastes = useRef(0);
 
   return useMemo(() => {
@@ -105,14 +107,15 @@ export function useEditorCommands(): EditorCommands {
       },
       async layout(direction) {
         const chosen = direction ?? state().direction;
-        state().setDirection(chosen);
         const positions = await autoLayout(doc(), { direction: chosen, sizes: state().measured });
+        // Direction and positions in one render: each alone would redraw every node.
+        state().setDirection(chosen);
         state().edit(moveOperation(positions));
-        requestAnimationFrame(() => flow.fitView({ padding: 0.15, maxZoom: 1, duration: 250 }));
+        requestAnimationFrame(() => showScheme(flow, doc(), flowStore.getState().width, 250));
       },
       fit() {
-        flow.fitView({ padding: 0.15, maxZoom: 1, duration: 250 });
+        void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
       },
     };
-  }, [store, actions, flow]);
+  }, [store, actions, flow, flowStore]);
 }

@@ -49,23 +49,11 @@ export async function editorBenchScheme(size = 1_000, seed = 20_260_601): Promis
 
   const unplaced: SchemeDocument = { format: tree.format, name: `Editor bench (${size} nodes)`, start: tree.start, nodes };
   const layout = await autoLayout(unplaced, { direction: 'down' });
-  const probe = nearestToMiddle(unplaced, layout);
+  // The start node: in view whichever way a page opens a large scheme (fitted, or on its start node).
+  const probe = unplaced.start;
+  if (nodes[probe]?.type !== 'condition') throw new Error('bench: the generated scheme starts with a strategy');
   nodes[probe] = { ...(nodes[probe] as ConditionNode), rules: [{ attribute: 'amount', operator: 'gt', value: PROBE_VALUE }] };
   return { doc: { ...unplaced, layout }, probe };
-}
-
-function nearestToMiddle(doc: SchemeDocument, layout: Record<string, { x: number; y: number }>): string {
-  const positions = Object.values(layout);
-  const middleX = (Math.min(...positions.map((p) => p.x)) + Math.max(...positions.map((p) => p.x))) / 2;
-  const middleY = (Math.min(...positions.map((p) => p.y)) + Math.max(...positions.map((p) => p.y))) / 2;
-  let best = '';
-  let bestDistance = Infinity;
-  for (const [id, node] of Object.entries(doc.nodes)) {
-    if (node.type !== 'condition') continue;
-    const distance = Math.hypot(layout[id]!.x - middleX, layout[id]!.y - middleY);
-    if (distance < bestDistance) [best, bestDistance] = [id, distance];
-  }
-  return best;
 }
 
 /** Same strategy on the demo account's processors; a processor listed twice after mapping is kept once. */

@@ -6,12 +6,13 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { addNode, autoLayout, connectOperation, isFullyPlaced, moveOperation, planEdgeChanges, planNodeChanges, reconnectOperation, removeOperation, type EditResult } from '@/lib/graph';
 import { isPaletteItem, nodeTemplate } from '@/lib/editor/node-templates';
 import type { CanvasEdge, CanvasNode } from '@/lib/editor/canvas-model';
@@ -19,11 +20,11 @@ import { useEditor, useEditorStore } from '../store-provider';
 import { NODE_TYPES } from './node-types';
 import { useCanvasElements } from './use-canvas-elements';
 import { PALETTE_MIME } from './palette';
+import { FIT_VIEW_OPTIONS, isLargeScheme, showScheme } from './viewport';
 
 // Object and array props are module constants: React Flow copies them into its store, and a new
 // object on every render (e.g. defaultEdgeOptions) makes all 1,000 edges of a large scheme re-render.
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
 const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
 const MINIMAP_STYLE = { width: 140, height: 90, opacity: 0.9 };
 
@@ -35,6 +36,12 @@ export function FlowCanvas() {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const { nodes, edges } = useCanvasElements();
   const refusal = useRef<string | null>(null);
+  const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
+  // Decided once when the editor opens: a large scheme opens on its start node, drawing only what is in view.
+  const [opensLarge] = useState(() => isLargeScheme(store.getState().history.present));
+  const onInit = useCallback(() => {
+    if (opensLarge) showScheme(flow, store.getState().history.present, flowStore.getState().width);
+  }, [opensLarge, flow, store, flowStore]);
 
   const apply = useCallback((result: EditResult, at?: { x: number; y: number }) => {
     if (!result.ok && at) store.getState().showHint({ message: result.reason, ...at });
@@ -123,8 +130,10 @@ export function FlowCanvas() {
         selectionKeyCode="Shift"
         minZoom={0.05}
         maxZoom={2}
-        fitView
+        fitView={!opensLarge}
         fitViewOptions={FIT_VIEW_OPTIONS}
+        onInit={onInit}
+        onlyRenderVisibleElements
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <Background gap={24} size={1.2} color="#d4d8e0" />
@@ -142,6 +151,7 @@ function useAutoPositions() {
   const doc = useEditor((s) => s.history.present);
   const direction = useEditor((s) => s.direction);
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const placed = isFullyPlaced(doc);
   const first = useRef(true);
   useEffect(() => {
@@ -150,7 +160,7 @@ function useAutoPositions() {
     void autoLayout(doc, { direction, sizes: store.getState().measured }).then((positions) => {
       if (!current) return;
       store.getState().setAutoPositions(positions);
-      if (first.current) requestAnimationFrame(() => flow.fitView(FIT_VIEW_OPTIONS));
+      if (first.current) requestAnimationFrame(() => showScheme(flow, store.getState().history.present, flowStore.getState().width));
       first.current = false;
     });
     return () => {

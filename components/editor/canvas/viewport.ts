@@ -1,0 +1,29 @@
+import type { Edge, Node, ReactFlowInstance } from '@xyflow/react';
+import type { SchemeDocument } from '@/lib/scheme/schema';
+
+/**
+ * Above this many nodes a fitted scheme is too small to read and draws every node at once; the editor
+ * then opens on the start node at a readable zoom and draws only what is in view (the minimap and the
+ * Fit button still give the overview).
+ */
+export const LARGE_SCHEME_NODES = 150;
+const START_ZOOM = 0.8;
+/** Screen pixels between the top-left of the canvas and the start node when opening a large scheme. */
+const START_MARGIN = 48;
+
+export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+
+export const isLargeScheme = (doc: SchemeDocument) => Object.keys(doc.nodes).length > LARGE_SCHEME_NODES;
+
+/** The whole scheme when it is small enough to read fitted; otherwise its start node, near the top of the view. */
+export function showScheme<N extends Node, E extends Edge>(flow: ReactFlowInstance<N, E>, doc: SchemeDocument, canvasWidth: number, duration = 0): void {
+  const start = isLargeScheme(doc) ? flow.getInternalNode(doc.start) : undefined;
+  if (!start) {
+    void flow.fitView({ ...FIT_VIEW_OPTIONS, duration });
+    return;
+  }
+  const width = start.measured.width ?? 260;
+  const x = canvasWidth / 2 - (start.internals.positionAbsolute.x + width / 2) * START_ZOOM;
+  const y = START_MARGIN - start.internals.positionAbsolute.y * START_ZOOM;
+  void flow.setViewport({ x, y, zoom: START_ZOOM }, { duration });
+}
