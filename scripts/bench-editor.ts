@@ -64,7 +64,7 @@ async function main(): Promise<number> {
 
   try {
     // One unmeasured load of each first: the server's first request of a route loads its code.
-    for (const url of [baselineUrl, editorUrl]) await (await openCanvas(browser, url, nodeCount)).page.context().close();
+    for (const url of [baselineUrl, editorUrl]) await (await openCanvas(browser, url)).page.context().close();
 
     const loads = { editor: [] as Load[], baseline: [] as Load[] };
     const selects = { editor: [] as number[], baseline: [] as number[], editorRenders: [] as number[], baselineRenders: [] as number[] };
@@ -73,7 +73,7 @@ async function main(): Promise<number> {
       // Alternate which page goes first, so neither always gets the machine's quieter moment.
       const order = run % 2 === 0 ? (['baseline', 'editor'] as const) : (['editor', 'baseline'] as const);
       for (const which of order) {
-        const load = await openCanvas(browser, which === 'editor' ? editorUrl : baselineUrl, nodeCount);
+        const load = await openCanvas(browser, which === 'editor' ? editorUrl : baselineUrl);
         loads[which].push(load);
         const select = await measureSelect(load.page, 3, [probe]);
         selects[which].push(...select.map((s) => s.ms));

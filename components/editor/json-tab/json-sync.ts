@@ -5,7 +5,7 @@ import type { EditorStore } from '../store';
 import { monaco } from './monaco-setup';
 
 /** Quiet time after the last keystroke before the text is read as a document. */
-export const JSON_EDIT_DELAY_MS = 120;
+export const JSON_EDIT_DELAY_MS = 60;
 
 /**
  * Keeps the Monaco model and the editor store in step, both ways.
