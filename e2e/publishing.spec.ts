@@ -81,7 +81,8 @@ test('publish with a test case overridden, see history, diff two versions, roll 
   const after = await decideUntil(page, secret, (d) => d.scheme.version === 2);
   expect(after).toMatchObject({ processor: 'proc_checkout', scheme: { id: SCHEME, version: 2 } });
 
-  // Diff v1 → v2: the one changed node, and the JSON side by side.
+  // Diff v1 → v2: the one changed node, on the graph and in the JSON side by side.
+  await page.setViewportSize({ width: 1280, height: 800 });
   await v2.getByRole('link', { name: 'Diff with v1' }).click();
   await expect(page.getByTestId('diff-changed')).toContainText('eu_priority');
   await expect(page.getByTestId('diff-changed')).toContainText('processors');
@@ -89,6 +90,18 @@ test('publish with a test case overridden, see history, diff two versions, roll 
   await expect(page.getByTestId('json-diff')).toContainText('"proc_checkout"');
   // Only the two lines of the processor list differ, side by side; key order is no change.
   await expect(page.getByTestId('json-diff').locator('tr[data-changed]')).toHaveCount(2);
+  // The diff on the graph: the newer version drawn with the editor's nodes, the changed one marked, the rest dimmed.
+  const graph = page.getByTestId('diff-graph');
+  await expect(graph.locator('.react-flow__node.diff-changed')).toHaveCount(1);
+  await expect(graph.locator('.react-flow__node.diff-changed').getByTestId('node-eu_priority')).toBeVisible();
+  await expect(graph.locator('.react-flow__node.diff-added')).toHaveCount(0);
+  expect(await graph.locator('.react-flow__node.diff-unchanged').count()).toBeGreaterThan(1);
+  await expect(graph.locator('.react-flow__node.diff-changed')).toHaveCSS('opacity', '1');
+  await expect(graph.locator('.react-flow__node.diff-unchanged').first()).toHaveCSS('opacity', '0.5');
+  // Read only: the graph offers nothing to drag, connect or select.
+  await expect(graph.locator('.react-flow__node.draggable, .react-flow__node.selectable')).toHaveCount(0);
+  await graph.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/publishing-diff-graph.png' });
   await page.screenshot({ path: 'test-results/publishing-diff.png', fullPage: true });
 
   // Roll back to v1: decide follows.

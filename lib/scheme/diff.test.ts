@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffDocuments, inOrderOf, lineDiff } from './diff';
+import { diffDocuments, inOrderOf, lineDiff, nodeStatuses } from './diff';
 import { EXAMPLE_SCHEME } from './examples';
 import type { SchemeDocument } from './schema';
 
@@ -20,6 +20,23 @@ describe('diffDocuments', () => {
     expect(diff.fields).toEqual(['name']);
     expect(diff.moved).toEqual([firstId]);
     expect(diff.decisionsEqual).toBe(false);
+    // The graph marks every node of the newer document; the moved-and-relabelled node is changed, the removed one absent.
+    const statuses = nodeStatuses(diff, after);
+    expect(Object.keys(statuses).sort()).toEqual(Object.keys(after.nodes).sort());
+    expect(statuses.brand_new).toBe('added');
+    expect(statuses[firstId]).toBe('changed');
+    expect(removedId in statuses).toBe(false);
+    expect(Object.entries(statuses).filter(([, s]) => s === 'unchanged').map(([id]) => id).sort()).toEqual(
+      Object.keys(after.nodes).filter((id) => id !== 'brand_new' && id !== firstId).sort(),
+    );
+  });
+
+  it('marks a node that only moved as unchanged', () => {
+    const [id] = Object.keys(EXAMPLE_SCHEME.nodes) as [string];
+    const after = { ...EXAMPLE_SCHEME, layout: { ...EXAMPLE_SCHEME.layout, [id]: { x: -5, y: -5 } } };
+    const diff = diffDocuments(EXAMPLE_SCHEME, after);
+    expect(diff.moved).toEqual([id]);
+    expect(nodeStatuses(diff, after)[id]).toBe('unchanged');
   });
 
   it('says decisions are equal when only layout and name differ', () => {

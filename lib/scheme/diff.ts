@@ -63,6 +63,21 @@ export function diffDocuments(before: SchemeDocument, after: SchemeDocument): Do
   };
 }
 
+/** How a node of the newer document stands against the older one, as the diff graph marks it. */
+export type NodeStatus = 'added' | 'changed' | 'unchanged';
+
+/**
+ * The status of every node of `after` (the newer document of `diff`). A node that only moved on the
+ * canvas is unchanged: moves never change a decision. Removed nodes are not in `after`; they are `diff.removed`.
+ */
+export function nodeStatuses(diff: DocumentDiff, after: SchemeDocument): Record<string, NodeStatus> {
+  const added = new Set(diff.added);
+  const changed = new Set(diff.changed.map((c) => c.id));
+  return Object.fromEntries(
+    Object.keys(after.nodes ?? {}).map((id): [string, NodeStatus] => [id, added.has(id) ? 'added' : changed.has(id) ? 'changed' : 'unchanged']),
+  );
+}
+
 /**
  * `value` with its object keys in the order `reference` has them (recursively; keys only in `value`
  * follow), so the line diff shows changes rather than key-order noise.

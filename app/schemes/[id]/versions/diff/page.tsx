@@ -3,8 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { DiffPicker } from '@/components/publishing/diff-picker';
+import { DiffGraph } from '@/components/publishing/diff-graph';
 import { VersionDiff } from '@/components/publishing/version-diff';
-import { diffVersions, listVersions } from '@/lib/services/publishing';
+import { nodeStatuses } from '@/lib/scheme/diff';
+import { loadAccountContext } from '@/lib/services/account-context';
+import { diffVersions, getVersion, listVersions } from '@/lib/services/publishing';
 
 export const metadata: Metadata = { title: 'Version diff' };
 
@@ -20,7 +23,10 @@ export default async function VersionDiffPage({ params, searchParams }: {
   if (!versions.ok) notFound();
   const from = Number(query.from);
   const to = Number(query.to);
-  const result = Number.isInteger(from) && Number.isInteger(to) ? await diffVersions(db, id, from, to) : null;
+  const picked = Number.isInteger(from) && Number.isInteger(to);
+  const [result, newer, account] = picked
+    ? await Promise.all([diffVersions(db, id, from, to), getVersion(db, id, to), loadAccountContext(db)])
+    : [null, null, null];
   return (
     <>
       <div className="page-header">
@@ -42,7 +48,18 @@ export default async function VersionDiffPage({ params, searchParams }: {
             {result.error.message}
           </p>
         ) : (
-          <VersionDiff diff={result.value.diff} fromLabel={`v${from} (${result.value.from.published_at.slice(0, 10)})`} toLabel={`v${to} (${result.value.to.published_at.slice(0, 10)})`} />
+          <>
+            {newer?.ok && account && (
+              <DiffGraph
+                // A new pair of versions starts a new store: the provider builds its store once.
+                key={`${from}-${to}`}
+                init={{ schemeId: id, revision: 0, document: newer.value.document, account }}
+                statuses={nodeStatuses(result.value.diff, newer.value.document)}
+                removed={result.value.diff.removed}
+              />
+            )}
+            <VersionDiff diff={result.value.diff} fromLabel={`v${from} (${result.value.from.published_at.slice(0, 10)})`} toLabel={`v${to} (${result.value.to.published_at.slice(0, 10)})`} />
+          </>
         )}
       </section>
     </>
