@@ -37,8 +37,10 @@ export function FlowCanvas() {
   const { nodes, edges } = useCanvasElements();
   const refusal = useRef<string | null>(null);
   const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
-  // Decided once when the editor opens: a large scheme opens on its start node, drawing only what is in view.
+  // Decided once when the editor opens: a large scheme opens on its start node.
   const [opensLarge] = useState(() => isLargeScheme(store.getState().history.present));
+  // A large scheme draws only the nodes in view; a small one draws them all (cheap, and always there to find).
+  const large = useEditor((s) => isLargeScheme(s.history.present));
   const onInit = useCallback(() => {
     if (opensLarge) showScheme(flow, store.getState().history.present, flowStore.getState().width);
   }, [opensLarge, flow, store, flowStore]);
@@ -133,7 +135,7 @@ export function FlowCanvas() {
         fitView={!opensLarge}
         fitViewOptions={FIT_VIEW_OPTIONS}
         onInit={onInit}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={large}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <Background gap={24} size={1.2} color="#d4d8e0" />

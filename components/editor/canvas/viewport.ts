@@ -2,9 +2,9 @@ import type { Edge, Node, ReactFlowInstance } from '@xyflow/react';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 
 /**
- * Above this many nodes a fitted scheme is too small to read and draws every node at once; the editor
- * then opens on the start node at a readable zoom and draws only what is in view (the minimap and the
- * Fit button still give the overview).
+ * Above this many nodes a fitted scheme is too small to read and drawing every node costs seconds; the
+ * editor then opens on the start node at a readable zoom and draws only the nodes in view (the minimap and
+ * the Fit button still give the overview).
  */
 export const LARGE_SCHEME_NODES = 150;
 const START_ZOOM = 0.8;
