@@ -4,16 +4,17 @@ import '@xyflow/react/dist/style.css';
 import '@/components/editor/editor.css';
 import './diff-graph.css';
 import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { NODE_TYPES } from '@/components/editor/canvas/node-types';
+import { useAutoPositions } from '@/components/editor/canvas/use-auto-positions';
+import { useCanvasElements } from '@/components/editor/canvas/use-canvas-elements';
+import { DEFAULT_EDGE_OPTIONS, FIT_VIEW_OPTIONS } from '@/components/editor/canvas/viewport';
 import type { EditorInit } from '@/components/editor/store';
 import { EditorStoreProvider, useEditor } from '@/components/editor/store-provider';
-import { deriveCanvas, emptyCanvasCache, type CanvasEdge, type CanvasNode } from '@/lib/editor/canvas-model';
-import { autoLayout, isFullyPlaced, type XYPosition } from '@/lib/graph';
+import type { CanvasEdge, CanvasNode } from '@/lib/editor/canvas-model';
+import { isFullyPlaced } from '@/lib/graph';
 import type { NodeStatus } from '@/lib/scheme/diff';
 
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
-const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
 
 /**
  * The newer version as a read-only graph, drawn with the editor's own node components: added nodes
@@ -53,35 +54,20 @@ export function DiffGraph({ init, statuses, removed }: { init: EditorInit; statu
 }
 
 function Graph({ statuses }: { statuses: Readonly<Record<string, NodeStatus>> }) {
-  const doc = useEditor((s) => s.history.present);
-  const direction = useEditor((s) => s.direction);
-  const [autoPositions, setAutoPositions] = useState<Readonly<Record<string, XYPosition>>>({});
-  const placed = isFullyPlaced(doc);
-  // Nodes the version does not place go where the auto layout puts them, as in the editor.
-  useEffect(() => {
-    if (placed) return;
-    let current = true;
-    void autoLayout(doc, { direction }).then((positions) => {
-      if (current) setAutoPositions(positions);
-    });
-    return () => {
-      current = false;
-    };
-  }, [doc, placed, direction]);
-  const { nodes, edges } = useMemo(() => {
-    const canvas = deriveCanvas(
-      doc,
-      { selection: [], edgeSelection: [], dragPositions: null, autoPositions, measured: {}, direction, problems: [], trace: null },
-      emptyCanvasCache(),
-    );
-    const marked: (CanvasNode & { className: string })[] = canvas.nodes.map((node) => ({ ...node, className: `diff-${statuses[node.id] ?? 'unchanged'}` }));
-    return { nodes: marked, edges: canvas.edges };
-  }, [doc, autoPositions, direction, statuses]);
+  const canvas = useCanvasElements();
+  const placed = useEditor((s) => isFullyPlaced(s.history.present));
+  const autoPlaced = useEditor((s) => Object.keys(s.autoPositions).length);
+  useAutoPositions();
+  const nodes = useMemo(
+    () => canvas.nodes.map((node): CanvasNode & { className: string } => ({ ...node, className: `diff-${statuses[node.id] ?? 'unchanged'}` })),
+    [canvas.nodes, statuses],
+  );
+  const edges = canvas.edges;
   return (
     <div className="sy-diff-graph" data-testid="diff-graph">
       <ReactFlow<CanvasNode, CanvasEdge>
         // Remounted once the auto layout answers, so the view fits the final positions.
-        key={placed ? 'placed' : Object.keys(autoPositions).length}
+        key={placed ? 'placed' : autoPlaced}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}

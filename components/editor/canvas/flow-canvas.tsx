@@ -13,19 +13,19 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import { addNode, autoLayout, connectOperation, isFullyPlaced, moveOperation, planEdgeChanges, planNodeChanges, reconnectOperation, removeOperation, type EditResult } from '@/lib/graph';
+import { addNode, connectOperation, moveOperation, planEdgeChanges, planNodeChanges, reconnectOperation, removeOperation, type EditResult } from '@/lib/graph';
 import { isPaletteItem, nodeTemplate } from '@/lib/editor/node-templates';
 import type { CanvasEdge, CanvasNode } from '@/lib/editor/canvas-model';
 import { useEditor, useEditorStore } from '../store-provider';
 import { NODE_TYPES } from './node-types';
 import { useCanvasElements } from './use-canvas-elements';
 import { PALETTE_MIME } from './palette';
-import { FIT_VIEW_OPTIONS, isLargeScheme, showScheme } from './viewport';
+import { DEFAULT_EDGE_OPTIONS, FIT_VIEW_OPTIONS, isLargeScheme, showScheme } from './viewport';
+import { useAutoPositions } from './use-auto-positions';
 
 // Object and array props are module constants: React Flow copies them into its store, and a new
 // object on every render (e.g. defaultEdgeOptions) makes all 1,000 edges of a large scheme re-render.
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
-const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
 const MINIMAP_STYLE = { width: 140, height: 90, opacity: 0.9 };
 
 const miniMapColour = (node: { type?: string }) => (node.type === 'condition' ? '#6366f1' : node.type === 'blank' ? '#dc2626' : '#059669');
@@ -110,7 +110,8 @@ export function FlowCanvas() {
     else apply(result, { x: event.clientX, y: event.clientY });
   }, [flow, store, apply]);
 
-  useAutoPositions();
+  const showFirst = useCallback(() => showScheme(flow, store.getState().history.present, flowStore.getState().width), [flow, store, flowStore]);
+  useAutoPositions(showFirst);
   useFocusRequests();
 
   return (
@@ -145,32 +146,6 @@ export function FlowCanvas() {
       <ConnectionHint />
     </div>
   );
-}
-
-/** Nodes the document does not place are shown where the auto layout puts them, without editing the document. */
-function useAutoPositions() {
-  const store = useEditorStore();
-  const doc = useEditor((s) => s.history.present);
-  const direction = useEditor((s) => s.direction);
-  const flow = useReactFlow();
-  const flowStore = useStoreApi();
-  const placed = isFullyPlaced(doc);
-  const first = useRef(true);
-  useEffect(() => {
-    if (placed) return;
-    let current = true;
-    void autoLayout(doc, { direction, sizes: store.getState().measured }).then((positions) => {
-      if (!current) return;
-      store.getState().setAutoPositions(positions);
-      if (first.current) requestAnimationFrame(() => showScheme(flow, store.getState().history.present, flowStore.getState().width));
-      first.current = false;
-    });
-    return () => {
-      current = false;
-    };
-    // Only the set of nodes matters for where unplaced ones go; node contents do not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [placed, Object.keys(doc.nodes).join('\n'), direction]);
 }
 
 /** Centres the canvas on a node when something asks for it (a problem clicked, a dry-run step). */

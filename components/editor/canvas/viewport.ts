@@ -11,7 +11,9 @@ const START_ZOOM = 0.8;
 /** Screen pixels between the top-left of the canvas and the start node when opening a large scheme. */
 const START_MARGIN = 48;
 
+// React Flow copies object props into its store: module constants, so a render does not redraw every edge.
 export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+export const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
 
 export const isLargeScheme = (doc: SchemeDocument) => Object.keys(doc.nodes).length > LARGE_SCHEME_NODES;
 
