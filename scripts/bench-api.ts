@@ -7,16 +7,18 @@
  *   - dedicated: `npm start` (server/main.ts), where the same route handler is served straight from
  *                Node's HTTP server next to Next.js.
  * and drives each with autocannon and distinct transactions:
- *   (a) closed loop, 64 connections, 20 s;  (b) open loop at 1,500 req/s offered, 20 s;
+ *   (a) closed loop, 64 connections, 20 s (autocannon);
+ *   (b) open loop at 1,500 req/s offered, 20 s: each request sent at its scheduled instant from a
+ *       separate process (scripts/bench/open-loop.mjs; autocannon's rate limit sends in bursts);
  *   (c) (a) against `dedicated` while the database goes away half-way: real Postgres (DATABASE_URL) is
  *       cut off by closing the TCP proxy the server connects through; the embedded PGlite is closed
  *       inside the server (SIGUSR2, enabled by SWITCHYARD_FAULT_SIGNALS=1).
  * Needs a production build (`npm run build`). BENCH_SECONDS shortens every phase (default 20).
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +31,7 @@ import { generateTransactions } from '../lib/simulation';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 64;
 const OFFERED_RATE = 1500;
-const OPEN_LOOP_CONNECTIONS = 128; // enough idle connections that sending never waits for an answer
+const OPEN_LOOP_CONNECTIONS = 128; // at most this many requests in flight; more wait for a free connection
 const DRAIN_MS = 3000;
 const ROOT = process.cwd();
 
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
   const database = await prepareDatabase();
   const [barePort, nextPort, dedicatedPort] = await freePorts(3);
   const bodies = [...generateTransactions(10_000, { seed: 7 })].map((transaction) => JSON.stringify({ transaction }));
+  const bodiesFile = path.join(mkdtempSync(path.join(tmpdir(), 'switchyard-bench-bodies-')), 'bodies.jsonl');
+  writeFileSync(bodiesFile, bodies.join('\n'));
   const children: ChildProcess[] = [];
   try {
     children.push(start('node', ['scripts/bench/bare-decide-server.mjs', String(barePort)], {}));
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
     children.push(nextServer);
     const dedicated = start(
       'node',
-      ['--import', 'tsx', '--import', './server/server-only.mjs', 'server/main.ts', '-p', String(dedicatedPort), '-H', '127.0.0.1'],
+      [...profileFlags(), '--import', 'tsx', '--import', './server/server-only.mjs', 'server/main.ts', '-p', String(dedicatedPort), '-H', '127.0.0.1'],
       { ...database.envFor('dedicated'), SWITCHYARD_FAULT_SIGNALS: '1' },
     );
     children.push(dedicated);
@@ -73,9 +77,7 @@ async function main(): Promise<void> {
     console.log(`(a) closed loop, ${CONNECTIONS} connections, ${SECONDS} s`);
     for (const [name, url] of Object.entries(targets)) runs.push(await load(url, headers, bodies, { connections: CONNECTIONS, seconds: SECONDS, name: `(a) ${name}` }));
     console.log(`(b) open loop, ${OFFERED_RATE} req/s offered, ${SECONDS} s`);
-    for (const [name, url] of Object.entries(targets)) {
-      runs.push(await load(url, headers, bodies, { connections: OPEN_LOOP_CONNECTIONS, rate: OFFERED_RATE, seconds: SECONDS, name: `(b) ${name}` }));
-    }
+    for (const [name, url] of Object.entries(targets)) runs.push(await openLoop(url, headers, bodiesFile, `(b) ${name}`));
     nextServer.kill('SIGTERM'); // done with it; its backlog must not weigh on (c)
     console.log(`(c) closed loop on dedicated, database ${database.kind === 'postgres' ? 'cut off' : 'closed'} after ${SECONDS / 2} s`);
     const outage = setTimeout(() => {
@@ -125,8 +127,21 @@ function report(runs: Run[], kind: string): void {
 interface LoadOptions {
   connections: number;
   seconds: number;
-  rate?: number;
   name?: string;
+}
+
+/** One open-loop run at OFFERED_RATE, driven from its own process; latency from each request's send. */
+async function openLoop(url: string, headers: Record<string, string>, bodiesFile: string, name: string): Promise<Run> {
+  await new Promise((r) => setTimeout(r, DRAIN_MS)); // let the previous run's backlog drain
+  const configFile = path.join(path.dirname(bodiesFile), 'open-loop.json');
+  writeFileSync(configFile, JSON.stringify({ url, headers, bodiesFile, rate: OFFERED_RATE, seconds: SECONDS, connections: OPEN_LOOP_CONNECTIONS }));
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile('node', [path.join(ROOT, 'scripts/bench/open-loop.mjs'), configFile], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+  const result = JSON.parse(output.trim().split('\n').pop()!) as { completed: number; errors: number; seconds: number; p50: number; p99: number; max: number; lateP99: number };
+  const run: Run = { name, requestsPerSecond: result.completed / result.seconds, p50: result.p50, p99: result.p99, max: result.max, errors: result.errors, total: result.completed };
+  console.log(`    ${name}: ${Math.round(run.requestsPerSecond)} req/s, p99 ${run.p99.toFixed(2)} ms, ${run.errors} errors (sends late by ${result.lateP99.toFixed(2)} ms at p99)`);
+  return run;
 }
 
 /** One autocannon run; latencies are recorded here too, at sub-millisecond precision. */
@@ -143,7 +158,6 @@ async function load(url: string, headers: Record<string, string>, bodies: string
         headers,
         connections: options.connections,
         duration: options.seconds,
-        ...(options.rate ? { overallRate: options.rate } : {}),
         requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
@@ -249,6 +263,12 @@ async function tcpProxy(host: string, port: number): Promise<{ port: number; cut
       for (const s of sockets) s.destroy();
     },
   };
+}
+
+/** BENCH_CPU_PROFILE=folder writes a V8 CPU profile of the dedicated server there (open it in Chrome DevTools). */
+function profileFlags(): string[] {
+  const folder = process.env.BENCH_CPU_PROFILE;
+  return folder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(folder)}`] : [];
 }
 
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {

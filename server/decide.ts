@@ -3,13 +3,19 @@ import {
   apiError, apiErrorOf, authenticate, checkJsonContentType, databaseForHandlers, databaseUnavailable, errorBody, isDatabaseUnavailable,
   MAX_BODY_BYTES, parseJsonText, payloadTooLarge, REQUEST_ID_HEADER, requestIdOf, type ApiError, type HeaderSource,
 } from '@/lib/http';
-import { decide, getDecisionCache } from '@/lib/services/decisions';
+import type { AuthResult } from '@/lib/http/auth';
+import type { Result } from '@/lib/services/result';
+import { decide, decisionCache, type DecideResponse } from '@/lib/services/decisions';
 
 /**
  * POST /api/v1/decide served straight on Node's request and response, in the same process as Next.js
  * and with the same steps as the route handler (request id, API key and scope, content type, 1 MB,
  * depth, the decide service, the one error mapping). Building Web Request/Response objects for each
  * call costs several times the decision itself; docs/decide.md has the measurements.
+ *
+ * Once warm (key seen, cache loaded) a request creates no promise: every step below is a plain call,
+ * and only reading the body waits, on the request's own events. Next.js keeps AsyncLocalStorage, which
+ * on Node 20 runs a hook for every promise in the process, so promises are the costliest thing here.
  */
 export const DECIDE_PATH = '/api/v1/decide';
 
@@ -20,67 +26,123 @@ export function isDecideRequest(req: IncomingMessage): boolean {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function serveDecide(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const request: HeaderSource = { headers: { get: (name) => header(req, name) } };
-  const requestId = requestIdOf(request);
-  const send = (status: number, body: unknown, headers?: Record<string, string>) => {
-    const payload = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), [REQUEST_ID_HEADER]: requestId, ...headers });
-    res.end(payload);
-  };
-  const refuse = (error: ApiError) => {
-    if (!req.readableEnded) req.resume(); // drain what was not read, so the connection stays usable
-    send(error.status, errorBody(error), error.headers);
-  };
-  if (req.method !== 'POST') return refuse(apiError(405, 'method_not_allowed', `${req.method} is not allowed here; use POST.`, { headers: { Allow: 'POST' } }));
-  try {
-    const auth = await authenticate(await databaseForHandlers(), request, 'decide');
-    if (!auth.ok) return refuse(auth.error);
-    const wrongType = checkJsonContentType(header(req, 'content-type'));
-    if (wrongType) return refuse(wrongType);
-    const bytes = await readBody(req);
-    if (!bytes) return refuse({ ...payloadTooLarge(MAX_BODY_BYTES), headers: { connection: 'close' } });
+/** One decide exchange; its methods are the steps, each called when the previous one has its answer. */
+class DecideExchange {
+  private readonly requestId: string;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+  ) {
+    this.requestId = requestIdOf(this.headers());
+  }
+
+  start(): void {
+    if (this.req.method !== 'POST') {
+      return this.refuse(apiError(405, 'method_not_allowed', `${this.req.method} is not allowed here; use POST.`, { headers: { Allow: 'POST' } }));
+    }
+    const db = databaseForHandlers();
+    const auth = db instanceof Promise ? db.then((d) => authenticate(d, this.headers(), 'decide')) : authenticate(db, this.headers(), 'decide');
+    if (auth instanceof Promise) auth.then((a) => this.authenticated(a), (error: unknown) => this.failed(error));
+    else this.authenticated(auth);
+  }
+
+  private authenticated(auth: AuthResult): void {
+    if (!auth.ok) return this.refuse(auth.error);
+    const wrongType = checkJsonContentType(this.header('content-type'));
+    if (wrongType) return this.refuse(wrongType);
+    const declared = Number(this.req.headers['content-length']);
+    if (declared > MAX_BODY_BYTES) return this.tooLarge();
+    readBody(this.req, this);
+  }
+
+  /** The whole body has arrived. */
+  body(bytes: Buffer): void {
     let text: string;
     try {
       text = utf8.decode(bytes);
     } catch {
-      return refuse(apiError(400, 'invalid_json', 'The body is not valid UTF-8.'));
+      return this.refuse(apiError(400, 'invalid_json', 'The body is not valid UTF-8.'));
     }
     const body = parseJsonText(text);
-    if (!body.ok) return refuse(body.error);
-    const result = await decide(await getDecisionCache(), body.value);
-    if (!result.ok) return refuse(apiErrorOf(result.error));
-    send(200, result.value);
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return refuse(databaseUnavailable());
-    console.error(`[${requestId}] POST ${DECIDE_PATH} failed:`, error);
-    refuse(apiError(500, 'internal_error', `Something went wrong on our side (request ${requestId}).`));
+    if (!body.ok) return this.refuse(body.error);
+    try {
+      const cache = decisionCache();
+      const result = cache instanceof Promise ? cache.then((c) => decide(c, body.value)) : decide(cache, body.value);
+      if (result instanceof Promise) result.then((r) => this.decided(r), (error: unknown) => this.failed(error));
+      else this.decided(result);
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  tooLarge(): void {
+    this.refuse({ ...payloadTooLarge(MAX_BODY_BYTES), headers: { connection: 'close' } });
+  }
+
+  failed(error: unknown): void {
+    if (isDatabaseUnavailable(error)) return this.refuse(databaseUnavailable());
+    console.error(`[${this.requestId}] POST ${DECIDE_PATH} failed:`, error);
+    this.refuse(apiError(500, 'internal_error', `Something went wrong on our side (request ${this.requestId}).`));
+  }
+
+  private decided(result: Result<DecideResponse>): void {
+    if (!result.ok) return this.refuse(apiErrorOf(result.error));
+    this.send(200, JSON.stringify(result.value));
+  }
+
+  private refuse(error: ApiError): void {
+    if (!this.req.readableEnded) this.req.resume(); // drain what was not read, so the connection stays usable
+    this.send(error.status, JSON.stringify(errorBody(error)), error.headers);
+  }
+
+  private send(status: number, payload: string, extra?: Record<string, string>): void {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), [REQUEST_ID_HEADER]: this.requestId };
+    this.res.writeHead(status, extra ? { ...headers, ...extra } : headers);
+    this.res.end(payload);
+  }
+
+  private header(name: string): string | null {
+    const value = this.req.headers[name];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  private headers(): HeaderSource {
+    return { headers: { get: (name) => this.header(name.toLowerCase()) } };
   }
 }
 
-function header(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name.toLowerCase()];
-  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+export function serveDecide(req: IncomingMessage, res: ServerResponse): void {
+  const exchange = new DecideExchange(req, res);
+  try {
+    exchange.start();
+  } catch (error) {
+    exchange.failed(error);
+  }
 }
 
-/** The body, or null once it is over the limit (declared or streamed); reading stops there. */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const onData = (chunk: Buffer) => {
-      total += chunk.byteLength;
-      if (total > MAX_BODY_BYTES) {
-        req.off('data', onData);
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)));
-    req.once('error', reject);
-  });
+/** Reads the body, trusting neither the declared length nor its absence: the streamed count is checked too. */
+function readBody(req: IncomingMessage, exchange: DecideExchange): void {
+  let first: Buffer | undefined;
+  let chunks: Buffer[] | undefined;
+  let total = 0;
+  const onData = (chunk: Buffer) => {
+    total += chunk.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      exchange.tooLarge();
+    } else if (!first) first = chunk;
+    else (chunks ??= [first]).push(chunk);
+  };
+  const onEnd = () => {
+    try {
+      exchange.body(chunks ? Buffer.concat(chunks, total) : (first ?? Buffer.alloc(0)));
+    } catch (error) {
+      exchange.failed(error);
+    }
+  };
+  req.on('data', onData);
+  req.once('end', onEnd);
+  req.once('error', (error) => exchange.failed(error));
 }

@@ -28,14 +28,7 @@ await app.prepare();
 await getDecisionCache().catch((error: unknown) => console.error('decide cache not warmed:', error));
 
 const server = createServer((req, res) => {
-  if (isDecideRequest(req)) {
-    serveDecide(req, res).catch((error: unknown) => {
-      console.error('decide failed outside its handler:', error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { type: 'internal_error', message: 'Something went wrong on our side.', issues: [] } }));
-    });
-    return;
-  }
+  if (isDecideRequest(req)) return serveDecide(req, res);
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { verifyApiKey, type ApiScope } from '@/lib/services/api-keys';
+import { verifyApiKey, type ApiScope, type Verification } from '@/lib/services/api-keys';
 import { apiError, type ApiError } from './errors';
 
 export interface Caller {
@@ -18,11 +18,18 @@ export interface HeaderSource {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-/** `Authorization: Bearer sk_...` with the scope an endpoint needs: 401 without a valid key, 403 without the scope. */
-export async function authenticate(db: Db, request: Pick<Request, 'headers'> | HeaderSource, scope: ApiScope): Promise<AuthResult> {
+/**
+ * `Authorization: Bearer sk_...` with the scope an endpoint needs: 401 without a valid key, 403 without
+ * the scope. A key this instance has seen is answered synchronously (no promise on the decide hot path).
+ */
+export function authenticate(db: Db, request: Pick<Request, 'headers'> | HeaderSource, scope: ApiScope): AuthResult | Promise<AuthResult> {
   const header = request.headers.get('authorization');
   const secret = header ? (BEARER.exec(header)?.[1] ?? '') : null;
-  const verified = await verifyApiKey(db, secret, scope);
+  const verified = verifyApiKey(db, secret, scope);
+  return verified instanceof Promise ? verified.then((v) => authResult(v, scope)) : authResult(verified, scope);
+}
+
+function authResult(verified: Verification, scope: ApiScope): AuthResult {
   if (verified.ok) return { ok: true, caller: verified.key };
   if (verified.reason === 'scope') return { ok: false, error: apiError(403, 'forbidden', verified.message) };
   return {

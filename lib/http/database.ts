@@ -10,23 +10,29 @@ import { apiError, type ApiError } from './errors';
  * are exercised exactly as deployed.
  */
 let listening: Promise<unknown> | undefined;
+let appDb: Db | undefined;
 
-async function appDatabase(): Promise<Db> {
+async function openAppDatabase(): Promise<Db> {
   const connection = await getConnection();
   listening ??= listenForKeyChanges(connection).catch(() => {
     listening = undefined; // database away: the keys' own revalidation covers it; try again next request
   });
-  return connection.db;
+  return (appDb = connection.db);
 }
 
-let provider: () => Promise<Db> = appDatabase;
+/** Synchronous once the connection is open and the listener started, so the decide hot path awaits nothing. */
+function appDatabase(): Db | Promise<Db> {
+  return appDb && listening ? appDb : openAppDatabase();
+}
 
-export function databaseForHandlers(): Promise<Db> {
+let provider: () => Db | Promise<Db> = appDatabase;
+
+export function databaseForHandlers(): Db | Promise<Db> {
   return provider();
 }
 
 export function useDatabaseForHandlers(next: (() => Promise<Db>) | Db): void {
-  provider = typeof next === 'function' ? next : () => Promise.resolve(next);
+  provider = typeof next === 'function' ? next : () => next;
 }
 
 // SQLSTATE classes 08 (connection), 57P (shutdown) and 53 (resources), plus Node socket errors.

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Connection, Db } from '@/db/client';
@@ -34,7 +34,7 @@ const SECRET_PREFIX = 'sk_';
 const PREFIX_LENGTH = SECRET_PREFIX.length + 8;
 
 /** 32 random bytes: high-entropy, so a plain SHA-256 is a sound hash (no salt or slow hash needed). */
-export const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret, 'utf8').digest();
+export const hashSecret = (secret: string): Buffer => hash('sha256', secret, 'buffer');
 
 type Row = typeof apiKeys.$inferSelect;
 const toRecord = (row: Row): ApiKeyRecord => ({
@@ -92,9 +92,10 @@ export type Verification =
 
 interface CachedKey {
   id: string;
-  name: string;
   hash: Buffer;
   scopes: readonly ApiScope[];
+  /** What a successful verification answers, built once per load rather than per request. */
+  caller: { id: string; name: string; scopes: readonly ApiScope[] };
   revoked: boolean;
   checkedAt: number;
   lastUsedWrittenAt: number;
@@ -144,28 +145,35 @@ const SECRET_SHAPE = /^sk_[A-Za-z0-9_-]{20,100}$/;
  * in the background every few seconds (so a revocation elsewhere lands within KEY_REVALIDATE_MS even
  * without a notification); while the database is down, cached keys keep working.
  */
-export async function verifyApiKey(db: Db, secret: string | null, scope: ApiScope, now = Date.now()): Promise<Verification> {
+export function verifyApiKey(db: Db, secret: string | null, scope: ApiScope, now = Date.now()): Verification | Promise<Verification> {
   if (!secret) return { ok: false, reason: 'missing', message: 'Send an API key as "Authorization: Bearer sk_...".' };
   if (!SECRET_SHAPE.test(secret)) return { ok: false, reason: 'malformed', message: 'The API key is not valid.' };
   const hash = hashSecret(secret);
   const hashHex = hash.toString('hex');
-  let key = keyCache.get(hashHex);
-  if (!key) {
-    key = await loadKey(db, hashHex, now);
-    if (!key) return { ok: false, reason: 'unknown', message: 'The API key is not valid.' };
-    keyCache.set(hashHex, key);
-  } else if (now - key.checkedAt > KEY_REVALIDATE_MS) {
-    revalidate(db, hashHex, key, now);
+  const cached = keyCache.get(hashHex);
+  if (cached) {
+    if (now - cached.checkedAt > KEY_REVALIDATE_MS) revalidate(db, hashHex, cached, now);
+    return verdict(db, cached, hash, scope, now);
   }
+  return loadKey(db, hashHex, now).then((loaded) => {
+    if (!loaded) return UNKNOWN_KEY;
+    keyCache.set(hashHex, loaded);
+    return verdict(db, loaded, hash, scope, now);
+  });
+}
+
+const UNKNOWN_KEY: Verification = { ok: false, reason: 'unknown', message: 'The API key is not valid.' };
+
+function verdict(db: Db, key: CachedKey, hash: Buffer, scope: ApiScope, now: number): Verification {
   // The map lookup already matched the hash; compare again in constant time so the answer never
   // depends on how much of a guessed secret was right.
-  if (!timingSafeEqual(key.hash, hash)) return { ok: false, reason: 'unknown', message: 'The API key is not valid.' };
+  if (!timingSafeEqual(key.hash, hash)) return UNKNOWN_KEY;
   if (key.revoked) return { ok: false, reason: 'revoked', message: 'This API key has been revoked.' };
   if (now - key.lastUsedWrittenAt > LAST_USED_WRITE_MS) touch(db, key, now);
   if (!key.scopes.includes(scope)) {
     return { ok: false, reason: 'scope', message: `This API key lacks the "${scope}" scope (it has: ${key.scopes.join(', ') || 'none'}).` };
   }
-  return { ok: true, key: { id: key.id, name: key.name, scopes: key.scopes } };
+  return { ok: true, key: key.caller };
 }
 
 async function loadKey(db: Db, hashHex: string, now: number): Promise<CachedKey | undefined> {
@@ -174,9 +182,9 @@ async function loadKey(db: Db, hashHex: string, now: number): Promise<CachedKey 
   const record = toRecord(row);
   return {
     id: row.id,
-    name: row.name,
     hash: Buffer.from(hashHex, 'hex'),
     scopes: record.scopes,
+    caller: { id: row.id, name: row.name, scopes: record.scopes },
     revoked: row.revokedAt !== null,
     checkedAt: now,
     lastUsedWrittenAt: 0,
@@ -190,7 +198,7 @@ function revalidate(db: Db, hashHex: string, key: CachedKey, now: number): void 
   loadKey(db, hashHex, now)
     .then((fresh) => {
       if (!fresh) keyCache.forget(hashHex);
-      else Object.assign(key, { scopes: fresh.scopes, revoked: fresh.revoked, name: fresh.name, checkedAt: now });
+      else Object.assign(key, { scopes: fresh.scopes, caller: fresh.caller, revoked: fresh.revoked, checkedAt: now });
     })
     .catch(() => {}) // database away: keep answering from what we know, try again next time
     .finally(() => {

@@ -53,12 +53,16 @@ export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
 export type DecideResponse = Omit<Decision, 'scheme'> & { scheme: { id: string; version: number } | null };
 export type SimulateResponse = Omit<SimulatedDecision, 'scheme'> & { scheme: { id: string; version: number } | null };
 
-export async function decide(cache: DecisionCache, input: unknown): Promise<Result<DecideResponse>> {
+/**
+ * Synchronous when the cache can answer from memory (warm, and no other version named than the active
+ * one): the decide hot path creates no promise. A promise otherwise (cold cache, a version to load).
+ */
+export function decide(cache: DecisionCache, input: unknown): Result<DecideResponse> | Promise<Result<DecideResponse>> {
   const request = parseRequest(DecideRequestSchema, input);
   if (!request.ok) return request;
-  const target = await resolve(cache, request.value);
-  if (!target.ok) return target;
-  return ok(decideWith(target.value, request.value.transaction));
+  const target = resolve(cache, request.value);
+  const answer = (found: Result<Target>): Result<DecideResponse> => (found.ok ? ok(decideWith(found.value, request.value.transaction)) : found);
+  return target instanceof Promise ? target.then(answer) : answer(target);
 }
 
 /**
@@ -95,28 +99,35 @@ function parseRequest<S extends typeof DecideRequestSchema | typeof SimulateRequ
   return ok(parsed.data as z.output<S>);
 }
 
-async function resolve(cache: DecisionCache, request: DecideRequest): Promise<Result<Target>> {
-  const snapshot = cache.snapshot() ?? (await cache.ready());
+function resolve(cache: DecisionCache, request: DecideRequest): Result<Target> | Promise<Result<Target>> {
+  const snapshot = cache.snapshot();
+  if (!snapshot) return cache.ready().then((loaded) => resolveIn(cache, loaded, request));
+  return resolveIn(cache, snapshot, request);
+}
+
+function resolveIn(cache: DecisionCache, snapshot: DecisionSnapshot, request: DecideRequest): Result<Target> | Promise<Result<Target>> {
   if (request.processor_route_id !== undefined) {
     if (!snapshot.routes.has(request.processor_route_id)) return fail(notFound('Processor route', request.processor_route_id));
     return ok({ snapshot, plan: null, scheme: null, routeId: request.processor_route_id });
   }
-  if (request.scheme_id !== undefined) {
-    try {
-      const found = await cache.versionPlan(request.scheme_id, request.version);
-      if (!found) {
-        return fail(notFound(request.version === undefined ? 'A published version of scheme' : `Version ${request.version} of scheme`, request.scheme_id));
-      }
-      return ok({ snapshot: cache.snapshot() ?? snapshot, plan: found.plan, scheme: { id: found.schemeId, version: found.version }, routeId: null });
-    } catch (error) {
-      if (error instanceof VersionNotCompilable) {
-        return fail({ code: 'conflict', message: error.message, issues: error.problems.map((message) => ({ path: ['version'], message })) });
-      }
-      throw error;
-    }
-  }
   const active = snapshot.active;
-  return ok({ snapshot, plan: active?.plan ?? null, scheme: active ? { id: active.schemeId, version: active.version } : null, routeId: null });
+  if (request.scheme_id === undefined || (active && active.schemeId === request.scheme_id && (request.version ?? active.version) === active.version)) {
+    return ok({ snapshot, plan: active?.plan ?? null, scheme: active ? { id: active.schemeId, version: active.version } : null, routeId: null });
+  }
+  return resolveVersion(cache, snapshot, request.scheme_id, request.version);
+}
+
+async function resolveVersion(cache: DecisionCache, snapshot: DecisionSnapshot, schemeId: string, version: number | undefined): Promise<Result<Target>> {
+  try {
+    const found = await cache.versionPlan(schemeId, version);
+    if (!found) return fail(notFound(version === undefined ? 'A published version of scheme' : `Version ${version} of scheme`, schemeId));
+    return ok({ snapshot: cache.snapshot() ?? snapshot, plan: found.plan, scheme: { id: found.schemeId, version: found.version }, routeId: null });
+  } catch (error) {
+    if (error instanceof VersionNotCompilable) {
+      return fail({ code: 'conflict', message: error.message, issues: error.problems.map((message) => ({ path: ['version'], message })) });
+    }
+    throw error;
+  }
 }
 
 function decideWith(target: Target, tx: Transaction, trace?: boolean): DecideResponse {
@@ -132,7 +143,7 @@ function decideWith(target: Target, tx: Transaction, trace?: boolean): DecideRes
 }
 
 /** The app's one cache per process, shared by the route handler and the dedicated decide server. */
-const holder = globalThis as unknown as { __switchyardDecisionCache?: Promise<DecisionCache> };
+const holder = globalThis as unknown as { __switchyardDecisionCache?: Promise<DecisionCache>; __switchyardDecisionCacheReady?: DecisionCache };
 
 export function getDecisionCache(): Promise<DecisionCache> {
   holder.__switchyardDecisionCache ??= (async () => {
@@ -140,7 +151,7 @@ export function getDecisionCache(): Promise<DecisionCache> {
     const cache = new DecisionCache(connection);
     await cache.start();
     await cache.ready().catch(() => {}); // warm now; a cold cache with no database answers 503 until it can load
-    return cache;
+    return (holder.__switchyardDecisionCacheReady = cache);
   })().catch((error: unknown) => {
     holder.__switchyardDecisionCache = undefined;
     throw error;
@@ -148,7 +159,13 @@ export function getDecisionCache(): Promise<DecisionCache> {
   return holder.__switchyardDecisionCache;
 }
 
+/** The cache once it exists, without a promise (the decide hot path); else the promise of it. */
+export function decisionCache(): DecisionCache | Promise<DecisionCache> {
+  return holder.__switchyardDecisionCacheReady ?? getDecisionCache();
+}
+
 /** Tests point the app's decide path at a cache of their own. */
 export function useDecisionCache(cache: DecisionCache | undefined): void {
   holder.__switchyardDecisionCache = cache ? Promise.resolve(cache) : undefined;
+  holder.__switchyardDecisionCacheReady = cache;
 }
