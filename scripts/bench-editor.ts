@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   const generated = performance.now();
   const { doc, probe } = await editorBenchScheme(SIZE);
   const nodeCount = Object.keys(doc.nodes).length;
-  console.log(`Scheme: ${nodeCount} nodes (${Object.values(doc.nodes).filter((n) => n.type === 'condition').length} conditions), laid out by ELK in Node; generated in ${fmtMs(performance.now() - generated)}. Probe rule on ${probe}.`);
+  console.log(`Scheme: ${nodeCount} nodes (${Object.values(doc.nodes).filter((n) => n.type === 'condition').length} conditions), laid out in Node by the editor's auto layout; generated in ${fmtMs(performance.now() - generated)}. Probe rule on ${probe}.`);
 
   const temp = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-editor-'));
   const dataDir = path.join(temp, 'pglite');

@@ -12,6 +12,7 @@ import { buildPlan } from '../lib/engine/plan';
 import { indexProcessors } from '../lib/engine/processors';
 import type { Decision, Plan, Transaction } from '../lib/engine/types';
 import { generateTransactions as syntheticTraffic, simulateBatch } from '../lib/simulation';
+import { benchLayout } from './bench/layout';
 import { buildIfElse, buildJsonRulesEngine } from './bench/references';
 import { benchTime } from './bench/time';
 import { generateScheme, generateTransactions, PROCESSORS } from './bench/workload';
@@ -177,6 +178,9 @@ async function main(): Promise<void> {
   const report = await simulateBatch(syntheticTraffic(BATCH_COUNT, { seed: 7 }), { plan: plan100!, processors, seed: 7 });
   const batchMs = nowMs() - start;
   console.log(`\nbatch simulation (simulateBatch + generateTransactions, 100-node scheme): ${fmt(BATCH_COUNT)} transactions in ${fmt(batchMs)} ms = ${fmt(BATCH_COUNT / (batchMs / 1000))} transactions/s (report total ${fmt(report.total)})`);
+
+  const layout = await benchLayout();
+  console.log(`\nauto layout of a ${fmt(layout.nodes)}-node tree, top to bottom (median): tidy tree ${fmt(layout.treeMs, 2)} ms, ELK ${fmt(layout.elkMs)} ms — ELK takes ${fmt(layout.elkMs / layout.treeMs)}× as long`);
 
   const r100 = rows.find((r) => r.nodes >= 100 && r.nodes < 1000)!;
   const r10k = rows[rows.length - 1]!;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCHEME_FORMAT, type SchemeDocument, type SchemeNode } from '../scheme/schema';
-import { autoLayout, elkGraphFor, isFullyPlaced, type LayoutDirection } from './layout';
+import { elkGraphFor } from './elk-layout';
+import { autoLayout, isFullyPlaced, type LayoutDirection } from './layout';
 import { layoutOrder } from './order';
 import { NODE_SIZE } from './sizes';
 import { deepFreeze, documentArb } from './testing/arbitraries';

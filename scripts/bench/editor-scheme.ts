@@ -12,7 +12,7 @@ import { generateScheme } from './workload';
  *   operators share fallback leaves like that — so the count is exact and every node stays reachable.
  * - Processors: the workload's ids are mapped onto the demo account's, so the checker finds only the
  *   few problems a real scheme has (a down processor, a currency mismatch), not a thousand unknown ids.
- * - Layout: included, from the same ELK auto layout the editor uses (top-to-bottom). A saved scheme
+ * - Layout: included, from the same auto layout the editor uses (top-to-bottom). A saved scheme
  *   has positions, so opening it measures rendering, not a layout; the layout is measured on its own
  *   (switching the direction, so every position changes).
  * - Probe: the condition nearest the middle of the layout (where a fitted view is centred) gets the

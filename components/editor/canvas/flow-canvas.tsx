@@ -22,6 +22,7 @@ import { useCanvasElements } from './use-canvas-elements';
 import { PALETTE_MIME } from './palette';
 import { DEFAULT_EDGE_OPTIONS, FIT_VIEW_OPTIONS, isLargeScheme, showScheme } from './viewport';
 import { useAutoPositions } from './use-auto-positions';
+import { useHandlesFollowDirection } from './use-handles-follow-direction';
 
 // Object and array props are module constants: React Flow copies them into its store, and a new
 // object on every render (e.g. defaultEdgeOptions) makes all 1,000 edges of a large scheme re-render.
@@ -112,6 +113,7 @@ export function FlowCanvas() {
 
   const showFirst = useCallback(() => showScheme(flow, store.getState().history.present, flowStore.getState().width), [flow, store, flowStore]);
   useAutoPositions(showFirst);
+  useHandlesFollowDirection();
   useFocusRequests();
 
   return (

@@ -17,7 +17,11 @@ export const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
 
 export const isLargeScheme = (doc: SchemeDocument) => Object.keys(doc.nodes).length > LARGE_SCHEME_NODES;
 
-/** The whole scheme when it is small enough to read fitted; otherwise its start node, near the top of the view. */
+/**
+ * The whole scheme when it is small enough to read fitted (animated over `duration`); otherwise its
+ * start node, near the top of the view, at once: a large scheme draws only the nodes in view, so an
+ * animated pan would mount and draw every node it passes over, frame after frame.
+ */
 export function showScheme<N extends Node, E extends Edge>(flow: ReactFlowInstance<N, E>, doc: SchemeDocument, canvasWidth: number, duration = 0): void {
   const start = isLargeScheme(doc) ? flow.getInternalNode(doc.start) : undefined;
   if (!start) {
@@ -27,5 +31,5 @@ export function showScheme<N extends Node, E extends Edge>(flow: ReactFlowInstan
   const width = start.measured.width ?? 260;
   const x = canvasWidth / 2 - (start.internals.positionAbsolute.x + width / 2) * START_ZOOM;
   const y = START_MARGIN - start.internals.positionAbsolute.y * START_ZOOM;
-  void flow.setViewport({ x, y, zoom: START_ZOOM }, { duration });
+  void flow.setViewport({ x, y, zoom: START_ZOOM });
 }

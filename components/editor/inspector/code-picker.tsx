@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
+import { useCombobox } from './use-combobox';
 
 export interface CodeOption {
   code: string;
@@ -34,10 +35,8 @@ export function CodePicker({
   /** Why a chip's value is wrong (a BIN of 5 digits), shown on the chip. */
   problemOf?: (code: string) => string | null;
 }) {
-  const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const listId = useId();
+  const combobox = useCombobox();
+  const { query, search, open, setOpen, active, listId } = combobox;
   const names = useMemo(() => new Map((options ?? []).map((o) => [o.code, o.name])), [options]);
 
   const matches = useMemo(() => {
@@ -53,17 +52,13 @@ export function CodePicker({
 
   function pick(code: string) {
     onChange(multiple ? [...value.filter((c) => c !== code), code] : [code]);
-    setQuery('');
-    setActive(0);
+    search('');
     if (!multiple) setOpen(false);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
+    if (combobox.moveActive(event, matches.length)) {
       setOpen(true);
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => Math.max(0, Math.min(matches.length - 1, i + step)));
     } else if (event.key === 'Enter' || (event.key === ',' && !options)) {
       event.preventDefault();
       if (options) {
@@ -75,7 +70,7 @@ export function CodePicker({
       }
     } else if (event.key === 'Escape') {
       setOpen(false);
-      setQuery('');
+      search('');
     } else if (event.key === 'Backspace' && query === '' && value.length > 0) {
       onChange(value.slice(0, -1));
     }
@@ -106,8 +101,7 @@ export function CodePicker({
           value={query}
           placeholder={value.length === 0 || multiple ? placeholder : 'Replace…'}
           onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
+            search(e.target.value);
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}
@@ -124,18 +118,7 @@ export function CodePicker({
       {showList && (
         <ul className="insp-options" id={listId} role="listbox" aria-label={`${label} options`}>
           {matches.slice(0, 300).map((o, i) => (
-            <li
-              key={o.code}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
-              // mousedown, not click: the search field must not lose focus (and close the list) first.
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(o.code);
-              }}
-              onMouseEnter={() => setActive(i)}
-            >
+            <li key={o.code} {...combobox.optionProps(i, () => pick(o.code))} className={i === active ? 'active' : undefined}>
               <b>{o.code}</b> <span>{o.name}</span>
             </li>
           ))}

@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import type { AccountContext } from '@/lib/editor/account';
 import type { ProcessorRoute } from '@/lib/engine/types';
+import { PickerDropdown, usePickerDropdown } from './picker-dropdown';
 
 type AccountProcessor = AccountContext['processors'][number];
 
@@ -60,15 +61,8 @@ export function ProcessorPicker({ processors, routes, listed, label, onPick }: {
   label: string;
   onPick: (entry: string | { route: string }) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const search = useRef<HTMLInputElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const listId = useId();
-  useEffect(() => {
-    if (open) search.current?.focus();
-  }, [open]);
+  const picker = usePickerDropdown();
+  const { query, active } = picker;
 
   const options = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -79,75 +73,43 @@ export function ProcessorPicker({ processors, routes, listed, label, onPick }: {
     ];
   }, [processors, routes, query]);
 
-  function close() {
-    setOpen(false);
-    setQuery('');
-    button.current?.focus();
-  }
   function pick(entry: string | { route: string }) {
     onPick(entry);
-    close();
-  }
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((i) => Math.max(0, Math.min(options.length - 1, i + (event.key === 'ArrowDown' ? 1 : -1))));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const chosen = options[active];
-      if (chosen && !listed.has(chosen.key)) pick(chosen.entry);
-    } else if (event.key === 'Escape') {
-      close();
-    }
+    picker.close();
   }
 
   return (
-    <div className="insp-picker">
-      <button ref={button} type="button" className="button small" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {label}
-      </button>
-      {open && (
-        <div className="insp-attr-panel">
-          <input
-            ref={search}
-            role="combobox"
-            aria-label="Search processors"
-            aria-expanded
-            aria-controls={listId}
-            placeholder={routes ? 'Search processors and routes' : 'Search processors'}
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActive(0);
-            }}
-            onKeyDown={onKeyDown}
-            onBlur={() => setOpen(false)}
-          />
-          <ul className="insp-attr-list" id={listId} role="listbox" aria-label="Processors">
-            {options.length === 0 && <li className="insp-muted insp-attr-tip">Nothing matches.</li>}
-            {options.map((o, i) => {
-              const taken = listed.has(o.key);
-              return (
-                <li
-                  key={o.key}
-                  role="option"
-                  aria-selected={i === active}
-                  aria-disabled={taken || undefined}
-                  className={`${i === active ? 'active' : ''}${taken ? ' taken' : ''}`.trim() || undefined}
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    if (!taken) pick(o.entry);
-                  }}
-                  onMouseEnter={() => setActive(i)}
-                >
-                  {o.processor ? <ProcessorSummary id={o.processor.id} processor={o.processor} /> : <RouteSummary id={o.route!.id} route={o.route} />}
-                  {taken && <span className="insp-muted insp-taken">listed</span>}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      )}
-    </div>
+    <PickerDropdown
+      picker={picker}
+      count={options.length}
+      className="insp-picker"
+      trigger={{ className: 'button small', content: label }}
+      searchLabel="Search processors"
+      placeholder={routes ? 'Search processors and routes' : 'Search processors'}
+      onEnter={() => {
+        const chosen = options[active];
+        if (chosen && !listed.has(chosen.key)) pick(chosen.entry);
+      }}
+    >
+      <ul className="insp-attr-list" id={picker.listId} role="listbox" aria-label="Processors">
+        {options.length === 0 && <li className="insp-muted insp-attr-tip">Nothing matches.</li>}
+        {options.map((o, i) => {
+          const taken = listed.has(o.key);
+          return (
+            <li
+              key={o.key}
+              {...picker.optionProps(i, () => {
+                if (!taken) pick(o.entry);
+              })}
+              aria-disabled={taken || undefined}
+              className={`${i === active ? 'active' : ''}${taken ? ' taken' : ''}`.trim() || undefined}
+            >
+              {o.processor ? <ProcessorSummary id={o.processor.id} processor={o.processor} /> : <RouteSummary id={o.route!.id} route={o.route} />}
+              {taken && <span className="insp-muted insp-taken">listed</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </PickerDropdown>
   );
 }
