@@ -3,12 +3,11 @@
 import '@xyflow/react/dist/style.css';
 import '@/components/editor/editor.css';
 import './diff-graph.css';
-import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo } from 'react';
-import { NODE_TYPES } from '@/components/editor/canvas/node-types';
+import { SchemeFlow } from '@/components/editor/canvas/scheme-flow';
 import { useAutoPositions } from '@/components/editor/canvas/use-auto-positions';
 import { useCanvasElements } from '@/components/editor/canvas/use-canvas-elements';
-import { DEFAULT_EDGE_OPTIONS, FIT_VIEW_OPTIONS } from '@/components/editor/canvas/viewport';
 import type { EditorInit } from '@/components/editor/store';
 import { EditorStoreProvider, useEditor } from '@/components/editor/store-provider';
 import type { CanvasEdge, CanvasNode } from '@/lib/editor/canvas-model';
@@ -65,26 +64,17 @@ function Graph({ statuses }: { statuses: Readonly<Record<string, NodeStatus>> })
   const edges = canvas.edges;
   return (
     <div className="sy-diff-graph" data-testid="diff-graph">
-      <ReactFlow<CanvasNode, CanvasEdge>
+      <SchemeFlow
         // Remounted once the auto layout answers, so the view fits the final positions.
         key={placed ? 'placed' : autoPlaced}
         nodes={nodes}
         edges={edges}
-        nodeTypes={NODE_TYPES}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
         edgesReconnectable={false}
-        deleteKeyCode={null}
         fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.05}
-        maxZoom={2}
-        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-      >
-        <Background gap={24} size={1.2} color="#d4d8e0" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      />
     </div>
   );
 }

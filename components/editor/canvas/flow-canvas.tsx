@@ -1,10 +1,7 @@
 'use client';
 
 import {
-  Background,
-  Controls,
   MiniMap,
-  ReactFlow,
   useReactFlow,
   useStoreApi,
   type Connection,
@@ -17,10 +14,10 @@ import { addNode, connectOperation, moveOperation, planEdgeChanges, planNodeChan
 import { isPaletteItem, nodeTemplate } from '@/lib/editor/node-templates';
 import type { CanvasEdge, CanvasNode } from '@/lib/editor/canvas-model';
 import { useEditor, useEditorStore } from '../store-provider';
-import { NODE_TYPES } from './node-types';
 import { useCanvasElements } from './use-canvas-elements';
 import { PALETTE_MIME } from './palette';
-import { DEFAULT_EDGE_OPTIONS, FIT_VIEW_OPTIONS, isLargeScheme, showScheme } from './viewport';
+import { SchemeFlow } from './scheme-flow';
+import { isLargeScheme, showScheme } from './viewport';
 import { useAutoPositions } from './use-auto-positions';
 import { useHandlesFollowDirection } from './use-handles-follow-direction';
 
@@ -118,10 +115,9 @@ export function FlowCanvas() {
 
   return (
     <div className="sy-canvas" data-testid="canvas">
-      <ReactFlow<CanvasNode, CanvasEdge>
+      <SchemeFlow
         nodes={nodes}
         edges={edges}
-        nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -130,21 +126,14 @@ export function FlowCanvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         edgesReconnectable
-        deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionKeyCode="Shift"
-        minZoom={0.05}
-        maxZoom={2}
         fitView={!opensLarge}
-        fitViewOptions={FIT_VIEW_OPTIONS}
         onInit={onInit}
         onlyRenderVisibleElements={large}
-        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
-        <Background gap={24} size={1.2} color="#d4d8e0" />
         <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={MINIMAP_STYLE} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      </SchemeFlow>
       <ConnectionHint />
     </div>
   );

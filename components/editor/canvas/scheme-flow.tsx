@@ -1,0 +1,29 @@
+'use client';
+
+import { Background, Controls, ReactFlow, type ReactFlowProps } from '@xyflow/react';
+import type { CanvasEdge, CanvasNode } from '@/lib/editor/canvas-model';
+import { NODE_TYPES } from './node-types';
+import { DEFAULT_EDGE_OPTIONS, FIT_VIEW_OPTIONS } from './viewport';
+
+/**
+ * React Flow as every scheme graph draws it (the editor's canvas, the versions diff): the node registry,
+ * zoom range, fit and edge options, the dotted background and the zoom controls. Callers add what is
+ * theirs (editing handlers, a minimap, read-only flags).
+ */
+export function SchemeFlow({ children, ...props }: ReactFlowProps<CanvasNode, CanvasEdge>) {
+  return (
+    <ReactFlow<CanvasNode, CanvasEdge>
+      nodeTypes={NODE_TYPES}
+      deleteKeyCode={null}
+      minZoom={0.05}
+      maxZoom={2}
+      fitViewOptions={FIT_VIEW_OPTIONS}
+      defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+      {...props}
+    >
+      <Background gap={24} size={1.2} color="#d4d8e0" />
+      <Controls showInteractive={false} />
+      {children}
+    </ReactFlow>
+  );
+}
