@@ -19,7 +19,7 @@ function ConditionNodeView({ id, data, selected }: NodeProps & { data: CanvasNod
   const rules = node.rules.slice(0, SHOWN_RULES);
   const traced = data.nodeTrace;
   return (
-    <NodeFrame id={id} data={data} kind="Condition" kindClass="sy-condition" selected={selected}>
+    <NodeFrame id={id} data={data} kind="Condition" kindClass={down ? 'sy-condition' : 'sy-condition branches-right'} selected={selected}>
       <div className="sy-match">{node.rules.length > 1 ? (node.match === 'any' ? 'Any of' : 'All of') : node.rules.length === 0 ? 'No rules yet: always no' : 'If'}</div>
       <ul className="sy-rules">
         {rules.map((rule, i) => {
