@@ -103,6 +103,30 @@ describe.each(testDatabases())('API keys on $name', (target) => {
     expect(await until(async () => !(await verifyApiKey(db(), created.value.secret, 'read', later)).ok)).toBe(true);
   });
 
+  it('while the database is away, tries it again every few seconds, not on every request', async () => {
+    const created = await createApiKey(db(), { name: 'Outage', scopes: ['decide'] });
+    if (!created.ok) throw new Error('setup');
+    const t0 = Date.now();
+    expect((await verifyApiKey(db(), created.value.secret, 'decide', t0)).ok).toBe(true);
+    let attempts = 0;
+    const away = new Proxy(db(), {
+      get: (target, prop) =>
+        ['select', 'update', 'insert', 'execute'].includes(String(prop))
+          ? () => {
+              attempts++;
+              throw Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
+            }
+          : Reflect.get(target, prop),
+    });
+    const later = t0 + LAST_USED_WRITE_MS + 1; // both the revalidation and the last-used write are due
+    for (let i = 0; i < 200; i++) expect((await verifyApiKey(away, created.value.secret, 'decide', later + i)).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(attempts).toBeLessThanOrEqual(2); // one read and one write, then quiet until KEY_REVALIDATE_MS has passed
+    expect((await verifyApiKey(away, created.value.secret, 'decide', later + KEY_REVALIDATE_MS + 1)).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(attempts).toBeGreaterThan(2);
+  });
+
   it('writes last_used_at at most once a minute per key', async () => {
     const created = await createApiKey(db(), { name: 'Used', scopes: ['read'] });
     if (!created.ok) throw new Error('setup');

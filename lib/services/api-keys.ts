@@ -97,6 +97,7 @@ interface CachedKey {
   /** What a successful verification answers, built once per load rather than per request. */
   caller: { id: string; name: string; scopes: readonly ApiScope[] };
   revoked: boolean;
+  /** When the key was last read from the database, or last tried while it was away. */
   checkedAt: number;
   lastUsedWrittenAt: number;
   refreshing: boolean;
@@ -200,7 +201,9 @@ function revalidate(db: Db, hashHex: string, key: CachedKey, now: number): void 
       if (!fresh) keyCache.forget(hashHex);
       else Object.assign(key, { scopes: fresh.scopes, caller: fresh.caller, revoked: fresh.revoked, checkedAt: now });
     })
-    .catch(() => {}) // database away: keep answering from what we know, try again next time
+    .catch(() => {
+      key.checkedAt = now; // database away: keep answering from what we know; try again in KEY_REVALIDATE_MS, not on every request
+    })
     .finally(() => {
       key.refreshing = false;
     });
@@ -208,10 +211,11 @@ function revalidate(db: Db, hashHex: string, key: CachedKey, now: number): void 
 
 function touch(db: Db, key: CachedKey, now: number): void {
   key.lastUsedWrittenAt = now;
-  db.update(apiKeys)
-    .set({ lastUsedAt: new Date(now) })
-    .where(eq(apiKeys.id, key.id))
-    .catch(() => {
-      key.lastUsedWrittenAt = 0; // try again on the next use
-    });
+  writeLastUsed(db, key.id, now).catch(() => {
+    key.lastUsedWrittenAt = now - LAST_USED_WRITE_MS + KEY_REVALIDATE_MS; // try again in a few seconds, not on every request
+  });
+}
+
+async function writeLastUsed(db: Db, id: string, now: number): Promise<void> {
+  await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, id));
 }
