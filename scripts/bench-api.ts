@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   const database = await prepareDatabase();
   const [barePort, nextPort, dedicatedPort] = await freePorts(3);
   const bodies = [...generateTransactions(10_000, { seed: 7 })].map((transaction) => JSON.stringify({ transaction }));
-  const bodiesFile = path.join(mkdtempSync(path.join(tmpdir(), 'switchyard-bench-bodies-')), 'bodies.jsonl');
+  const bodiesFolder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-bodies-'));
+  const bodiesFile = path.join(bodiesFolder, 'bodies.jsonl');
   writeFileSync(bodiesFile, bodies.join('\n'));
   const children: ChildProcess[] = [];
   try {
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     console.log(`\nafter the outage: /api/health says "${health.status}" (cache stale for ${health.cache.stale_ms} ms); a write answers ${write.status}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
+    rmSync(bodiesFolder, { recursive: true, force: true });
     await database.close();
   }
 }

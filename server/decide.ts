@@ -28,13 +28,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** One decide exchange; its methods are the steps, each called when the previous one has its answer. */
 class DecideExchange {
+  private readonly headers: HeaderSource = { headers: { get: (name) => this.header(name.toLowerCase()) } };
   private readonly requestId: string;
 
   constructor(
     private readonly req: IncomingMessage,
     private readonly res: ServerResponse,
   ) {
-    this.requestId = requestIdOf(this.headers());
+    this.requestId = requestIdOf(this.headers);
   }
 
   start(): void {
@@ -42,7 +43,7 @@ class DecideExchange {
       return this.refuse(apiError(405, 'method_not_allowed', `${this.req.method} is not allowed here; use POST.`, { headers: { Allow: 'POST' } }));
     }
     const db = databaseForHandlers();
-    const auth = db instanceof Promise ? db.then((d) => authenticate(d, this.headers(), 'decide')) : authenticate(db, this.headers(), 'decide');
+    const auth = db instanceof Promise ? db.then((d) => authenticate(d, this.headers, 'decide')) : authenticate(db, this.headers, 'decide');
     if (auth instanceof Promise) auth.then((a) => this.authenticated(a), (error: unknown) => this.failed(error));
     else this.authenticated(auth);
   }
@@ -105,10 +106,6 @@ class DecideExchange {
   private header(name: string): string | null {
     const value = this.req.headers[name];
     return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-  }
-
-  private headers(): HeaderSource {
-    return { headers: { get: (name) => this.header(name.toLowerCase()) } };
   }
 }
 

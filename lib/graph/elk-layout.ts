@@ -2,7 +2,7 @@ import type { ElkNode, ElkPort, ElkExtendedEdge } from 'elkjs/lib/elk-api';
 import type { SchemeDocument } from '../scheme/schema';
 import type { LayoutOptions } from './layout';
 import { layoutOrder } from './order';
-import { hasOwnKey } from './records';
+import { ownValue } from './records';
 import { HANDLE_OFFSET, NODE_GAP, NODE_SIZE } from './sizes';
 import { BRANCH_HANDLES, type XYPosition } from './types';
 
@@ -27,7 +27,7 @@ export function elkGraphFor(doc: SchemeDocument, options: LayoutOptions = {}): E
   for (const id of layoutOrder(doc)) {
     const i = index.get(id)!;
     const node = doc.nodes[id]!;
-    const { width, height } = (options.sizes && hasOwnKey(options.sizes, id) ? options.sizes[id] : undefined) ?? NODE_SIZE[node.type];
+    const { width, height } = ownValue(options.sizes, id) ?? NODE_SIZE[node.type];
     const ports: ElkPort[] = [
       down
         ? port(`n${i}.in`, width / 2, 0, 'NORTH')

@@ -1,6 +1,6 @@
 import type { SchemeDocument } from '../scheme/schema';
 import type { LayoutOptions } from './layout';
-import { hasOwnKey, ownValue } from './records';
+import { ownValue } from './records';
 import { HANDLE_OFFSET, NODE_GAP, NODE_SIZE } from './sizes';
 import { treeShape } from './tree-shape';
 import type { XYPosition } from './types';
@@ -39,7 +39,7 @@ export function treeLayout(doc: SchemeDocument, options: LayoutOptions = {}): Re
   const { roots, children, depth } = shape;
   const down = (options.direction ?? 'down') === 'down';
   const sizes = options.sizes;
-  const size = (id: string) => (sizes !== undefined && hasOwnKey(sizes, id) ? sizes[id]! : NODE_SIZE[ownValue(doc.nodes, id)!.type]);
+  const size = (id: string) => ownValue(sizes, id) ?? NODE_SIZE[ownValue(doc.nodes, id)!.type];
   const across = (id: string) => (down ? size(id).width : size(id).height);
   const along = (id: string) => (down ? size(id).height : size(id).width);
 

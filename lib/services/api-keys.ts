@@ -93,8 +93,7 @@ export type Verification =
 interface CachedKey {
   id: string;
   hash: Buffer;
-  scopes: readonly ApiScope[];
-  /** What a successful verification answers, built once per load rather than per request. */
+  /** What a successful verification answers (its scopes are the key's), built once per load rather than per request. */
   caller: { id: string; name: string; scopes: readonly ApiScope[] };
   revoked: boolean;
   /** When the key was last read from the database, or last tried while it was away. */
@@ -171,8 +170,9 @@ function verdict(db: Db, key: CachedKey, hash: Buffer, scope: ApiScope, now: num
   if (!timingSafeEqual(key.hash, hash)) return UNKNOWN_KEY;
   if (key.revoked) return { ok: false, reason: 'revoked', message: 'This API key has been revoked.' };
   if (now - key.lastUsedWrittenAt > LAST_USED_WRITE_MS) touch(db, key, now);
-  if (!key.scopes.includes(scope)) {
-    return { ok: false, reason: 'scope', message: `This API key lacks the "${scope}" scope (it has: ${key.scopes.join(', ') || 'none'}).` };
+  const { scopes } = key.caller;
+  if (!scopes.includes(scope)) {
+    return { ok: false, reason: 'scope', message: `This API key lacks the "${scope}" scope (it has: ${scopes.join(', ') || 'none'}).` };
   }
   return { ok: true, key: key.caller };
 }
@@ -184,7 +184,6 @@ async function loadKey(db: Db, hashHex: string, now: number): Promise<CachedKey 
   return {
     id: row.id,
     hash: Buffer.from(hashHex, 'hex'),
-    scopes: record.scopes,
     caller: { id: row.id, name: row.name, scopes: record.scopes },
     revoked: row.revokedAt !== null,
     checkedAt: now,
@@ -199,7 +198,7 @@ function revalidate(db: Db, hashHex: string, key: CachedKey, now: number): void 
   loadKey(db, hashHex, now)
     .then((fresh) => {
       if (!fresh) keyCache.forget(hashHex);
-      else Object.assign(key, { scopes: fresh.scopes, caller: fresh.caller, revoked: fresh.revoked, checkedAt: now });
+      else Object.assign(key, { caller: fresh.caller, revoked: fresh.revoked, checkedAt: now });
     })
     .catch(() => {
       key.checkedAt = now; // database away: keep answering from what we know; try again in KEY_REVALIDATE_MS, not on every request

@@ -4,18 +4,32 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { describeRead, describeRule } from '@/lib/editor/describe';
 import type { CanvasNodeData } from '@/lib/editor/canvas-model';
-import type { ConditionBody } from '@/lib/graph';
+import { BRANCH_HANDLES, HANDLE_OFFSET, type BranchHandle, type ConditionBody } from '@/lib/graph';
 import { useEditor } from '../../store-provider';
 import { NodeFrame } from './node-frame';
 
 /** Rules shown on the node; the rest are counted ("+ 3 more") and shown in the inspector. */
 const SHOWN_RULES = 4;
 
+const BRANCH_TITLES: Record<BranchHandle, string> = {
+  yes: 'yes: drag to the node taken when the condition holds',
+  no: 'no: drag to the node taken otherwise',
+};
+
+// Handles and their labels sit where the auto layout expects them (HANDLE_OFFSET); module constants,
+// so a re-render hands React Flow the same style objects.
+const at = (branch: BranchHandle) => `${HANDLE_OFFSET[branch] * 100}%`;
+const BRANCH_STYLE = {
+  down: { yes: { left: at('yes') }, no: { left: at('no') } },
+  right: { yes: { top: at('yes') }, no: { top: at('no') } },
+} as const;
+
 function ConditionNodeView({ id, data, selected }: NodeProps & { data: CanvasNodeData }) {
   const node = data.node as ConditionBody;
   const catalog = useEditor((s) => s.catalog);
   const filters = useEditor((s) => s.account.filters);
   const down = data.direction === 'down';
+  const styles = down ? BRANCH_STYLE.down : BRANCH_STYLE.right;
   const rules = node.rules.slice(0, SHOWN_RULES);
   const traced = data.nodeTrace;
   return (
@@ -39,25 +53,23 @@ function ConditionNodeView({ id, data, selected }: NodeProps & { data: CanvasNod
       </ul>
       {traced && <div className={`sy-trace-result ${traced.result ? 'is-yes' : 'is-no'}`}>→ {traced.result ? 'yes' : 'no'}</div>}
       <div className={`sy-branches ${down ? 'is-down' : 'is-right'}`}>
-        <span className="sy-branch-label sy-yes">yes</span>
-        <span className="sy-branch-label sy-no">no</span>
+        {BRANCH_HANDLES.map((branch) => (
+          <span key={branch} className={`sy-branch-label sy-${branch}`} style={styles[branch]}>
+            {branch}
+          </span>
+        ))}
       </div>
-      <Handle
-        type="source"
-        id="yes"
-        position={down ? Position.Bottom : Position.Right}
-        className="sy-handle sy-handle-yes"
-        style={down ? { left: '30%' } : { top: '30%' }}
-        title="yes: drag to the node taken when the condition holds"
-      />
-      <Handle
-        type="source"
-        id="no"
-        position={down ? Position.Bottom : Position.Right}
-        className="sy-handle sy-handle-no"
-        style={down ? { left: '70%' } : { top: '70%' }}
-        title="no: drag to the node taken otherwise"
-      />
+      {BRANCH_HANDLES.map((branch) => (
+        <Handle
+          key={branch}
+          type="source"
+          id={branch}
+          position={down ? Position.Bottom : Position.Right}
+          className={`sy-handle sy-handle-${branch}`}
+          style={styles[branch]}
+          title={BRANCH_TITLES[branch]}
+        />
+      ))}
     </NodeFrame>
   );
 }
