@@ -1,4 +1,5 @@
 import 'server-only';
+import { quote } from '@/lib/text/hostile';
 import { apiError, type ApiError } from './errors';
 
 /** Request bodies are JSON of at most 1 MB, nested at most 64 levels deep. */
@@ -23,27 +24,46 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 export async function readJsonBody(request: Request, options: BodyOptions = {}): Promise<BodyResult> {
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const declared = request.headers.get('content-length');
-  const contentType = request.headers.get('content-type');
   const emptyByDeclaration = declared === '0' || (declared === null && request.body === null);
   if (options.optional && emptyByDeclaration) return { ok: true, value: undefined, text: '' };
-  const wrongType = checkJsonContentType(contentType);
-  if (wrongType) return failure(wrongType);
+  const refused = checkJsonHeaders(request.headers, maxBytes);
+  if (refused) return failure(refused);
   const bytes = await readBytes(request, maxBytes);
   if (!bytes.ok) return bytes;
+  if (options.optional && isBlank(bytes.value)) return { ok: true, value: undefined, text: '' };
+  return decodeJsonBytes(bytes.value, options.maxDepth ?? MAX_BODY_DEPTH);
+}
+
+/**
+ * What is checked of a JSON request before its body is read, by the route handlers and the dedicated
+ * decide handler alike: a JSON content type (415) and the declared length (413).
+ */
+export function checkJsonHeaders(headers: { get(name: string): string | null }, maxBytes = MAX_BODY_BYTES): ApiError | undefined {
+  const wrongType = checkJsonContentType(headers.get('content-type'));
+  if (wrongType) return wrongType;
+  const declared = Number(headers.get('content-length'));
+  return Number.isFinite(declared) && declared > maxBytes ? payloadTooLarge(maxBytes) : undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body once read, by both handlers: UTF-8 (400), nesting depth (400), then JSON (400). */
+export function decodeJsonBytes(bytes: Uint8Array, maxDepth = MAX_BODY_DEPTH): BodyResult {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.value);
+    text = utf8.decode(bytes);
   } catch {
     return failure(apiError(400, 'invalid_json', 'The body is not valid UTF-8.'));
   }
-  if (options.optional && text.trim() === '') return { ok: true, value: undefined, text };
-  return parseJsonText(text, options.maxDepth ?? MAX_BODY_DEPTH);
+  return parseJsonText(text, maxDepth);
 }
+
+const isBlank = (bytes: Uint8Array) => bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09);
 
 /** 415 unless the content type is JSON (`application/json` or `application/*+json`). */
 export function checkJsonContentType(contentType: string | null): ApiError | undefined {
   if (contentType && JSON_TYPE.test(contentType)) return undefined;
-  return apiError(415, 'unsupported_media_type', `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${contentType}")` : ''}.`);
+  return apiError(415, 'unsupported_media_type', `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${quote(contentType, 60)}")` : ''}.`);
 }
 
 export const payloadTooLarge = (maxBytes: number): ApiError => apiError(413, 'payload_too_large', `The body is larger than ${formatBytes(maxBytes)}.`);
@@ -59,7 +79,7 @@ export function parseJsonText(text: string, maxDepth = MAX_BODY_DEPTH): BodyResu
   try {
     return { ok: true, value: JSON.parse(text), text };
   } catch (error) {
-    return failure(apiError(400, 'invalid_json', `The body is not valid JSON: ${(error as Error).message}`));
+    return failure(apiError(400, 'invalid_json', `The body is not valid JSON: ${quote((error as Error).message, 120)}`));
   }
 }
 
@@ -74,15 +94,19 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Byt
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return tooLarge();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return tooLarge();
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch {
+    return failure(apiError(400, 'invalid_request', 'The body could not be read to its end (the upload was cut off).'));
   }
   const out = new Uint8Array(total);
   let offset = 0;
@@ -138,7 +162,7 @@ export class BodyTooLargeError extends Error {
 export function checkJsonLinesRequest(request: Request, maxBytes = MAX_JSON_LINES_BYTES): ApiError | undefined {
   const contentType = request.headers.get('content-type');
   if (!contentType || !JSON_LINES_TYPE.test(contentType)) {
-    return apiError(415, 'unsupported_media_type', `Send JSON lines with "Content-Type: application/x-ndjson"${contentType ? ` (got "${contentType}")` : ''}.`);
+    return apiError(415, 'unsupported_media_type', `Send JSON lines with "Content-Type: application/x-ndjson"${contentType ? ` (got "${quote(contentType, 60)}")` : ''}.`);
   }
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) return apiError(413, 'payload_too_large', `The body is larger than ${formatBytes(maxBytes)}.`);

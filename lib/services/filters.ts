@@ -13,6 +13,7 @@ import { FILTER_FIELD_WORDS } from '@/lib/filters/field-words';
 import { audit } from './audit';
 import { findReferences } from './references';
 import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
+import { parseInput } from '@/lib/text/hostile';
 
 /** A shared filter: a named group of rules that scheme conditions use with {"filter": id}. */
 export interface FilterRecord {
@@ -72,7 +73,7 @@ const nameTaken = (name: string) =>
   fail({ code: 'conflict', message: `A filter named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
 
 export async function createFilter(db: Db, input: unknown): Promise<Result<FilterRecord>> {
-  const parsed = FilterInputSchema.safeParse(input, inWords(FILTER_FIELD_WORDS));
+  const parsed = parseInput(FilterInputSchema, input, inWords(FILTER_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { id = newFilterId(), name, match, rules } = parsed.data;
   if (await getFilter(db, id)) {
@@ -92,7 +93,7 @@ export async function createFilter(db: Db, input: unknown): Promise<Result<Filte
 
 /** Rename, change the match or replace the rules; what is omitted stays. */
 export async function updateFilter(db: Db, id: string, input: unknown): Promise<Result<FilterRecord>> {
-  const parsed = FilterPatchSchema.safeParse(input, inWords(FILTER_FIELD_WORDS));
+  const parsed = parseInput(FilterPatchSchema, input, inWords(FILTER_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   if (!(await getFilter(db, id))) return fail(notFound('Filter', id));
   const { name, match, rules } = parsed.data;

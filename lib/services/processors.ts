@@ -11,6 +11,7 @@ import { findReferences } from './references';
 import { getSettings } from './settings';
 import { statusChangeEffects } from '@/lib/processors/status-effects';
 import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
+import { parseInput } from '@/lib/text/hostile';
 
 type Row = typeof processors.$inferSelect;
 
@@ -64,7 +65,7 @@ const nameTaken = (name: string) =>
   fail({ code: 'conflict', message: `A processor named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
 
 export async function createProcessor(db: Db, input: unknown): Promise<Result<ProcessorRecord>> {
-  const parsed = ProcessorRegistrationSchema.safeParse(input, inWords(PROCESSOR_FIELD_WORDS));
+  const parsed = parseInput(ProcessorRegistrationSchema, input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const p = parsed.data;
   if (await getProcessor(db, p.id)) {
@@ -81,7 +82,7 @@ export async function createProcessor(db: Db, input: unknown): Promise<Result<Pr
 }
 
 export async function updateProcessor(db: Db, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
-  const parsed = ProcessorUpdateSchema.safeParse(input, inWords(PROCESSOR_FIELD_WORDS));
+  const parsed = parseInput(ProcessorUpdateSchema, input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   try {
     const [row] = await db

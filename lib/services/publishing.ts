@@ -13,6 +13,7 @@ import { getScheme } from './schemes';
 import { ACCOUNT_ID, getSettings } from './settings';
 import { listTestCases, runTestCases, type TestRun } from './test-cases';
 import { fail, isUniqueViolation, notFound, ok, validationError, type FieldIssue, type Result } from './result';
+import { parseInput } from '@/lib/text/hostile';
 
 export const PublishInputSchema = z.strictObject({
   note: z.string().trim().max(2000).optional(),
@@ -115,7 +116,7 @@ export async function previewPublish(db: Db, schemeId: string): Promise<Result<P
  * the scheme, so two publishes at the same moment get N and N+1; the primary key forbids duplicates.
  */
 export async function publishScheme(db: Db, schemeId: string, input: unknown, actor = 'ops'): Promise<Result<PublishOutcome>> {
-  const parsed = PublishInputSchema.safeParse(input ?? {});
+  const parsed = parseInput(PublishInputSchema, input === undefined ? {} : input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const { note, activate = false, override_reason, expected_revision } = parsed.data;
   const scheme = await getScheme(db, schemeId);

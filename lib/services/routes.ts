@@ -8,6 +8,7 @@ import { ROUTE_FIELD_WORDS } from '@/lib/routes/field-words';
 import { audit } from './audit';
 import { findReferences } from './references';
 import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
+import { parseInput } from '@/lib/text/hostile';
 
 /** The REST shape payment APIs use for routes: id, name, processors as [{processor_id}], timestamps. */
 export interface ProcessorRouteRecord {
@@ -55,7 +56,7 @@ const nameTaken = (name: string) =>
   fail({ code: 'conflict', message: `A route named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
 
 export async function createRoute(db: Db, input: unknown): Promise<Result<ProcessorRouteRecord>> {
-  const parsed = ProcessorRouteInputSchema.safeParse(input, inWords(ROUTE_FIELD_WORDS));
+  const parsed = parseInput(ProcessorRouteInputSchema, input, inWords(ROUTE_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const missing = await unknownProcessors(db, parsed.data.processors);
   if (missing) return missing;
@@ -75,7 +76,7 @@ export async function createRoute(db: Db, input: unknown): Promise<Result<Proces
 
 /** Rename and/or replace the ordered processor list (reordering is a replacement). */
 export async function updateRoute(db: Db, id: string, input: unknown): Promise<Result<ProcessorRouteRecord>> {
-  const parsed = ProcessorRoutePatchSchema.safeParse(input, inWords(ROUTE_FIELD_WORDS));
+  const parsed = parseInput(ProcessorRoutePatchSchema, input, inWords(ROUTE_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   if (!(await getRoute(db, id))) return fail(notFound('Processor route', id));
   const { name, processors: list } = parsed.data;

@@ -7,6 +7,7 @@ import { schemes, schemeVersions, settings } from '@/db/schema';
 import { SCHEME_FORMAT, SchemeDocumentSchema, type SchemeDocument } from '@/lib/scheme/schema';
 import { audit } from './audit';
 import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
+import { parseInput } from '@/lib/text/hostile';
 
 export interface SchemeRecord {
   id: string;
@@ -96,12 +97,12 @@ async function insertScheme(db: Db, document: SchemeDocument, action: string, de
 }
 
 export async function createScheme(db: Db, input: unknown): Promise<Result<SchemeRecord>> {
-  const parsed = CreateSchemeSchema.safeParse(input);
+  const parsed = parseInput(CreateSchemeSchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const { name, document } = parsed.data;
   if (document === undefined) return insertScheme(db, starterDocument(name), 'create');
   const named = { ...(document as object), name };
-  const doc = SchemeDocumentSchema.safeParse(named);
+  const doc = parseInput(SchemeDocumentSchema, named);
   if (!doc.success) return fail(validationError(doc.error));
   return insertScheme(db, asWritten(named, doc.data), 'create');
 }
@@ -122,7 +123,7 @@ async function freeCopyName(db: Db, base: string): Promise<string> {
 }
 
 export async function renameScheme(db: Db, id: string, input: unknown): Promise<Result<SchemeRecord>> {
-  const parsed = RenameSchemeSchema.safeParse(input);
+  const parsed = parseInput(RenameSchemeSchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const current = await getScheme(db, id);
   if (!current) return fail(notFound('Scheme', id));
@@ -146,7 +147,7 @@ export async function renameScheme(db: Db, id: string, input: unknown): Promise<
  * between, the save is refused rather than silently overwriting their work.
  */
 export async function saveDraft(db: Db, id: string, document: unknown, expectedRevision: number): Promise<Result<SchemeRecord>> {
-  const parsed = SchemeDocumentSchema.safeParse(document);
+  const parsed = parseInput(SchemeDocumentSchema, document);
   if (!parsed.success) return fail(validationError(parsed.error));
   try {
     // The revision check and the write are one statement, so two concurrent saves cannot both win.
@@ -177,7 +178,7 @@ export async function saveDraft(db: Db, id: string, document: unknown, expectedR
  * conflict that loses neither side's work.
  */
 export async function saveAsCopy(db: Db, sourceId: string, document: unknown): Promise<Result<SchemeRecord>> {
-  const parsed = SchemeDocumentSchema.safeParse(document);
+  const parsed = parseInput(SchemeDocumentSchema, document);
   if (!parsed.success) return fail(validationError(parsed.error));
   const source = await getScheme(db, sourceId);
   const name = await freeCopyName(db, source?.name ?? parsed.data.name);

@@ -7,6 +7,7 @@ import { inWords } from '@/lib/forms/issue-messages';
 import { audit } from './audit';
 import { fail, ok, validationError, type FieldIssue, type Result } from './result';
 import { canonicalTimeZone } from '@/lib/settings/time-zone';
+import { parseInput } from '@/lib/text/hostile';
 
 export const ACCOUNT_ID = 'default';
 
@@ -59,7 +60,7 @@ export async function getSettings(db: Db): Promise<AccountSettings> {
 }
 
 export async function updateSettings(db: Db, input: unknown): Promise<Result<AccountSettings>> {
-  const parsed = SettingsInputSchema.safeParse(input, inWords({ routing_mode: { label: 'Routing mode' }, time_zone: { label: 'Time zone' } }));
+  const parsed = parseInput(SettingsInputSchema, input, inWords({ routing_mode: { label: 'Routing mode' }, time_zone: { label: 'Time zone' } }));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { routing_mode, default_processor_id = null, default_route_id = null, time_zone } = parsed.data;
   const issues: FieldIssue[] = [];
