@@ -1,4 +1,5 @@
 import 'server-only';
+import { INVALID_UTF8_LINE } from '@/lib/simulation/records';
 import { quote } from '@/lib/text/hostile';
 import { apiError, type ApiError } from './errors';
 
@@ -169,11 +170,15 @@ export function checkJsonLinesRequest(request: Request, maxBytes = MAX_JSON_LINE
   return undefined;
 }
 
-/** The body as UTF-8 text chunks while it streams in; throws BodyTooLargeError once past `maxBytes`. */
+/**
+ * The body as UTF-8 text chunks while it streams in; throws BodyTooLargeError once past `maxBytes`.
+ * Decoded line by line ("\n" never occurs inside a UTF-8 sequence): a line that is not valid UTF-8
+ * arrives as INVALID_UTF8_LINE, so it is reported by its number rather than silently repaired.
+ */
 export async function* bodyTextChunks(request: Request, maxBytes = MAX_JSON_LINES_BYTES): AsyncGenerator<string> {
   if (!request.body) return;
-  const decoder = new TextDecoder('utf-8');
   const reader = request.body.getReader();
+  let carry = new Uint8Array(0);
   let total = 0;
   try {
     for (;;) {
@@ -181,11 +186,44 @@ export async function* bodyTextChunks(request: Request, maxBytes = MAX_JSON_LINE
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
-      yield decoder.decode(value, { stream: true });
+      const bytes = carry.length > 0 ? concat(carry, value) : value;
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      // A partial line is held whole, up to the longest line the parser reads; past that it is too long anyway.
+      const cut = end === 0 && bytes.length > MAX_HELD_LINE_BYTES ? bytes.length : end;
+      carry = bytes.slice(cut);
+      if (cut > 0) yield decodeLines(bytes.subarray(0, cut));
     }
-    const rest = decoder.decode();
-    if (rest) yield rest;
+    if (carry.length > 0) yield decodeLines(carry);
   } finally {
     await reader.cancel().catch(() => {});
   }
+}
+
+const MAX_HELD_LINE_BYTES = 4 * 1024 * 1024;
+
+function decodeLines(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    let out = '';
+    for (let start = 0; start < bytes.length; ) {
+      const nl = bytes.indexOf(0x0a, start);
+      const end = nl === -1 ? bytes.length : nl + 1;
+      const line = bytes.subarray(start, end);
+      try {
+        out += utf8.decode(line);
+      } catch {
+        out += INVALID_UTF8_LINE + (nl === -1 ? '' : '\n');
+      }
+      start = end;
+    }
+    return out;
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

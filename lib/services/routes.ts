@@ -8,7 +8,7 @@ import { ROUTE_FIELD_WORDS } from '@/lib/routes/field-words';
 import { audit } from './audit';
 import { findReferences } from './references';
 import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
-import { parseInput } from '@/lib/text/hostile';
+import { parseInput, quote } from '@/lib/text/hostile';
 
 /** The REST shape payment APIs use for routes: id, name, processors as [{processor_id}], timestamps. */
 export interface ProcessorRouteRecord {
@@ -48,7 +48,7 @@ export async function getRoute(db: Db, id: string): Promise<ProcessorRouteRecord
 
 async function unknownProcessors(db: Db, ids: string[]): Promise<Result<never> | undefined> {
   const known = new Set((await db.select({ id: processors.id }).from(processors).where(inArray(processors.id, ids))).map((r) => r.id));
-  const issues = ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: ['processors', index], message: `Unknown processor ${id}` }]));
+  const issues = ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: ['processors', index], message: `Unknown processor ${quote(id)}` }]));
   return issues.length ? fail({ code: 'validation', message: 'Some processors do not exist.', issues }) : undefined;
 }
 

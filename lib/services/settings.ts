@@ -7,7 +7,7 @@ import { inWords } from '@/lib/forms/issue-messages';
 import { audit } from './audit';
 import { fail, ok, validationError, type FieldIssue, type Result } from './result';
 import { canonicalTimeZone } from '@/lib/settings/time-zone';
-import { parseInput } from '@/lib/text/hostile';
+import { parseInput, quote } from '@/lib/text/hostile';
 
 export const ACCOUNT_ID = 'default';
 
@@ -22,6 +22,7 @@ export interface AccountSettings {
 
 const optionalId = z
   .string()
+  .max(128)
   .trim()
   .transform((s) => (s === '' ? null : s))
   .nullable()
@@ -33,9 +34,10 @@ export const SettingsInputSchema = z.strictObject({
   default_route_id: optionalId,
   time_zone: z
     .string()
+    .max(64)
     .transform((zone, ctx) => {
       const canonical = canonicalTimeZone(zone);
-      if (!canonical) ctx.addIssue({ code: 'custom', message: `"${zone.trim()}" is not a known time zone; use an IANA name such as Europe/Berlin.` });
+      if (!canonical) ctx.addIssue({ code: 'custom', message: `"${quote(zone.trim())}" is not a known time zone; use an IANA name such as Europe/Berlin.` });
       return canonical ?? zone;
     })
     .optional(),
@@ -65,10 +67,10 @@ export async function updateSettings(db: Db, input: unknown): Promise<Result<Acc
   const { routing_mode, default_processor_id = null, default_route_id = null, time_zone } = parsed.data;
   const issues: FieldIssue[] = [];
   if (default_processor_id && !(await db.select().from(processors).where(eq(processors.id, default_processor_id))).length) {
-    issues.push({ path: ['default_processor_id'], message: `Unknown processor ${default_processor_id}` });
+    issues.push({ path: ['default_processor_id'], message: `Unknown processor ${quote(default_processor_id)}` });
   }
   if (default_route_id && !(await db.select().from(processorRoutes).where(eq(processorRoutes.id, default_route_id))).length) {
-    issues.push({ path: ['default_route_id'], message: `Unknown route ${default_route_id}` });
+    issues.push({ path: ['default_route_id'], message: `Unknown route ${quote(default_route_id)}` });
   }
   if (routing_mode.startsWith('default_') && !default_processor_id) {
     issues.push({ path: ['default_processor_id'], message: 'This routing mode needs a default processor' });
