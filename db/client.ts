@@ -48,6 +48,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Connection> 
       max: 10,
       onnotice: () => {},
       connect_timeout: 2,
+      // postgres.js would look up array types on every new connection, and that lookup's failure when
+      // the connection drops is never handled (an unhandled rejection); drizzle parses arrays itself.
+      fetch_types: false,
       connection: { statement_timeout: 5_000, idle_in_transaction_session_timeout: 10_000 },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;

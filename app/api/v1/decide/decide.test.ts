@@ -31,11 +31,12 @@ describe.each(testDatabases())('POST /api/v1/decide on $name', (target) => {
     expect(response.headers.get('x-request-id')).toMatch(/\S{8,}/);
     const body = await response.json();
     // A DE card over 100 with a low risk score: not blocked, not a setup, EU issuer → "Adyen EU, then Stripe".
-    expect(body).toMatchObject({ outcome: 'route', processor: 'proc_adyen_eu', scheme: { id: DEMO_SCHEME_ID, version: 1 } });
-    const visited = JSON.stringify(body.path);
-    const order = ['risk_check', 'is_setup', 'is_eu', 'eu_priority'].map((node) => visited.indexOf(`"${node}"`));
-    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
-    expect(visited).not.toContain('"is_gb"');
+    expect(body).toMatchObject({ outcome: 'route', processor: 'proc_adyen_eu', node: 'eu_priority', scheme: { id: DEMO_SCHEME_ID, version: 1 } });
+    expect(body.path).toEqual([
+      { node: 'risk_check', result: false },
+      { node: 'is_setup', result: false },
+      { node: 'is_eu', result: true },
+    ]);
   });
 
   it('takes a processor route or an explicit scheme version instead', async () => {
@@ -112,5 +113,5 @@ describe('POST /api/v1/decide with a cold cache and no database', () => {
     } finally {
       useDecisionCache(undefined);
     }
-  });
+  }, 90_000);
 });
