@@ -39,6 +39,7 @@ export function FlowCanvas() {
   const [opensLarge] = useState(() => isLargeScheme(store.getState().history.present));
   // A large scheme draws only the nodes in view; a small one draws them all (cheap, and always there to find).
   const large = useEditor((s) => isLargeScheme(s.history.present));
+  const readOnly = useEditor((s) => s.readOnly);
   const onInit = useCallback(() => {
     if (opensLarge) showScheme(flow, store.getState().history.present, flowStore.getState().width);
   }, [opensLarge, flow, store, flowStore]);
@@ -125,7 +126,9 @@ export function FlowCanvas() {
         onConnectEnd={onConnectEnd}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        edgesReconnectable
+        edgesReconnectable={!readOnly}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionKeyCode="Shift"
         fitView={!opensLarge}
