@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Catalog } from '@/lib/catalog';
 import { compileOptionsFor, type AccountContext } from '@/lib/editor/account';
-import { record, redo, startHistory, undo, type History } from '@/lib/editor/history';
+import { amend, record, redo, startHistory, undo, type History } from '@/lib/editor/history';
 import { shareUnchanged, type EditResult, type LayoutDirection, type Refusal, type XYPosition } from '@/lib/graph';
 import type { Decision, Problem } from '@/lib/engine/types';
 import type { SchemeDocument } from '@/lib/scheme/schema';
@@ -63,6 +63,8 @@ export interface EditorState {
 
   /** Applies one lib/graph operation to the document; on success it is one undo step. */
   edit(operation: (doc: SchemeDocument) => EditResult): EditResult;
+  /** Applies a lib/graph operation that follows from the last edit (room for a grown node) as part of that step. */
+  amendLastEdit(operation: (doc: SchemeDocument) => EditResult): EditResult;
   /** Replaces the whole document (a valid JSON edit, an import): one undo step. */
   replaceDocument(doc: SchemeDocument, jsonText?: string): void;
   /** The JSON tab's text changed but does not make a document: keep it, and say why. */
@@ -166,6 +168,12 @@ export function createEditorStore(init: EditorInit): EditorStore {
         if (get().readOnly) return READ_ONLY;
         const result = operation(get().history.present);
         if (result.ok) moveTo(record(get().history, result.doc));
+        return result;
+      },
+      amendLastEdit(operation) {
+        if (get().readOnly) return READ_ONLY;
+        const result = operation(get().history.present);
+        if (result.ok) moveTo(amend(get().history, result.doc));
         return result;
       },
       replaceDocument(replacement, jsonText) {

@@ -111,7 +111,7 @@ export function useEditorCommands(): EditorCommands {
         // Direction and positions in one render: each alone would redraw every node.
         state().setDirection(chosen);
         state().edit(moveOperation(positions));
-        requestAnimationFrame(() => showScheme(flow, doc(), flowStore.getState().width, 250));
+        requestAnimationFrame(() => showScheme(flow, doc(), { width: flowStore.getState().width, height: flowStore.getState().height }, 250));
       },
       fit() {
         void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
