@@ -68,7 +68,7 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
       </header>
       {readOnly ? (
         <p className="notice notice-warn sy-read-only-note" data-testid="read-only-note">
-          Read only: editing needs a wider screen (1024 px or more). You can look at the scheme, its problems and dry-run it.
+          Read only: editing needs a wider screen (760 px or more; best from 1024 px). You can look at the scheme and its problems, and dry-run it.
         </p>
       ) : (
         <Toolbar commands={commands} />

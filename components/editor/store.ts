@@ -5,6 +5,7 @@ import { amend, record, redo, startHistory, undo, type History } from '@/lib/edi
 import { shareUnchanged, type EditResult, type LayoutDirection, type Refusal, type XYPosition } from '@/lib/graph';
 import type { Decision, Problem } from '@/lib/engine/types';
 import type { SchemeDocument } from '@/lib/scheme/schema';
+import { LARGE_SCHEME_NODES } from './canvas/viewport';
 import { restoreKeptText, textAfterDocumentChange, type KeptJson } from '@/lib/editor/unapplied-json';
 
 /**
@@ -56,6 +57,8 @@ export interface EditorState {
   measured: Readonly<Record<string, { width: number; height: number }>>;
   /** Where branches leave their conditions: `right` (left to right) or `down` (top to bottom). */
   direction: LayoutDirection;
+  /** Whether the minimap shows (bottom right of the canvas). Off by default: it covers nodes. */
+  minimap: boolean;
   /** A short message shown at a point of the screen (a refused connection at the pointer). */
   hint: Hint | null;
   /** Where the last save stands (shown by the toolbar and the conflict dialog). */
@@ -90,6 +93,7 @@ export interface EditorState {
   setAutoPositions(positions: Readonly<Record<string, XYPosition>>): void;
   setMeasured(sizes: Readonly<Record<string, { width: number; height: number }>>): void;
   setDirection(direction: LayoutDirection): void;
+  setMinimap(on: boolean): void;
   showHint(hint: Omit<Hint, 'seq'> | null): void;
   setSaveStatus(status: SaveStatus): void;
 }
@@ -161,6 +165,8 @@ export function createEditorStore(init: EditorInit): EditorStore {
       autoPositions: {},
       measured: {},
       direction: 'down',
+      // A large scheme cannot be seen whole at a readable zoom: there the overview is worth its corner.
+      minimap: Object.keys(init.document.nodes).length > LARGE_SCHEME_NODES,
       hint: null,
       saveStatus: { kind: 'idle' },
 
@@ -209,6 +215,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
       setAutoPositions: (autoPositions) => set({ autoPositions }),
       setMeasured: (sizes) => set({ measured: { ...get().measured, ...sizes } }),
       setDirection: (direction) => set({ direction }),
+      setMinimap: (minimap) => set({ minimap }),
       setSaveStatus: (saveStatus) => set({ saveStatus }),
       showHint: (hint) => set({ hint: hint && { ...hint, seq: (get().hint?.seq ?? 0) + 1 } }),
     };

@@ -12,15 +12,17 @@ export function Field({ label, htmlFor, errors, hint, required, children }: {
   const errorId = htmlFor ? `${htmlFor}-error` : undefined;
   return (
     <div className={errors?.length ? 'field field-invalid' : 'field'}>
-      <label htmlFor={htmlFor}>
-        {label}
-        {/* Hidden from the accessible name: the input itself carries aria-required. */}
-        {required && (
+      {required ? (
+        // The mark sits beside the label, not in it, so the field's name stays its label; the input says aria-required.
+        <span className="field-label">
+          <label htmlFor={htmlFor}>{label}</label>
           <span className="field-required" aria-hidden="true" title="required">
             *
           </span>
-        )}
-      </label>
+        </span>
+      ) : (
+        <label htmlFor={htmlFor}>{label}</label>
+      )}
       {children}
       {hint && !errors?.length && <small className="hint">{hint}</small>}
       {errors?.length ? (

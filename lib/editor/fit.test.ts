@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fitsReadably, zoomToFit } from './fit';
 
 describe('fitting a scheme into view', () => {
-  it('leaves the overlay margins free', () => {
-    // 1000 × 600 canvas: 916 × 458 free. A 916 × 458 drawing fits at exactly 1.
-    expect(zoomToFit({ width: 916, height: 458 }, 1000, 600)).toBeCloseTo(1);
+  it('leaves the margins free, and the minimap\'s strip when it is on', () => {
+    // 1000 × 600 canvas: 952 × 552 free, or 952 × 458 with the minimap.
+    expect(zoomToFit({ width: 952, height: 552 }, 1000, 600)).toBeCloseTo(1);
+    expect(zoomToFit({ width: 952, height: 552 }, 1000, 600, true)).toBeCloseTo(458 / 552);
   });
 
   it('calls a tall top-to-bottom chain unreadable when fitted whole, a small scheme readable', () => {

@@ -39,10 +39,11 @@ export function FlowCanvas() {
   const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
   // Decided once when the editor opens: a large scheme opens on its start node, before its nodes are measured.
   const [opensLarge] = useState(() => isLargeScheme(store.getState().history.present));
-  const canvasSize = useCallback(() => ({ width: flowStore.getState().width, height: flowStore.getState().height }), [flowStore]);
+  const canvasSize = useCallback(() => ({ width: flowStore.getState().width, height: flowStore.getState().height, minimap: store.getState().minimap }), [flowStore, store]);
   // A large scheme draws only the nodes in view; a small one draws them all (cheap, and always there to find).
   const large = useEditor((s) => isLargeScheme(s.history.present));
   const readOnly = useEditor((s) => s.readOnly);
+  const minimap = useEditor((s) => s.minimap);
   const onInit = useCallback(() => {
     if (opensLarge) showScheme(flow, store.getState().history.present, canvasSize());
   }, [opensLarge, flow, store, canvasSize]);
@@ -141,8 +142,10 @@ export function FlowCanvas() {
         selectionKeyCode="Shift"
         onInit={onInit}
         onlyRenderVisibleElements={large}
+        // Zoom buttons live in the toolbar: floating controls would sit on top of nodes.
+        controls={false}
       >
-        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={MINIMAP_STYLE} />
+        {minimap && <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={MINIMAP_STYLE} />}
       </SchemeFlow>
       <ConnectionHint />
     </div>

@@ -1,5 +1,5 @@
 import type { Edge, Node, ReactFlowInstance } from '@xyflow/react';
-import { FIT_MARGIN, fitsReadably, READABLE_ZOOM } from '@/lib/editor/fit';
+import { fitMargin, fitsReadably, READABLE_ZOOM } from '@/lib/editor/fit';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 
 /**
@@ -12,10 +12,14 @@ const START_ZOOM = 0.8;
 const START_MARGIN = 48;
 
 const px = (n: number) => `${n}px` as const;
-const FIT_PADDING = { top: px(FIT_MARGIN.top), right: px(FIT_MARGIN.right), bottom: px(FIT_MARGIN.bottom), left: px(FIT_MARGIN.left) };
+const fitOptions = (minimap: boolean) => {
+  const m = fitMargin(minimap);
+  return { padding: { top: px(m.top), right: px(m.right), bottom: px(m.bottom), left: px(m.left) }, maxZoom: 1, minZoom: READABLE_ZOOM };
+};
 
 // React Flow copies object props into its store: module constants, so a render does not redraw every edge.
-export const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1, minZoom: READABLE_ZOOM };
+export const FIT_VIEW_OPTIONS = fitOptions(false);
+export const FIT_VIEW_OPTIONS_WITH_MINIMAP = fitOptions(true);
 export const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
 
 export const isLargeScheme = (doc: SchemeDocument) => Object.keys(doc.nodes).length > LARGE_SCHEME_NODES;
@@ -25,11 +29,11 @@ export const isLargeScheme = (doc: SchemeDocument) => Object.keys(doc.nodes).len
  * start node near the top of the view, at a readable zoom, at once (a large scheme draws only the nodes
  * in view, so an animated pan would mount and draw every node it passes over).
  */
-export function showScheme<N extends Node, E extends Edge>(flow: ReactFlowInstance<N, E>, doc: SchemeDocument, canvas: { width: number; height: number }, duration = 0): void {
+export function showScheme<N extends Node, E extends Edge>(flow: ReactFlowInstance<N, E>, doc: SchemeDocument, canvas: { width: number; height: number; minimap: boolean }, duration = 0): void {
   const start = flow.getInternalNode(doc.start);
-  const readable = !isLargeScheme(doc) && fitsReadably(flow.getNodesBounds(flow.getNodes()), canvas.width, canvas.height);
+  const readable = !isLargeScheme(doc) && fitsReadably(flow.getNodesBounds(flow.getNodes()), canvas.width, canvas.height, canvas.minimap);
   if (readable || !start) {
-    void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: readable ? duration : 0 });
+    void flow.fitView({ ...(canvas.minimap ? FIT_VIEW_OPTIONS_WITH_MINIMAP : FIT_VIEW_OPTIONS), duration: readable ? duration : 0 });
     return;
   }
   const width = start.measured.width ?? 260;
