@@ -146,20 +146,23 @@ test.describe('the editor, as a new user meets it', () => {
     await viewTab(page, 'Graph').click();
     await select(page, 'grow');
     const addRule = page.getByTestId('inspector').getByRole('button', { name: '+ Rule' });
-    for (let i = 0; i < 4; i++) {
-      await addRule.click();
-      await page.waitForTimeout(150);
-      const [g, b] = [await box(node(page, 'grow')), await box(node(page, 'below'))];
-      expect(overlaps(g, b), `after rule ${i + 1} the condition covers the node under it`).toBe(false);
-    }
-    await shot(page, 'growth-pushed');
-    const pushedTop = (await box(node(page, 'below'))).y;
     const rules = page.getByTestId('inspector').locator('.insp-rule');
-    const before = await rules.count();
-    await page.getByRole('button', { name: 'Undo' }).click();
-    await expect(rules).toHaveCount(before - 1);
-    // The rule and the push it caused went back together: the node moved up again.
-    await expect.poll(async () => (await box(node(page, 'below'))).y).toBeLessThan(pushedTop);
+    const belowTop = async () => (await box(node(page, 'below'))).y;
+    let beforeLast = 0;
+    for (let i = 0; i < 4; i++) {
+      beforeLast = await belowTop();
+      await addRule.click();
+      await expect(rules).toHaveCount(i + 1);
+      await expect.poll(async () => overlaps(await box(node(page, 'grow')), await box(node(page, 'below'))), { message: `rule ${i + 1} covers the node under it` }).toBe(false);
+    }
+    // Every rule from the first makes the condition cover the node under it, so the last one pushed it.
+    await expect.poll(belowTop).toBeGreaterThan(beforeLast);
+    await shot(page, 'growth-pushed');
+    await page.keyboard.press('Escape'); // the new rule's attribute picker
+    await page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: 'Undo' }).click();
+    await expect(rules).toHaveCount(3);
+    // The rule and the push it caused went back together: the node is where it was before that rule.
+    await expect.poll(async () => Math.abs((await belowTop()) - beforeLast)).toBeLessThan(1);
   });
 
   test('the palette, canvas and inspector use the same words', async ({ page }) => {
@@ -235,7 +238,7 @@ test.describe('processors and lists', () => {
   test('the id follows the name, an empty id is required, and fixed fees can be set per currency', async ({ page }) => {
     await page.goto('/processors/new');
     await expect(page.getByText('Fields marked * are required.')).toBeVisible();
-    await expect(page.locator('label[for="name"] .field-required')).toHaveText('*');
+    await expect(page.locator('.field-label:has(label[for="name"]) .field-required')).toHaveText('*');
     await page.getByLabel('Name').fill('Paydirect Ü-Cards');
     await expect(page.getByLabel('Id', { exact: true })).toHaveValue('proc_paydirect_u_cards');
 
@@ -247,7 +250,7 @@ test.describe('processors and lists', () => {
     await page.getByLabel('Id', { exact: true }).fill('proc_paydirect_u');
     await page.getByLabel('Fixed fee', { exact: true }).fill('0.25');
     await page.getByRole('button', { name: 'Add a currency' }).click();
-    await page.getByLabel('Currency 1').selectOption('JPY');
+    await page.getByLabel('Currency 1', { exact: true }).selectOption('JPY');
     await page.getByLabel('Fixed fee in JPY').fill('40');
     await shot(page, 'processor-form');
     await page.getByRole('button', { name: 'Register processor' }).click();
