@@ -26,6 +26,8 @@ export const processors = pgTable('processors', {
   failureMix: jsonb('failure_mix').$type<FailureMix>(),
   feePercent: doublePrecision('fee_percent').notNull().default(0),
   feeFixed: doublePrecision('fee_fixed').notNull().default(0),
+  /** Fixed fees of their own per currency (ISO 4217 → amount); null when every currency pays `fee_fixed`. */
+  feeFixedByCurrency: jsonb('fee_fixed_by_currency').$type<Record<string, number>>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('processors_name_unique').on(sql`lower(${t.name})`)]);

@@ -79,6 +79,9 @@ export const DiffOut = z.object({
     decisionsEqual: z.boolean(),
     lines: z.array(z.unknown()).describe('The JSON diff, line by line.'),
   }),
+  references: z
+    .array(z.object({ kind: z.enum(['filter', 'route']), id: z.string(), name: z.string(), change: z.enum(['added', 'removed', 'changed']), details: z.array(z.string()) }))
+    .describe('Shared filters and processor routes whose published copies differ between the versions, and how.'),
 });
 
 export const SettingsOut = z.object({

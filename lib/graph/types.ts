@@ -57,5 +57,6 @@ export type RefusalCode =
   | 'invalid_position'
   | 'invalid_fragment'
   | 'not_a_condition'
-  | 'cycle';
+  | 'cycle'
+  | 'read_only';
 export type EditResult<Extra = unknown> = ({ ok: true; doc: SchemeDocument } & Extra) | Refusal;

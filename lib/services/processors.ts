@@ -30,7 +30,11 @@ export function toProcessor(row: Row): ProcessorRecord {
     countries: row.countries,
     approval_rate: row.approvalRate,
     ...(row.failureMix ? { failure_mix: row.failureMix } : {}),
-    fees: { percent: row.feePercent, fixed: row.feeFixed },
+    fees: {
+      percent: row.feePercent,
+      fixed: row.feeFixed,
+      ...(row.feeFixedByCurrency && Object.keys(row.feeFixedByCurrency).length > 0 ? { fixed_by_currency: row.feeFixedByCurrency } : {}),
+    },
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -49,6 +53,7 @@ export function toColumns(p: Omit<Processor, 'id' | 'created_at'> & { name: stri
     failureMix: p.failure_mix ?? null,
     feePercent: p.fees.percent,
     feeFixed: p.fees.fixed,
+    feeFixedByCurrency: p.fees.fixed_by_currency && Object.keys(p.fees.fixed_by_currency).length > 0 ? p.fees.fixed_by_currency : null,
   };
 }
 

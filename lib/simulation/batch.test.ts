@@ -51,6 +51,16 @@ describe('simulateBatch', () => {
     });
   });
 
+  it('books the fixed fee of the payment\'s currency where the processor has one, else the default', async () => {
+    const perCurrency = processorSet([
+      { id: 'proc_a', status: 'active', approval_rate: 0, failure_mix: { soft_decline: 1, hard_decline: 0, processor_error: 0, timeout: 0 } },
+      { id: 'proc_b', status: 'active', approval_rate: 1, fees: { percent: 2, fixed: 0.5, fixed_by_currency: { USD: 0.3 } } },
+    ]);
+    const report = await simulateBatch(SMALL, { plan, processors: perCurrency, seed: 3 });
+    // EUR: 2 + 0.5 and 1 + 0.5 (the default); USD: 0.2 + 0.3 (its own).
+    expect(report.fees).toEqual({ EUR: 4, USD: 0.5 });
+  });
+
   it('gives the same report for a seed whatever the order or the kind of iterable', async () => {
     const coin = processorSet([
       { id: 'proc_a', status: 'active', approval_rate: 0.5 },

@@ -4,6 +4,7 @@ import type { StrategyKind } from '../scheme/schema';
 import { playCascade, type SimulatedStatus } from './cascade';
 import { candidatesOf } from './simulate-one';
 import { transactionKeyHash } from './transaction-key';
+import { attemptFee } from '../processors/fees';
 
 export interface ProcessorReport {
   processor: string;
@@ -19,7 +20,10 @@ export interface ProcessorReport {
   approved_after_cascade: number;
   /** Transactions whose last attempt it took (approved or not). */
   final: number;
-  /** Estimated fees on approved attempts, percent × amount / 100 + fixed (each to a millionth), summed per currency. */
+  /**
+   * Estimated fees on approved attempts, percent × amount / 100 + the fixed fee in the payment's currency
+   * (each to a millionth), summed per currency.
+   */
   fees: Record<string, number>;
 }
 
@@ -193,7 +197,7 @@ export class BatchAggregator {
     if (index > 0) t.approvedAfterCascade++;
     const fees = t.processor?.fees;
     if (fees === undefined) return;
-    const fee = Math.round(((fees.percent * this.currentAmount) / 100 + fees.fixed) * MICROS);
+    const fee = Math.round(attemptFee(fees, this.currentAmount, this.currentCurrency) * MICROS);
     t.fees.set(this.currentCurrency, (t.fees.get(this.currentCurrency) ?? 0) + fee);
   };
 

@@ -36,8 +36,8 @@ export function DecisionView({ decision, warnings }: { decision: Decision; warni
           <ul>
             {warnings.map((w, i) => (
               <li key={i}>
+                {/* The message already names the suggestion ("Did you mean …?"). */}
                 <code>{w.path.length ? w.path.join('.') : '(whole)'}</code> {w.message}
-                {w.suggestion && <> Did you mean <code>{w.suggestion}</code>?</>}
               </li>
             ))}
           </ul>
