@@ -10,3 +10,4 @@ export { authenticate, type Caller, type HeaderSource } from './auth';
 export { databaseForHandlers, useDatabaseForHandlers, isDatabaseUnavailable, databaseUnavailable } from './database';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { jsonLinesResponse } from './json-lines';
+export { uiHandler, textStreamResponse } from './ui-handler';

@@ -46,6 +46,7 @@ describe('simulateBatch', () => {
         { node: 'spare', strategy: 'direct', hits: 0, share: 0 },
       ],
       node_hits: { check: 5, main: 4, refuse: 1, spare: 0 },
+      edge_hits: { 'check:yes': 4, 'check:no': 1 },
       unreached_nodes: ['spare'],
       fees: { EUR: 4, USD: 0.7 },
     });

@@ -1,0 +1,10 @@
+import { readJsonBody, respond, errorResponse, uiHandler } from '@/lib/http';
+import { prepareRun } from '@/lib/services/simulation-runs';
+
+/** Prepares a batch run or an impact preview (JSON: target(s), input, seed, on_error); the input follows in POST ./{run}. */
+export const POST = uiHandler(async (request, ctx, { id }) => {
+  // The unsaved document travels in this body, so allow more than a decide request.
+  const body = await readJsonBody(request, { maxBytes: 8 * 1024 * 1024 });
+  if (!body.ok) return errorResponse(body.error);
+  return respond(await prepareRun(ctx, id!, body.value), 201);
+});
