@@ -49,6 +49,10 @@ describe('simulateBatch', () => {
       edge_hits: { 'check:yes': 4, 'check:no': 1 },
       unreached_nodes: ['spare'],
       fees: { EUR: 4, USD: 0.7 },
+      not_routed: [
+        { outcome: 'no_route', node: 'main', reason: 'no route', count: 1 },
+        { outcome: 'blocked', node: 'refuse', reason: 'blocked', count: 1 },
+      ],
     });
   });
 

@@ -58,6 +58,15 @@ export interface BatchReport {
   unreached_nodes: string[];
   /** Estimated fees of all processors, per currency. */
   fees: Record<string, number>;
+  /** Blocked and unrouted decisions by node and reason, most frequent first. */
+  not_routed: NotRoutedReport[];
+}
+
+export interface NotRoutedReport {
+  outcome: 'blocked' | 'no_route';
+  node: string | null;
+  reason: string;
+  count: number;
 }
 
 interface ProcessorTally {
@@ -88,6 +97,8 @@ export class BatchAggregator {
   /** Mutable counters (the node and its two branches), so a step is one Map lookup. */
   private readonly nodeHits = new Map<string, { hits: number; yes: number; no: number }>();
   private readonly tallies = new Map<string, ProcessorTally>();
+  /** Keyed by outcome and node: a node gives one reason, so the key needs no reason text. */
+  private readonly notRouted = new Map<string, NotRoutedReport>();
   // State of the transaction being played, read by the attempt visitor (avoids a closure per payment).
   private currentAmount = 0;
   private currentCurrency = NO_CURRENCY;
@@ -116,6 +127,7 @@ export class BatchAggregator {
 
     if (decision.outcome !== 'route') {
       this.statuses[decision.outcome]++;
+      this.countNotRouted(decision.outcome, decision.node, decision.reason);
       return;
     }
     const candidates = candidatesOf(decision.candidates, decision.processor);
@@ -189,6 +201,7 @@ export class BatchAggregator {
       edge_hits: edgeHits,
       unreached_nodes: unreached,
       fees: moneyRecord(totalFees),
+      not_routed: [...this.notRouted.values()].map((e) => ({ ...e })).sort((a, b) => b.count - a.count || ((a.node ?? '') < (b.node ?? '') ? -1 : 1)),
     };
   }
 
@@ -205,6 +218,13 @@ export class BatchAggregator {
     const fee = Math.round(((fees.percent * this.currentAmount) / 100 + fees.fixed) * MICROS);
     t.fees.set(this.currentCurrency, (t.fees.get(this.currentCurrency) ?? 0) + fee);
   };
+
+  private countNotRouted(outcome: 'blocked' | 'no_route', node: string | null, reason: string | undefined): void {
+    const key = `${outcome}\u0000${node ?? ''}`;
+    const entry = this.notRouted.get(key);
+    if (entry !== undefined) entry.count++;
+    else this.notRouted.set(key, { outcome, node, reason: reason ?? outcome.replace('_', ' '), count: 1 });
+  }
 
   private hit(node: string): void {
     const counter = this.nodeHits.get(node);

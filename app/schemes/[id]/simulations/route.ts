@@ -1,5 +1,6 @@
 import { readJsonBody, respond, errorResponse, uiHandler } from '@/lib/http';
-import { prepareRun } from '@/lib/services/simulation-runs';
+import { ok } from '@/lib/services/result';
+import { listRuns, prepareRun } from '@/lib/services/simulation-runs';
 
 /** Prepares a batch run or an impact preview (JSON: target(s), input, seed, on_error); the input follows in POST ./{run}. */
 export const POST = uiHandler(async (request, ctx, { id }) => {
@@ -8,3 +9,6 @@ export const POST = uiHandler(async (request, ctx, { id }) => {
   if (!body.ok) return errorResponse(body.error);
   return respond(await prepareRun(ctx, id!, body.value), 201);
 });
+
+/** The scheme's stored runs, newest first (without their reports). */
+export const GET = uiHandler(async (_request, ctx, { id }) => respond(ok(await listRuns(ctx, id!))));
