@@ -2,6 +2,7 @@
 
 import '@xyflow/react/dist/style.css';
 import './editor.css';
+import './simulate/simulate.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
@@ -14,6 +15,8 @@ import { Palette } from './canvas/palette';
 import { DryRunPanel } from './dry-run/dry-run-panel';
 import { DirtyMarker, SaveProblems } from './save-status';
 import { SidePanel } from './side-panel';
+import { SimulatePanel } from './simulate/simulate-panel';
+import { TestsPanel } from './tests/tests-panel';
 import { Inspector } from './inspector/inspector';
 import { JsonTab } from './json-tab';
 import { ProblemsPanel } from './validation/problems-panel';
@@ -77,7 +80,7 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
             </div>
           )}
         </section>
-        <SidePanel inspector={<Inspector />} dryRun={<DryRunPanel />} problems={<ProblemsPanel />} />
+        <SidePanel inspector={<Inspector />} dryRun={<DryRunPanel />} problems={<ProblemsPanel />} simulate={<SimulatePanel />} tests={<TestsPanel />} />
       </div>
     </div>
   );

@@ -1,13 +1,18 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useEditor } from './store-provider';
 
-export type SideTab = 'inspector' | 'dry-run' | 'problems';
+export type SideTab = 'inspector' | 'dry-run' | 'problems' | 'simulate' | 'tests';
+const SIDE_TABS: readonly SideTab[] = ['inspector', 'dry-run', 'problems', 'simulate', 'tests'];
 
-/** The right-hand panel: the inspector of the selection, the dry run, and the problems list. */
-export function SidePanel({ inspector, dryRun, problems }: { inspector: ReactNode; dryRun: ReactNode; problems: ReactNode }) {
+/** The right-hand panel: the inspector of the selection, the dry run, the problems list, batch simulation and test cases. */
+export function SidePanel({ inspector, dryRun, problems, simulate, tests }: { inspector: ReactNode; dryRun: ReactNode; problems: ReactNode; simulate: ReactNode; tests: ReactNode }) {
   const [tab, setTab] = useState<SideTab>('inspector');
+  const request = useEditor((s) => s.sideRequest);
+  useEffect(() => {
+    if (request && (SIDE_TABS as readonly string[]).includes(request.tab)) setTab(request.tab as SideTab);
+  }, [request]);
   const errors = useEditor((s) => s.problems.filter((p) => p.severity === 'error').length);
   const warnings = useEditor((s) => s.problems.length) - errors;
   const tabs: { id: SideTab; label: ReactNode }[] = [
@@ -23,7 +28,10 @@ export function SidePanel({ inspector, dryRun, problems }: { inspector: ReactNod
         </>
       ),
     },
+    { id: 'simulate', label: 'Simulate' },
+    { id: 'tests', label: 'Tests' },
   ];
+  const bodies: Record<SideTab, ReactNode> = { inspector, 'dry-run': dryRun, problems, simulate, tests };
   return (
     <aside className="sy-side" aria-label="Side panel">
       <div className="sy-tabs" role="tablist">
@@ -42,9 +50,9 @@ export function SidePanel({ inspector, dryRun, problems }: { inspector: ReactNod
           </button>
         ))}
       </div>
-      {(['inspector', 'dry-run', 'problems'] as const).map((id) => (
+      {SIDE_TABS.map((id) => (
         <div key={id} role="tabpanel" id={`side-panel-${id}`} aria-labelledby={`side-tab-${id}`} className="sy-side-body" hidden={tab !== id}>
-          {id === 'inspector' ? inspector : id === 'dry-run' ? dryRun : problems}
+          {bodies[id]}
         </div>
       ))}
     </aside>

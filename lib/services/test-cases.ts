@@ -8,6 +8,7 @@ import type { Plan, ProcessorSet } from '@/lib/engine';
 import { ExpectedDecisionSchema, mismatches, type ExpectedDecision, type Mismatch } from '@/lib/scheme/test-case';
 import { checkTransaction } from '@/lib/transactions/reader';
 import { audit } from './audit';
+import { actorName, type ServiceContext } from './context';
 import { getScheme } from './schemes';
 import { fail, isUniqueViolation, notFound, ok, validationError, type Result } from './result';
 
@@ -98,3 +99,72 @@ export function runTestCases(plan: Plan, processors: ProcessorSet, cases: readon
   const failed = outcomes.filter((o) => !o.passed);
   return { run: outcomes.length, passed: outcomes.length - failed.length, failed, outcomes };
 }
+
+/** Replaces a case's name, transaction, expectation and enabled flag. */
+export async function updateTestCase(ctx: ServiceContext, schemeId: string, id: string, input: unknown): Promise<Result<TestCaseRecord>> {
+  const parsed = TestCaseInputSchema.safeParse(input);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const transaction = checkTransaction(parsed.data.transaction);
+  if (!transaction.ok) return fail({ code: 'validation', message: transaction.issue.message, issues: [transaction.issue] });
+  try {
+    const [row] = await ctx.db
+      .update(testCases)
+      .set({ name: parsed.data.name, transaction: transaction.value, expected: parsed.data.expected, ...(parsed.data.enabled === undefined ? {} : { enabled: parsed.data.enabled }) })
+      .where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id)))
+      .returning();
+    if (!row) return fail(notFound('Test case', id));
+    await audit(ctx.db, { action: 'update', entity: 'test_case', entityId: id, actor: actorName(ctx.actor), detail: { scheme: schemeId, name: parsed.data.name } });
+    return ok(toRecord(row));
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return fail({ code: 'conflict', message: `This scheme already has a test case named "${parsed.data.name}".`, issues: [{ path: ['name'], message: 'Name already in use' }] });
+    }
+    throw error;
+  }
+}
+
+export async function setTestCaseEnabled(ctx: ServiceContext, schemeId: string, id: string, enabled: boolean): Promise<Result<TestCaseRecord>> {
+  const [row] = await ctx.db.update(testCases).set({ enabled }).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
+  if (!row) return fail(notFound('Test case', id));
+  await audit(ctx.db, { action: enabled ? 'enable' : 'disable', entity: 'test_case', entityId: id, actor: actorName(ctx.actor), detail: { scheme: schemeId } });
+  return ok(toRecord(row));
+}
+
+/** One case per JSON line ({name, transaction, expected, enabled?}); all land or none, and every bad line is listed by number. */
+export async function importTestCases(ctx: ServiceContext, schemeId: string, text: string): Promise<Result<{ imported: number }>> {
+  const lines = text.split(/\r?\n/);
+  const inputs: { line: number; value: unknown }[] = [];
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      inputs.push({ line: i + 1, value: JSON.parse(line) });
+    } catch (error) {
+      issues.push({ path: ['line', i + 1], message: `not JSON: ${(error as Error).message}` });
+    }
+  });
+  if (issues.length > 0) return fail({ code: 'validation', message: 'Some lines are not test cases; nothing was imported.', issues });
+  if (inputs.length > 1000) return fail({ code: 'validation', message: 'At most 1,000 test cases at once.', issues: [] });
+  try {
+    await ctx.db.transaction(async (tx) => {
+      for (const input of inputs) {
+        const created = await createTestCase(tx, schemeId, input.value);
+        if (!created.ok) {
+          const found = created.error.code === 'validation' || created.error.code === 'conflict' ? (created.error.issues ?? []) : [];
+          throw new ImportRefused([{ path: ['line', input.line], message: `${created.error.message}${found.length ? ` (${found.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ')})` : ''}` }]);
+        }
+      }
+    });
+  } catch (error) {
+    if (error instanceof ImportRefused) return fail({ code: 'validation', message: 'Some lines are not test cases; nothing was imported.', issues: error.issues });
+    throw error;
+  }
+  return ok({ imported: inputs.length });
+}
+
+class ImportRefused extends Error {
+  constructor(readonly issues: { path: (string | number)[]; message: string }[]) {
+    super('import refused');
+  }
+}
+
