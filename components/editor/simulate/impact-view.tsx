@@ -30,11 +30,14 @@ export function ImpactView({ impact, onExample }: { impact: ImpactReport; onExam
                   <td>{g.count.toLocaleString('en')}</td>
                   <td>{pct(g.share)}</td>
                   <td className="sy-row">
-                    {g.examples.map((tx, i) => (
-                      <button key={i} type="button" className="button small" disabled={!onExample} onClick={() => onExample?.(tx)} title="Open in the dry run">
-                        {typeof tx.id === 'string' ? tx.id.slice(0, 18) : `example ${i + 1}`}
-                      </button>
-                    ))}
+                    {g.examples.map((tx, i) => {
+                      const name = typeof tx.id === 'string' ? tx.id.slice(0, 18) : `example ${i + 1}`;
+                      return onExample ? (
+                        <button key={i} type="button" className="button small" onClick={() => onExample(tx)} title="Open in the dry run">{name}</button>
+                      ) : (
+                        <code key={i} title={JSON.stringify(tx)}>{name}</code>
+                      );
+                    })}
                   </td>
                 </tr>
               ))}
