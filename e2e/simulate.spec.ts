@@ -6,7 +6,7 @@ const sideTab = (page: Page, name: string) => page.getByRole('tab', { name, exac
 
 async function openEditor(page: Page) {
   await page.goto(SCHEME);
-  await expect(page.getByTestId('node-is_eu')).toBeVisible();
+  await expect(page.getByTestId('node-is_eu')).toBeVisible({ timeout: 60_000 });
 }
 
 /** Puts Stripe before Adyen EU in the EU priority list: EU card payments now go to Stripe first. */
@@ -30,6 +30,7 @@ function csvOf(rows: number): string {
 
 test.describe('batch simulation, impact preview and tests in the editor', () => {
   test.describe.configure({ mode: 'serial' });
+  test.setTimeout(240_000);
 
   test('a dry run that cascades, saved as a test case, goes red after an edit and opens in the dry run', async ({ page }) => {
     await openEditor(page);

@@ -14,7 +14,7 @@ export function ImpactView({ impact, onExample }: { impact: ImpactReport; onExam
         <div><dt>Sample</dt><dd>{impact.total.toLocaleString('en')}</dd></div>
         <div><dt>Decisions changed</dt><dd data-testid="impact-changed">{impact.changed.toLocaleString('en')} ({pct(impact.changed_share)})</dd></div>
         <div><dt>Approval rate</dt><dd>{pct(impact.before.approval_rate)} → {pct(impact.after.approval_rate)} ({impact.approval_rate_change >= 0 ? '+' : ''}{(impact.approval_rate_change * 100).toFixed(2)} pt)</dd></div>
-        <div><dt>Fees change</dt><dd>{feeText(impact.fee_change) || 'none'}</dd></div>
+        <div><dt>Fees change</dt><dd>{feeText(Object.fromEntries(Object.entries(impact.fee_change).filter(([, v]) => v !== 0))) || 'none'}</dd></div>
       </dl>
       {impact.groups.length === 0 ? (
         <p className="notice" role="status">No decision changes on this sample.</p>
