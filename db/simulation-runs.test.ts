@@ -10,7 +10,7 @@ import type { ServiceContext } from '@/lib/services/context';
 import { executeRun, exportRun, getRun, listRuns, prepareRun, stopRun, type RunOutcome } from '@/lib/services/simulation-runs';
 import { getScheme } from '@/lib/services/schemes';
 import { loadAccountContext } from '@/lib/services/account-context';
-import { compileOptionsFor } from '@/lib/editor/account';
+import { compileOptionsFor } from '@/lib/account/context';
 import { compile, indexProcessors } from '@/lib/engine';
 import { simulateBatch } from '@/lib/simulation/batch';
 import { generateTransactions } from '@/lib/simulation/traffic';

@@ -39,7 +39,7 @@ async function cliPlan() {
   try {
     // The demo account's routes and filters, as the server compiles the draft with them.
     const { loadAccountContext } = await import('../lib/services/account-context');
-    const { compileOptionsFor } = await import('../lib/editor/account');
+    const { compileOptionsFor } = await import('../lib/account/context');
     const options = compileOptionsFor(await loadAccountContext(connection.db));
     const compiled = compile(EXAMPLE_SCHEME, options);
     if (!compiled.ok) throw new Error('bench: the example scheme does not compile');

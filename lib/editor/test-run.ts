@@ -5,7 +5,7 @@
 import { compile, indexProcessors, type Decision, type Problem } from '../engine';
 import type { SchemeDocument } from '../scheme/schema';
 import { mismatches, type ExpectedDecision, type Mismatch } from '../scheme/test-case';
-import { compileOptionsFor, type AccountContext } from './account';
+import { compileOptionsFor, type AccountContext } from '../account/context';
 
 export interface CaseToRun {
   id: string;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ServiceContext } from '@/lib/services/context';
 import { databaseForHandlers, databaseUnavailable, isDatabaseUnavailable } from './database';
+import { clientAddress } from './client-address';
 import { apiError, errorResponse } from './errors';
 import { requestIdOf } from './request-id';
 
@@ -14,7 +15,7 @@ type Handler = (request: Request, ctx: ServiceContext, params: Params) => Promis
 export function uiHandler(handle: Handler) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     try {
-      const ctx: ServiceContext = { db: await databaseForHandlers(), actor: { kind: 'system', name: 'ops' }, via: 'ui' };
+      const ctx: ServiceContext = { db: await databaseForHandlers(), actor: { kind: 'system', name: 'ops' }, via: 'ui', address: clientAddress(request.headers) };
       return await handle(request, ctx, await context.params);
     } catch (error) {
       if (isDatabaseUnavailable(error)) return errorResponse(databaseUnavailable());

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { simulationRuns } from '@/db/schema';
-import type { AccountContext } from '@/lib/editor/account';
+import type { AccountContext } from '@/lib/account/context';
 import { createCatalog, builtinCatalog } from '@/lib/catalog';
 import type { Transaction } from '@/lib/engine';
 import { consumeTransactions, type TransactionSource } from '@/lib/simulation/batch';
@@ -18,8 +18,8 @@ import { DEFAULT_SEED } from '@/lib/simulation/simulate-one';
 import { generateTransactions } from '@/lib/simulation/traffic';
 import { MAX_TRANSACTION_BYTES } from '@/lib/transactions/reader';
 import { loadAccountContext } from './account-context';
-import { audit } from './audit';
 import { actorName, type ServiceContext } from './context';
+import { write } from './write';
 import { fail, notFound, ok, validationError, type Result } from './result';
 import { compileFor, compileTarget, type CompiledTarget } from './simulation-targets';
 import { readKeptInput, SpooledInput } from './simulation-inputs';
@@ -212,8 +212,8 @@ async function storeRun(ctx: ServiceContext, live: LiveRun<PreparedRun>, report:
     ? { kind: 'synthetic', count: request.input.count, ...(request.input.mix ? { mix: request.input.mix } : {}) }
     : { kind: 'file', format: request.input.format, file_name: request.input.file_name, size: live.progress.bytes, sha256: (await spool?.keep()) ?? '' };
   const actor = actorName(ctx.actor);
-  const [row] = await ctx.db.transaction(async (tx) => {
-    const rows = await tx.insert(simulationRuns).values({
+  const stored = await write(ctx, 'viewer', async (tx, audit) => {
+    const [row] = await tx.insert(simulationRuns).values({
       id: live.id,
       schemeId: live.schemeId,
       target: target.label,
@@ -228,10 +228,12 @@ async function storeRun(ctx: ServiceContext, live: LiveRun<PreparedRun>, report:
       report,
       durationMs,
     }).returning();
-    await audit(tx, { action: 'simulate', entity: 'simulation_run', entityId: live.id, actor, detail: { scheme: live.schemeId, rows: report.total } });
-    return rows;
+    await audit({ action: 'simulate', entity: 'simulation_run', entityId: live.id, detail: { scheme: live.schemeId, rows: report.total } });
+    return ok(row!);
   });
-  return toRecord(row!);
+  if (!stored.ok) throw new Error(`the run could not be stored: ${stored.error.message}`);
+  const row = stored.value;
+  return toRecord(row);
 }
 
 type Row = typeof simulationRuns.$inferSelect;

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { compileOptionsFor, type AccountContext } from '@/lib/editor/account';
+import { compileOptionsFor, type AccountContext } from '@/lib/account/context';
 import { compile, indexProcessors, type Plan, type ProcessorSet } from '@/lib/engine';
 import type { RunTarget, TargetLabel } from '@/lib/simulation/run-request';
 import type { SchemeDocument } from '@/lib/scheme/schema';

@@ -7,10 +7,10 @@ import { testCases } from '@/db/schema';
 import type { Plan, ProcessorSet } from '@/lib/engine';
 import { ExpectedDecisionSchema, mismatches, type ExpectedDecision, type Mismatch } from '@/lib/scheme/test-case';
 import { checkTransaction } from '@/lib/transactions/reader';
-import { audit } from './audit';
-import { actorName, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
 import { getScheme } from './schemes';
-import { fail, isUniqueViolation, notFound, ok, validationError, type Result } from './result';
+import { fail, notFound, ok, uniqueViolation, validationError, type Result } from './result';
+import { write } from './write';
 
 export interface TestCaseRecord {
   id: string;
@@ -45,33 +45,37 @@ export async function listTestCases(db: Db, schemeId: string): Promise<TestCaseR
   return rows.map(toRecord);
 }
 
-export async function createTestCase(db: Db, schemeId: string, input: unknown): Promise<Result<TestCaseRecord>> {
+export async function createTestCase(ctx: ServiceContext, schemeId: string, input: unknown): Promise<Result<TestCaseRecord>> {
   const parsed = TestCaseInputSchema.safeParse(input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const transaction = checkTransaction(parsed.data.transaction);
   if (!transaction.ok) return fail({ code: 'validation', message: transaction.issue.message, issues: [transaction.issue] });
-  if (!(await getScheme(db, schemeId))) return fail(notFound('Scheme', schemeId));
   const id = `tc_${randomBytes(8).toString('hex')}`;
   try {
-    const [row] = await db
-      .insert(testCases)
-      .values({ id, schemeId, name: parsed.data.name, transaction: transaction.value, expected: parsed.data.expected, enabled: parsed.data.enabled ?? true })
-      .returning();
-    await audit(db, { action: 'create', entity: 'test_case', entityId: id, detail: { scheme: schemeId, name: parsed.data.name } });
-    return ok(toRecord(row!));
+    return await write(ctx, 'editor', async (tx, audit) => {
+      if (!(await getScheme(tx, schemeId))) return fail(notFound('Scheme', schemeId));
+      const [row] = await tx
+        .insert(testCases)
+        .values({ id, schemeId, name: parsed.data.name, transaction: transaction.value, expected: parsed.data.expected, enabled: parsed.data.enabled ?? true })
+        .returning();
+      await audit({ action: 'create', entity: 'test_case', entityId: id, detail: { scheme: schemeId, name: parsed.data.name } });
+      return ok(toRecord(row!));
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    if (uniqueViolation(error) === 'test_cases_scheme_name') {
       return fail({ code: 'conflict', message: `This scheme already has a test case named "${parsed.data.name}".`, issues: [{ path: ['name'], message: 'Name already in use' }] });
     }
     throw error;
   }
 }
 
-export async function deleteTestCase(db: Db, schemeId: string, id: string): Promise<Result<{ id: string }>> {
-  const [row] = await db.delete(testCases).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
-  if (!row) return fail(notFound('Test case', id));
-  await audit(db, { action: 'delete', entity: 'test_case', entityId: id, detail: { scheme: schemeId } });
-  return ok({ id });
+export async function deleteTestCase(ctx: ServiceContext, schemeId: string, id: string): Promise<Result<{ id: string }>> {
+  return write(ctx, 'editor', async (tx, audit) => {
+    const [row] = await tx.delete(testCases).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
+    if (!row) return fail(notFound('Test case', id));
+    await audit({ action: 'delete', entity: 'test_case', entityId: id, detail: { scheme: schemeId } });
+    return ok({ id });
+  });
 }
 
 export interface TestCaseOutcome {
@@ -100,23 +104,25 @@ export function runTestCases(plan: Plan, processors: ProcessorSet, cases: readon
   return { run: outcomes.length, passed: outcomes.length - failed.length, failed, outcomes };
 }
 
-/** Replaces a case's name, transaction, expectation and enabled flag. */
+/** Replaces a case's name, transaction, expectation (and enabled flag when given). */
 export async function updateTestCase(ctx: ServiceContext, schemeId: string, id: string, input: unknown): Promise<Result<TestCaseRecord>> {
   const parsed = TestCaseInputSchema.safeParse(input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const transaction = checkTransaction(parsed.data.transaction);
   if (!transaction.ok) return fail({ code: 'validation', message: transaction.issue.message, issues: [transaction.issue] });
   try {
-    const [row] = await ctx.db
-      .update(testCases)
-      .set({ name: parsed.data.name, transaction: transaction.value, expected: parsed.data.expected, ...(parsed.data.enabled === undefined ? {} : { enabled: parsed.data.enabled }) })
-      .where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id)))
-      .returning();
-    if (!row) return fail(notFound('Test case', id));
-    await audit(ctx.db, { action: 'update', entity: 'test_case', entityId: id, actor: actorName(ctx.actor), detail: { scheme: schemeId, name: parsed.data.name } });
-    return ok(toRecord(row));
+    return await write(ctx, 'editor', async (tx, audit) => {
+      const [row] = await tx
+        .update(testCases)
+        .set({ name: parsed.data.name, transaction: transaction.value, expected: parsed.data.expected, ...(parsed.data.enabled === undefined ? {} : { enabled: parsed.data.enabled }) })
+        .where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id)))
+        .returning();
+      if (!row) return fail(notFound('Test case', id));
+      await audit({ action: 'update', entity: 'test_case', entityId: id, detail: { scheme: schemeId, name: parsed.data.name } });
+      return ok(toRecord(row));
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    if (uniqueViolation(error) === 'test_cases_scheme_name') {
       return fail({ code: 'conflict', message: `This scheme already has a test case named "${parsed.data.name}".`, issues: [{ path: ['name'], message: 'Name already in use' }] });
     }
     throw error;
@@ -124,18 +130,19 @@ export async function updateTestCase(ctx: ServiceContext, schemeId: string, id: 
 }
 
 export async function setTestCaseEnabled(ctx: ServiceContext, schemeId: string, id: string, enabled: boolean): Promise<Result<TestCaseRecord>> {
-  const [row] = await ctx.db.update(testCases).set({ enabled }).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
-  if (!row) return fail(notFound('Test case', id));
-  await audit(ctx.db, { action: enabled ? 'enable' : 'disable', entity: 'test_case', entityId: id, actor: actorName(ctx.actor), detail: { scheme: schemeId } });
-  return ok(toRecord(row));
+  return write(ctx, 'editor', async (tx, audit) => {
+    const [row] = await tx.update(testCases).set({ enabled }).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
+    if (!row) return fail(notFound('Test case', id));
+    await audit({ action: enabled ? 'enable' : 'disable', entity: 'test_case', entityId: id, detail: { scheme: schemeId } });
+    return ok(toRecord(row));
+  });
 }
 
-/** One case per JSON line ({name, transaction, expected, enabled?}); all land or none, and every bad line is listed by number. */
+/** One case per JSON line ({name, transaction, expected, enabled?}); all land or none, every bad line named by number. */
 export async function importTestCases(ctx: ServiceContext, schemeId: string, text: string): Promise<Result<{ imported: number }>> {
-  const lines = text.split(/\r?\n/);
   const inputs: { line: number; value: unknown }[] = [];
   const issues: { path: (string | number)[]; message: string }[] = [];
-  lines.forEach((line, i) => {
+  text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === '') return;
     try {
       inputs.push({ line: i + 1, value: JSON.parse(line) });
@@ -143,28 +150,18 @@ export async function importTestCases(ctx: ServiceContext, schemeId: string, tex
       issues.push({ path: ['line', i + 1], message: `not JSON: ${(error as Error).message}` });
     }
   });
-  if (issues.length > 0) return fail({ code: 'validation', message: 'Some lines are not test cases; nothing was imported.', issues });
+  const refused = (found: typeof issues) => fail<{ imported: number }>({ code: 'validation', message: 'Some lines are not test cases; nothing was imported.', issues: found });
+  if (issues.length > 0) return refused(issues);
   if (inputs.length > 1000) return fail({ code: 'validation', message: 'At most 1,000 test cases at once.', issues: [] });
-  try {
-    await ctx.db.transaction(async (tx) => {
-      for (const input of inputs) {
-        const created = await createTestCase(tx, schemeId, input.value);
-        if (!created.ok) {
-          const found = created.error.code === 'validation' || created.error.code === 'conflict' ? (created.error.issues ?? []) : [];
-          throw new ImportRefused([{ path: ['line', input.line], message: `${created.error.message}${found.length ? ` (${found.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ')})` : ''}` }]);
-        }
+  return write(ctx, 'editor', async (tx, audit) => {
+    for (const input of inputs) {
+      const created = await createTestCase({ ...ctx, db: tx }, schemeId, input.value);
+      if (!created.ok) {
+        const detail = created.error.code === 'validation' || created.error.code === 'conflict' ? (created.error.issues ?? []) : [];
+        return refused([{ path: ['line', input.line], message: [created.error.message, ...detail.map((d) => `${d.path.join('.')}: ${d.message}`)].join(' ') }]);
       }
-    });
-  } catch (error) {
-    if (error instanceof ImportRefused) return fail({ code: 'validation', message: 'Some lines are not test cases; nothing was imported.', issues: error.issues });
-    throw error;
-  }
-  return ok({ imported: inputs.length });
+    }
+    await audit({ action: 'import', entity: 'test_case', entityId: schemeId, detail: { scheme: schemeId, count: inputs.length } });
+    return ok({ imported: inputs.length });
+  });
 }
-
-class ImportRefused extends Error {
-  constructor(readonly issues: { path: (string | number)[]; message: string }[]) {
-    super('import refused');
-  }
-}
-

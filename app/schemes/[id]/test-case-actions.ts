@@ -2,14 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import type { ServiceContext } from '@/lib/services/context';
+import { uiContext } from '@/lib/auth/ui-context';
 import { createTestCase, deleteTestCase, importTestCases, listTestCases, setTestCaseEnabled, updateTestCase } from '@/lib/services/test-cases';
 import type { TestCaseInput, TestCaseSave } from '@/components/editor/tests/test-case-actions';
 import type { Result } from '@/lib/services/result';
 import type { TestCaseRecord } from '@/lib/services/test-cases';
-
-// Until sign-in exists, the operator using the app is `ops`.
-const uiContext = async (): Promise<ServiceContext> => ({ db: await getDb(), actor: { kind: 'system', name: 'ops' }, via: 'ui' });
 
 function saved(result: Result<TestCaseRecord>, schemeId: string): TestCaseSave {
   if (result.ok) {
@@ -26,7 +23,7 @@ export async function listTestCasesAction(schemeId: string): Promise<TestCaseRec
 
 export async function saveTestCaseAction(schemeId: string, id: string | null, input: TestCaseInput): Promise<TestCaseSave> {
   const ctx = await uiContext();
-  return saved(id === null ? await createTestCase(ctx.db, String(schemeId), input) : await updateTestCase(ctx, String(schemeId), String(id), input), schemeId);
+  return saved(id === null ? await createTestCase(ctx, String(schemeId), input) : await updateTestCase(ctx, String(schemeId), String(id), input), schemeId);
 }
 
 export async function setTestCaseEnabledAction(schemeId: string, id: string, enabled: boolean): Promise<TestCaseSave> {
@@ -34,7 +31,7 @@ export async function setTestCaseEnabledAction(schemeId: string, id: string, ena
 }
 
 export async function deleteTestCaseAction(schemeId: string, id: string): Promise<{ ok: boolean; message?: string }> {
-  const result = await deleteTestCase(await getDb(), String(schemeId), String(id));
+  const result = await deleteTestCase(await uiContext(), String(schemeId), String(id));
   if (result.ok) revalidatePath(`/schemes/${schemeId}/versions`);
   return result.ok ? { ok: true } : { ok: false, message: result.error.message };
 }
