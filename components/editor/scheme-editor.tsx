@@ -2,6 +2,7 @@
 
 import '@xyflow/react/dist/style.css';
 import './editor.css';
+import './simulate/simulate.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
@@ -14,6 +15,8 @@ import { Palette } from './canvas/palette';
 import { DryRunPanel } from './dry-run/dry-run-panel';
 import { DirtyMarker, SaveProblems } from './save-status';
 import { ProblemsTabLabel, SidePanel, type SideTab } from './side-panel';
+import { SimulatePanel } from './simulate/simulate-panel';
+import { TestsPanel } from './tests/tests-panel';
 import { Inspector } from './inspector/inspector';
 import { JsonTab } from './json-tab';
 import { KeptJsonBanner } from './json-tab/kept-json-banner';
@@ -32,6 +35,8 @@ const SIDE_TABS: readonly SideTab[] = [
   { id: 'inspector', label: 'Inspector', content: <Inspector /> },
   { id: 'dry-run', label: 'Dry run', content: <DryRunPanel /> },
   { id: 'problems', label: <ProblemsTabLabel />, content: <ProblemsPanel />, givesWayToSelection: true },
+  { id: 'simulate', label: 'Simulate', content: <SimulatePanel /> },
+  { id: 'tests', label: 'Tests', content: <TestsPanel /> },
 ];
 
 /** The scheme editor: one store, a graph and a JSON view of the document, and the side panel. */

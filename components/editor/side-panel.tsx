@@ -18,6 +18,7 @@ export interface SideTab {
 export function SidePanel({ tabs }: { tabs: readonly SideTab[] }) {
   const [tab, setTab] = useState(tabs[0]!.id);
   useSelectionShowsInspector(tabs, tab, setTab);
+  useTabRequests(tabs, setTab);
   return (
     <aside className="sy-side" aria-label="Side panel">
       <div className="sy-tabs" role="tablist">
@@ -43,6 +44,14 @@ export function SidePanel({ tabs }: { tabs: readonly SideTab[] }) {
       ))}
     </aside>
   );
+}
+
+/** Another part of the editor asks for a tab (a test case opening in the dry run, say). */
+function useTabRequests(tabs: readonly SideTab[], setTab: (id: string) => void) {
+  const request = useEditor((s) => s.sideRequest);
+  useEffect(() => {
+    if (request && tabs.some((t) => t.id === request.tab)) setTab(request.tab);
+  }, [request, tabs, setTab]);
 }
 
 /** A node the user selects (not one selected to show a problem) brings the inspector forward. */

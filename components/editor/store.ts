@@ -7,6 +7,7 @@ import type { Decision, Problem } from '@/lib/engine/types';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 import { LARGE_SCHEME_NODES } from './canvas/viewport';
 import { restoreKeptText, textAfterDocumentChange, type KeptJson } from '@/lib/editor/unapplied-json';
+import type { HeatMap } from '@/lib/editor/heat-map';
 
 /**
  * One store per editor instance (scoped through EditorStoreProvider). The document lives only here,
@@ -35,6 +36,10 @@ export interface EditorState {
   problems: readonly Problem[];
   /** The dry run whose path is lit on the canvas. */
   trace: Decision | null;
+  /** The batch run whose hits colour the canvas (a view, never part of the document). */
+  heat: HeatMap | null;
+  /** Asks the side panel to show a tab, and the dry run to run a transaction (from a test or an impact example). */
+  sideRequest: SideRequest | null;
   account: AccountContext;
   /** The account's attribute catalog (built-in plus custom attributes), built once from `account`. */
   catalog: Catalog;
@@ -84,6 +89,10 @@ export interface EditorState {
   setReadOnly(readOnly: boolean): void;
   setProblems(problems: readonly Problem[]): void;
   setTrace(decision: Decision | null): void;
+  setHeat(heat: HeatMap | null): void;
+  /** Opens a transaction in the dry run (switching to it) and runs it. */
+  openInDryRun(transaction: Record<string, unknown>): void;
+  showSideTab(tab: string): void;
   markSaved(doc: SchemeDocument, revision: number): void;
   setTab(tab: EditorTab): void;
   /** Shows a node (on the canvas) or a JSON path (in the JSON tab, switching to it). */
@@ -119,6 +128,12 @@ export interface Hint {
 export const selectDirty = (state: EditorState) => state.history.present !== state.savedDoc;
 
 export type EditorTab = 'graph' | 'json';
+export interface SideRequest {
+  tab: string;
+  /** For the dry run: the transaction to run. */
+  transaction?: Record<string, unknown>;
+  seq: number;
+}
 export interface FocusRequest {
   node?: string;
   path?: (string | number)[];
@@ -156,6 +171,8 @@ export function createEditorStore(init: EditorInit): EditorStore {
       readOnly: false,
       problems: [],
       trace: null,
+      heat: null,
+      sideRequest: null,
       account: init.account,
       catalog: compileOptionsFor(init.account).catalog,
       tab: 'graph',
@@ -203,6 +220,9 @@ export function createEditorStore(init: EditorInit): EditorStore {
       setReadOnly: (readOnly) => set({ readOnly }),
       setProblems: (problems) => set({ problems }),
       setTrace: (trace) => set({ trace }),
+      setHeat: (heat) => set({ heat }),
+      openInDryRun: (transaction) => set((s) => ({ sideRequest: { tab: 'dry-run', transaction, seq: (s.sideRequest?.seq ?? 0) + 1 } })),
+      showSideTab: (tab) => set((s) => ({ sideRequest: { tab, seq: (s.sideRequest?.seq ?? 0) + 1 } })),
       markSaved: (doc, revision) => set({ savedDoc: doc, revision }),
       setTab: (tab) => set({ tab }),
       requestFocus(target) {

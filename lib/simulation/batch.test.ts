@@ -46,8 +46,13 @@ describe('simulateBatch', () => {
         { node: 'spare', strategy: 'direct', hits: 0, share: 0 },
       ],
       node_hits: { check: 5, main: 4, refuse: 1, spare: 0 },
+      edge_hits: { 'check:yes': 4, 'check:no': 1 },
       unreached_nodes: ['spare'],
       fees: { EUR: 4, USD: 0.7 },
+      not_routed: [
+        { outcome: 'no_route', node: 'main', reason: 'no route', count: 1 },
+        { outcome: 'blocked', node: 'refuse', reason: 'blocked', count: 1 },
+      ],
     });
   });
 

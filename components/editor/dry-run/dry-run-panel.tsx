@@ -7,6 +7,7 @@ import { SAMPLE_TRANSACTIONS } from '@/lib/scheme/sample-transactions';
 import { useEditor, useEditorStore } from '../store-provider';
 import { DecisionView } from './decision-view';
 import { TransactionField } from './transaction-field';
+import { SaveAsTestCase } from '../tests/save-as-test-case';
 
 const format = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -25,6 +26,21 @@ export function DryRunPanel() {
   const [armed, setArmed] = useState(false);
 
   const parsed = parseTransactionText(text);
+
+  // A test or an impact example asks to be opened here: take its transaction and run it.
+  const request = useEditor((s) => s.sideRequest);
+  useEffect(() => {
+    if (!request?.transaction) return;
+    const opened = format(request.transaction);
+    setText(opened);
+    setPreset('custom');
+    const next = dryRun(store.getState().history.present, account, opened);
+    setResult(next);
+    setArmed(next.kind !== 'bad_input');
+    store.getState().setTrace(next.kind === 'decision' ? next.decision : null);
+    // Only a new request runs; the account and store are stable for the editor's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
 
   useEffect(() => {
     if (!armed) return;
@@ -153,6 +169,7 @@ export function DryRunPanel() {
         </div>
       )}
       {result?.kind === 'decision' && <DecisionView decision={result.decision} warnings={result.warnings} />}
+      {result?.kind === 'decision' && parsed.ok && <SaveAsTestCase transaction={parsed.transaction} decision={result.decision} />}
     </div>
   );
 }
