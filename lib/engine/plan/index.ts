@@ -7,6 +7,7 @@ import {
   eligibleMask, neededFields, processorIndexOf, readPaymentFields, type EligibilityEntry, type EligibilityMasks, type PaymentFields,
 } from '../processors';
 import { generateWalk, MAX_GENERATED_CONDITIONS } from './codegen';
+import { decideWithChoice, LeafChoices, MAX_PATTERN_PROCESSORS } from './choices';
 import { compileLeaf, deadEnd, decideAtLeaf, flagsFromMask, flagsWithReasons, type Leaf } from './leaves';
 import { closureWalk, type Condition, type PlanNode, type Walk, type WalkOut } from './nodes';
 import { combine, compileRule, joinTests, type RuleContext } from './rules';
@@ -159,6 +160,8 @@ interface ResolvedLeaf {
   readonly entries: readonly (EligibilityEntry | undefined)[];
   readonly positions: Int32Array;
   readonly needs: number;
+  /** Per eligibility pattern, the leaf's choice; null for a leaf with more processors than a pattern holds. */
+  readonly choices: LeafChoices | null;
 }
 
 interface Resolved {
@@ -166,6 +169,16 @@ interface Resolved {
   readonly masks: EligibilityMasks;
   /** The eligible mask of the decision being made; decisions are synchronous. */
   readonly scratch: Int32Array;
+}
+
+/** Bit i set when the leaf's i-th processor (at `positions[i]` in the set) has its bit in `mask`. */
+function patternOf(positions: Int32Array, mask: Int32Array): number {
+  let pattern = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (p >= 0) pattern |= ((mask[p >> 5]! >>> (p & 31)) & 1) << i;
+  }
+  return pattern;
 }
 
 class CompiledPlan implements Plan {
@@ -190,9 +203,12 @@ class CompiledPlan implements Plan {
     const index = this.walk(tx, this.walked);
     const path = this.walked.path;
     const resolved = this.resolve(processors);
-    const { positions, needs } = resolved.leaves[index]!;
+    const { positions, needs, choices } = resolved.leaves[index]!;
+    const leaf = this.leaves[index]!;
+    if (needs === 0 && choices !== null) return decideWithChoice(leaf, tx, choices.at(choices.fixedPattern), path);
     const mask = eligibleMask(tx, resolved.masks, needs, resolved.scratch);
-    return decideAtLeaf(this.leaves[index]!, tx, flagsFromMask(positions, mask), path);
+    if (choices === null) return decideAtLeaf(leaf, tx, flagsFromMask(positions, mask), path);
+    return decideWithChoice(leaf, tx, choices.at(patternOf(positions, mask)), path);
   }
 
   private decideTraced(tx: unknown, processors: ProcessorSet): Decision {
@@ -226,10 +242,12 @@ class CompiledPlan implements Plan {
       const { entries, masks } = processorIndexOf(set);
       const leaves = this.leaves.map((leaf): ResolvedLeaf => {
         const resolvedEntries = leaf.processorIds.map((id) => entries.get(id));
+        const positions = Int32Array.from(resolvedEntries, (e) => (e === undefined ? -1 : e.position));
         return {
           entries: resolvedEntries,
-          positions: Int32Array.from(resolvedEntries, (e) => (e === undefined ? -1 : e.position)),
+          positions,
           needs: leaf.refusal === null ? neededFields(resolvedEntries) : 0,
+          choices: leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf, patternOf(positions, masks.active)) : null,
         };
       });
       resolved = { leaves, masks, scratch: new Int32Array(masks.words) };
