@@ -6,7 +6,7 @@ import type {
 import {
   eligibleMask, neededFields, processorIndexOf, readPaymentFields, type EligibilityEntry, type EligibilityMasks, type PaymentFields,
 } from '../processors';
-import { generateWalk, MAX_GENERATED_CONDITIONS } from './codegen';
+import { generateWalk } from './codegen';
 import { decideWithChoice, LeafChoices, MAX_PATTERN_PROCESSORS } from './choices';
 import { compileLeaf, deadEnd, decideAtLeaf, flagsFromMask, flagsWithReasons, type Leaf } from './leaves';
 import { closureWalk, type Condition, type PlanNode, type Walk, type WalkOut } from './nodes';
@@ -26,7 +26,7 @@ import { createClock } from './time';
 
 /**
  * `walk` chooses how conditions are evaluated on the untraced path: 'generated' (default) compiles them
- * to one function (codegen.ts), falling back to 'closures' where the platform forbids code generation.
+ * to JavaScript (codegen.ts), falling back to 'closures' where the platform forbids code generation.
  * The traced path always uses the closures.
  */
 export function buildPlan(
@@ -48,14 +48,12 @@ export function buildPlan(
 
   const leaves: Leaf[] = [];
   const compiled = new Map<string, PlanNode>();
-  let conditions = 0;
   const compileNode = (id: string, node: SchemeNode): PlanNode => {
     if (node.type === 'strategy') {
       const leaf = compileLeaf(leaves.length, id, node, routes);
       leaves.push(leaf);
       return leaf;
     }
-    conditions++;
     return compileCondition(id, node, context);
   };
   const deadEndLeaf = (reason: string): Leaf => {
@@ -66,8 +64,7 @@ export function buildPlan(
 
   const root = link(document.start, nodes, compiled, compileNode, deadEndLeaf);
   const cascades = cascadePolicies(nodes);
-  const generate = walk === 'generated' && conditions <= MAX_GENERATED_CONDITIONS;
-  const walker = (generate ? generateWalk(root) : null) ?? closureWalk(root);
+  const walker = (walk === 'generated' ? generateWalk(root) : null) ?? closureWalk(root);
   return new CompiledPlan(document, root, walker, leaves, cascades);
 }
 
