@@ -61,7 +61,11 @@ class Generator {
    */
   private readonly pathSlots = new Map<string, number>();
   private readonly derivedSlots = new Map<string, number>();
-  private readonly readOf = new Map<number, string>();
+  private readonly readOf = new Map<number, { parent: number | null; key: string } | { derived: string }>();
+  /** Slots read through a reader function `r<slot>` (outside the first function; see slotValue). */
+  private readonly readerSlots = new Set<number>();
+  /** The function being generated. */
+  private current = 0;
   /** Slots whose normalised string is memoised in `m<slot>`. */
   private readonly memoSlots = new Set<number>();
   private readonly pending: PendingFunction[] = [];
@@ -82,6 +86,7 @@ class Generator {
     const bodies: string[] = [];
     for (let i = 0; i < this.pending.length; i++) {
       this.calls.push([]);
+      this.current = i;
       bodies.push(this.functionBody(i));
     }
     const slots = [...this.readOf.keys()].map((s) => `a${s}`);
@@ -96,7 +101,7 @@ class Generator {
     else {
       // The root function declares the slots; every other takes them as parameters.
       walk = `let ${locals(['p', slotList].filter(Boolean).join(', '))};\n${bodies[0]!}`;
-      helpers = bodies.slice(1).map((body, i) => `function f${i + 1}(tx, out, p${slotList ? `, ${slotList}` : ''}) {\nlet ${locals('')};\n${body}}\n`).join('');
+      helpers = this.readers() + bodies.slice(1).map((body, i) => `function f${i + 1}(tx, out, p${slotList ? `, ${slotList}` : ''}) {\nlet ${locals('')};\n${body}}\n`).join('');
     }
     const source = [
       '"use strict";',
@@ -204,7 +209,7 @@ class Generator {
     if (slot === undefined) {
       slot = this.newSlot();
       this.derivedSlots.set(shape.attribute, slot);
-      this.readOf.set(slot, `${this.constant(shape.read)}(tx)`);
+      this.readOf.set(slot, { derived: this.constant(shape.read) });
     }
     return slot;
   }
@@ -217,10 +222,10 @@ class Generator {
     let slot = this.pathSlots.get(path);
     if (slot === undefined) {
       const dot = path.lastIndexOf('.');
-      const parent = dot < 0 ? 'tx' : this.slotValue(this.pathSlot(path.slice(0, dot)));
+      const parent = dot < 0 ? null : this.pathSlot(path.slice(0, dot));
       slot = this.newSlot();
       this.pathSlots.set(path, slot);
-      this.readOf.set(slot, ownPropertyExpression(parent, path.slice(dot + 1)));
+      this.readOf.set(slot, { parent, key: path.slice(dot + 1) });
     }
     return slot;
   }
@@ -232,9 +237,30 @@ class Generator {
   /**
    * The slot's value, read on first use in a decision and kept in `a<slot>`. An absent value (undefined)
    * is simply read again when asked: reads are pure, and a sentinel costs a comparison on every use.
+   * The first function (the top of the tree, where most reads happen) reads inline; the others call the
+   * slot's reader function, which keeps a large plan's source (and build time) small.
    */
   private slotValue(slot: number): string {
-    return `(a${slot} !== undefined ? a${slot} : (a${slot} = ${this.readOf.get(slot)!}))`;
+    const how = this.readOf.get(slot)!;
+    let read: string;
+    if ('derived' in how) read = `${how.derived}(tx)`;
+    else {
+      const parent = how.parent === null ? 'tx' : this.slotValue(how.parent);
+      if (this.current === 0) read = ownPropertyExpression(parent, how.key);
+      else {
+        this.readerSlots.add(slot);
+        read = `r${slot}(${parent})`;
+      }
+    }
+    return `(a${slot} !== undefined ? a${slot} : (a${slot} = ${read}))`;
+  }
+
+  /** The reader functions of the slots read outside the first function. */
+  private readers(): string {
+    return [...this.readerSlots].map((slot) => {
+      const { key } = this.readOf.get(slot) as { key: string };
+      return `function r${slot}(value) {\nlet o, x;\nreturn ${ownPropertyExpression('value', key)};\n}\n`;
+    }).join('');
   }
 
   /** The attribute's value, read on first use in a decision and kept in its slot. */
