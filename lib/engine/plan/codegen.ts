@@ -1,3 +1,4 @@
+import type { PathStep } from '../types';
 import type { Leaf } from './leaves';
 import type { Condition, PlanNode, Walk } from './nodes';
 import { unchanged } from './normalise';
@@ -41,9 +42,23 @@ export function literal(value: string | number | boolean): string {
 type AttributeShape = Extract<RuleShape, { type: 'attribute' }>;
 
 /** Where the path so far is: constant steps known when generating, or the array `p` at run time. */
-type PathSoFar = { kind: 'static'; steps: readonly string[] } | { kind: 'dynamic' };
+type PathSoFar = { kind: 'static'; steps: Steps } | { kind: 'dynamic' };
 
-/** Stands for the slot parameters until every slot is known (NUL cannot occur in generated text otherwise). */
+/** Path steps (constant names) as a list sharing its tails: each condition adds one cell, not a copy. */
+type Steps = { readonly name: string; readonly previous: Steps; readonly length: number } | null;
+
+function then(steps: Steps, name: string): Steps {
+  return { name, previous: steps, length: (steps?.length ?? 0) + 1 };
+}
+
+/** The names of `steps` after those of `base`, first to last. */
+function names(steps: Steps, base: Steps = null): string[] {
+  const out: string[] = [];
+  for (let s = steps; s !== null && s !== base; s = s.previous) out.push(s.name);
+  return out.reverse();
+}
+
+/** The chunk that stands for the slot arguments until every slot is known. */
 const SLOTS = '\u0000slots\u0000';
 
 interface PendingFunction {
@@ -77,40 +92,55 @@ class Generator {
   constructor(private readonly inDegree: ReadonlyMap<PlanNode, number>, private readonly budget: number) {}
 
   generate(root: PlanNode): { source: string; constants: unknown[] } {
-    let rootBody: string;
-    if (root.kind === 'leaf') rootBody = this.leafCode(root, { kind: 'static', steps: [] }, []);
-    else {
-      this.pending.push({ entry: root, path: { kind: 'static', steps: [] } });
-      rootBody = '';
-    }
-    const bodies: string[] = [];
+    // Source is appended to one array of chunks and joined once: a large plan's source is megabytes.
+    const bodies: string[][] = [];
+    if (root.kind === 'leaf') {
+      this.out = [];
+      this.leafCode(root, { kind: 'static', steps: null }, null);
+      bodies.push(this.out);
+    } else this.pending.push({ entry: root, path: { kind: 'static', steps: null } });
     for (let i = 0; i < this.pending.length; i++) {
       this.calls.push([]);
       this.current = i;
-      bodies.push(this.functionBody(i));
+      this.out = [];
+      this.functionBody(i);
+      bodies.push(this.out);
     }
     const slots = [...this.readOf.keys()].map((s) => `a${s}`);
     const memos = [...this.memoSlots].map((s) => `m${s}`);
     const slotList = [...slots, ...memos].join(', ');
+    // Calls were written before every slot was known: their slot arguments go in now.
+    const slotArguments = slotList ? `, ${slotList}` : '';
     const declarations = this.constants.map((_, i) => `k${i} = k[${i}]`).join(', ');
-    const locals = (extra: string) => ['v', 'w', 'o', 'x', extra].filter(Boolean).join(', ');
-    let walk: string;
-    let helpers = '';
-    if (bodies.length === 0) walk = `let ${locals('p')};\n${rootBody}`;
-    else if (bodies.length === 1) walk = `let ${locals(['p', slotList].filter(Boolean).join(', '))};\n${bodies[0]!}`;
-    else {
-      // The root function declares the slots; every other takes them as parameters.
-      walk = `let ${locals(['p', slotList].filter(Boolean).join(', '))};\n${bodies[0]!}`;
-      helpers = this.readers() + bodies.slice(1).map((body, i) => `function f${i + 1}(tx, out, p${slotList ? `, ${slotList}` : ''}) {\nlet ${locals('')};\n${body}}\n`).join('');
+    const locals = 'v, w, o, x';
+    const parts: string[] = [
+      '"use strict";\n',
+      'const ObjectPrototype = Object.prototype, hasOwn = ObjectPrototype.hasOwnProperty, getPrototypeOf = Object.getPrototypeOf;\n',
+      declarations ? `const ${declarations};\n` : '',
+      this.readers(),
+    ];
+    const append = (chunks: readonly string[]) => {
+      for (const chunk of chunks) parts.push(chunk === SLOTS ? slotArguments : chunk);
+    };
+    // The root function declares the slots; every other takes them as parameters.
+    for (let i = 1; i < bodies.length; i++) {
+      parts.push(`function f${i}(tx, out, p${slotArguments}) {\nlet ${locals};\n`);
+      append(bodies[i]!);
+      parts.push('}\n');
     }
-    const source = [
-      '"use strict";',
-      'const ObjectPrototype = Object.prototype, hasOwn = ObjectPrototype.hasOwnProperty, getPrototypeOf = Object.getPrototypeOf;',
-      ...(declarations ? [`const ${declarations};`] : []),
-      helpers,
-      `return function walk(tx, out) {\n${walk}};`,
-    ].join('\n').split(SLOTS).join(slotList ? `, ${slotList}` : '');
-    return { source, constants: this.constants };
+    parts.push(`return function walk(tx, out) {\nlet ${locals}, p${slotArguments};\n`);
+    append(bodies[0]!);
+    parts.push('};');
+    return { source: parts.join(''), constants: this.constants };
+  }
+
+  /** Chunks of the function being generated. */
+  private out: string[] = [];
+
+  /** A path step: each belongs to one condition, so it needs no lookup. */
+  private step(value: PathStep): string {
+    this.constants.push(value);
+    return `k${this.constants.length - 1}`;
   }
 
   private constant(value: unknown): string {
@@ -124,7 +154,7 @@ class Generator {
   }
 
   /** The conditions of function `index`: its entry and, breadth first, the unshared ones below it up to the budget. */
-  private functionBody(index: number): string {
+  private functionBody(index: number): void {
     const { entry, path } = this.pending[index]!;
     const inside = new Set<PlanNode>([entry]);
     const queue: Condition[] = [entry];
@@ -136,36 +166,40 @@ class Generator {
         queue.push(next);
       }
     }
-    return this.node(entry, index, inside, path, []);
+    this.node(entry, index, inside, path, path.kind === 'static' ? path.steps : null);
   }
 
   /**
    * Statements deciding from `node` on: nested if/else down to leaves or calls. `steps` are the path
-   * steps taken since the function began (constant names), after `path`.
+   * steps known so far: from the root when `path` is static, since the function began when dynamic.
    */
-  private node(node: Condition, index: number, inside: ReadonlySet<PlanNode>, path: PathSoFar, steps: readonly string[]): string {
+  private node(node: Condition, index: number, inside: ReadonlySet<PlanNode>, path: PathSoFar, steps: Steps): void {
     const test = this.join(node.rules, node.match);
-    const yes = [...steps, this.constant(node.yesStep)];
-    const no = [...steps, this.constant(node.noStep)];
-    return `if (${test}) {\n${this.branch(node.yes, index, inside, path, yes)}} else {\n${this.branch(node.no, index, inside, path, no)}}\n`;
+    const yes = then(steps, this.step(node.yesStep));
+    const no = then(steps, this.step(node.noStep));
+    this.out.push(`if (${test}) {\n`);
+    this.branch(node.yes, index, inside, path, yes);
+    this.out.push('} else {\n');
+    this.branch(node.no, index, inside, path, no);
+    this.out.push('}\n');
   }
 
-  private branch(target: PlanNode, index: number, inside: ReadonlySet<PlanNode>, path: PathSoFar, steps: readonly string[]): string {
+  private branch(target: PlanNode, index: number, inside: ReadonlySet<PlanNode>, path: PathSoFar, steps: Steps): void {
     if (target.kind === 'leaf') return this.leafCode(target, path, steps);
     if (inside.has(target)) return this.node(target, index, inside, path, steps);
     const shared = (this.inDegree.get(target) ?? 0) > 1;
-    const all = path.kind === 'static' ? [...path.steps, ...steps] : null;
+    const all = path.kind === 'static' ? steps : undefined;
     let callee: number;
     if (shared) {
       callee = this.sharedFunction.get(target) ?? this.newFunction(target, { kind: 'dynamic' });
       this.sharedFunction.set(target, callee);
     } else {
-      callee = this.newFunction(target, all !== null && all.length <= STATIC_PATH_STEPS ? { kind: 'static', steps: all } : { kind: 'dynamic' });
+      callee = this.newFunction(target, all !== undefined && (all?.length ?? 0) <= STATIC_PATH_STEPS ? { kind: 'static', steps: all } : { kind: 'dynamic' });
     }
     this.calls[index]!.push(callee);
     const calleeStatic = this.pending[callee]!.path.kind === 'static';
-    const pathArgument = calleeStatic ? 'p' : all !== null ? `[${all.join(', ')}]` : steps.length === 0 ? 'p' : `(p.push(${steps.join(', ')}), p)`;
-    return `return f${callee}(tx, out, ${pathArgument}${SLOTS});\n`;
+    const pathArgument = calleeStatic ? 'p' : all !== undefined ? `[${names(all).join(', ')}]` : steps === null ? 'p' : `(p.push(${names(steps).join(', ')}), p)`;
+    this.out.push(`return f${callee}(tx, out, ${pathArgument}`, SLOTS, ');\n');
   }
 
   private newFunction(entry: Condition, path: PathSoFar): number {
@@ -174,9 +208,9 @@ class Generator {
   }
 
   /** At a leaf: the decision's path into `out.path`, and the leaf's index. */
-  private leafCode(leaf: Leaf, path: PathSoFar, steps: readonly string[]): string {
-    if (path.kind === 'static') return `out.path = [${[...path.steps, ...steps].join(', ')}];\nreturn ${leaf.index};\n`;
-    return `${steps.length === 0 ? '' : `p.push(${steps.join(', ')});\n`}out.path = p;\nreturn ${leaf.index};\n`;
+  private leafCode(leaf: Leaf, path: PathSoFar, steps: Steps): void {
+    if (path.kind === 'static') this.out.push(`out.path = [${names(steps).join(', ')}];\nreturn ${leaf.index};\n`);
+    else this.out.push(`${steps === null ? '' : `p.push(${names(steps).join(', ')});\n`}out.path = p;\nreturn ${leaf.index};\n`);
   }
   private join(rules: readonly CompiledRule[], match: 'all' | 'any'): string {
     if (rules.length === 0) return match === 'all' ? 'true' : 'false';
