@@ -8,8 +8,9 @@ import type { AttributeRule, ConditionNode, SchemeDocument, StrategyNode } from 
  * The limit the engine is measured against: JavaScript generated for ONE scheme and ONE processor set
  * that returns the full decision, exactly as plan.decide does (the bench compares them on every
  * transaction before timing). It knows everything in advance, so it does only what must be done:
- * - every attribute the scheme reads (and the three eligibility fields) is read once, at the top, as an
- *   own property, and normalised once (strings) or reduced to a number or NaN (numbers);
+ * - each attribute is read once, as an own property, where the path first needs it (a condition reading
+ *   it, or a leaf whose processors restrict it), and normalised once (strings) or reduced to a number or
+ *   NaN (numbers); what a path has read travels into the subtree functions as arguments;
  * - the conditions are one tree of if/else; each leaf knows its whole path and writes it as one array
  *   literal; subtrees beyond SUBTREE_CONDITIONS conditions become their own functions (an optimiser
  *   gives up on giant functions), called with the values read;
@@ -77,8 +78,11 @@ export function buildLimit(doc: SchemeDocument, processorList: readonly Processo
     return `K${constants.length - 1}`;
   };
 
-  // ---- values read once per decision: name → expression, in dependency order
-  const reads = new Map<string, { name: string; code: string }>();
+  // ---- values read once per decision, where a path first needs them: name → expression and what it reads from
+  /** Values the condition being generated uses. */
+  let used: Set<string> | null = null;
+  const reads = new Map<string, { name: string; code: string; deps: string[] }>();
+  const byName = new Map<string, { name: string; code: string; deps: string[] }>();
   const raw = (path: string): string => {
     const existing = reads.get(`raw:${path}`);
     if (existing) return existing.name;
@@ -86,10 +90,12 @@ export function buildLimit(doc: SchemeDocument, processorList: readonly Processo
     const parent = dot < 0 ? 't' : raw(path.slice(0, dot));
     const key = literal(path.slice(dot + 1));
     const name = `r${reads.size}`;
-    reads.set(`raw:${path}`, {
-      name,
+    const entry = {
+      name, deps: dot < 0 ? [] : [parent],
       code: `(o = ${parent}, typeof o === "object" && o !== null && ((x = o[${key}]) === undefined || (getPrototypeOf(o) === ObjectPrototype && !(${key} in ObjectPrototype)) || hasOwn.call(o, ${key})) ? x : undefined)`,
-    });
+    };
+    reads.set(`raw:${path}`, entry);
+    byName.set(name, entry);
     return name;
   };
   const value = (attribute: string): { name: string; kind: string; normalise: (s: string) => string } => {
@@ -107,8 +113,10 @@ export function buildLimit(doc: SchemeDocument, processorList: readonly Processo
         : kind === 'integer' ? `Number.isInteger(${r}) ? ${r} : NaN`
           : kind === 'boolean' ? r
             : `typeof ${r} === "string" ? ${spec.normalise === 'upper' ? 'toUpper' : spec.normalise === 'lower' ? 'toLower' : ''}(${r}) : undefined`;
-      reads.set(key, (entry = { name, code }));
+      reads.set(key, (entry = { name, code, deps: [r] }));
+      byName.set(name, entry);
     }
+    used?.add(entry.name);
     return { name: entry.name, kind, normalise };
   };
 
@@ -230,7 +238,7 @@ export function buildLimit(doc: SchemeDocument, processorList: readonly Processo
 
   // ---- the tree, split into functions of at most SUBTREE_CONDITIONS conditions each
   const functions: string[] = [];
-  const pending: { id: string; steps: string[]; index: number }[] = [];
+  const pending: { id: string; steps: string[]; have: string[] }[] = [];
   const stepNames = new Map<string, string>();
   const step = (id: string, result: boolean): string => {
     const key = `${result}:${id}`;
@@ -238,7 +246,20 @@ export function buildLimit(doc: SchemeDocument, processorList: readonly Processo
     if (name === undefined) stepNames.set(key, (name = constant(Object.freeze({ node: id, result }) as PathStep)));
     return name;
   };
-  const leafCode = (id: string, node: StrategyNode, steps: readonly string[]): string => {
+  /** Statements reading `names` (and what they read from) that `have` lacks; adds them to `have`. */
+  const readsFor = (names: Iterable<string>, have: Set<string>): string => {
+    let code = '';
+    const need = (name: string) => {
+      if (have.has(name)) return;
+      const entry = byName.get(name)!;
+      entry.deps.forEach(need);
+      have.add(name);
+      code += `const ${name} = ${entry.code};\n`;
+    };
+    for (const name of names) need(name);
+    return code;
+  };
+  const leafCode = (id: string, node: StrategyNode, steps: readonly string[], have: Set<string>): string => {
     const modifiers = constant(Object.freeze({ ...node.modifiers }));
     const path = `[${steps.join(', ')}]`;
     const common = (candidates: string) => `candidates: ${candidates}, strategy: ${literal(node.strategy)}, node: ${literal(id)}, path: ${path}, modifiers: ${modifiers}`;
@@ -248,18 +269,28 @@ export function buildLimit(doc: SchemeDocument, processorList: readonly Processo
     const table = tableOf(node);
     const noRoute = `return { outcome: "no_route", processor: null, ${common('[]')}, reason: ${literal(`no eligible processor for strategy "${id}"`)} };\n`;
     const entry = table.needs.length === 0 ? `${table.name}[0]` : `${table.name}[${table.index}[${classIndex(table.needs)}]]`;
+    // The eligibility fields this leaf's processors restrict, read here unless the path read them.
+    let classes = '';
+    for (const f of table.needs) {
+      if (f === 'country') {
+        classes += readsFor([issuer, customerCountry], have);
+        classes += `const kc = countryClass(${issuer} !== undefined && ${issuer} !== "" ? ${issuer} : ${customerCountry});\n`;
+      } else {
+        classes += readsFor([fieldValue[f]], have);
+        classes += `const ${CLASS_LOCAL[f]} = ${f}Class(${fieldValue[f]});\n`;
+      }
+    }
     const pick = node.strategy === 'weight' || node.strategy === 'random'
       ? `c = pick(${entry}, tx, ${literal(hashPrefix(id))});\n`
       : `c = ${entry}.candidates;\n`;
-    return `${pick}if (c.length === 0) ${noRoute}return { outcome: "route", processor: c[0], ${common('c.slice()')} };\n`;
+    return `${classes}${pick}if (c.length === 0) ${noRoute}return { outcome: "route", processor: c[0], ${common('c.slice()')} };\n`;
   };
-  const params = () => ['tx', 'cc', 'mc', 'kc', ...[...reads.values()].filter((r) => r.name.startsWith('v')).map((r) => r.name)].join(', ');
-  const callOf = (id: string, steps: string[]): string => {
-    pending.push({ id, steps, index: pending.length });
-    return `return f${pending.length - 1}(${params()});\n`;
+  const callOf = (id: string, steps: string[], have: Set<string>): string => {
+    pending.push({ id, steps, have: [...have] });
+    return `return f${pending.length - 1}(${['tx', ...have].join(', ')});\n`;
   };
 
-  const emitFunction = (entryId: string, prefix: string[]): string => {
+  const emitFunction = (entryId: string, prefix: string[], had: readonly string[]): string => {
     // Breadth first from the entry: the top SUBTREE_CONDITIONS conditions of the subtree stay in this function.
     const inside = new Set<string>();
     const queue = [entryId];
@@ -269,33 +300,32 @@ export function buildLimit(doc: SchemeDocument, processorList: readonly Processo
       inside.add(queue[i]!);
       queue.push(node.then!, node.else!);
     }
-    const emit = (id: string, steps: string[]): string => {
+    const emit = (id: string, steps: string[], have: Set<string>): string => {
       const node = doc.nodes[id];
       if (node === undefined) throw new Error(`limit: dangling branch to ${id}`);
-      if (node.type === 'strategy') return leafCode(id, node, steps);
-      if (!inside.has(id)) return callOf(id, steps);
+      if (node.type === 'strategy') return leafCode(id, node, steps, new Set(have));
+      if (!inside.has(id)) return callOf(id, steps, have);
       const c = node as ConditionNode;
       const joiner = c.match === 'any' ? ' || ' : ' && ';
+      used = new Set();
       const test = c.rules.map((r) => {
         if ('filter' in r) throw new Error('limit: filters are not supported');
         return `(${ruleCode(r)})`;
       }).join(joiner) || (c.match === 'any' ? 'false' : 'true');
-      return `if (${test}) {\n${emit(c.then!, [...steps, step(id, true)])}} else {\n${emit(c.else!, [...steps, step(id, false)])}}\n`;
+      const below = new Set(have);
+      const read = readsFor(used, below);
+      used = null;
+      return `${read}if (${test}) {\n${emit(c.then!, [...steps, step(id, true)], below)}} else {\n${emit(c.else!, [...steps, step(id, false)], below)}}\n`;
     };
-    return emit(entryId, prefix);
+    return emit(entryId, prefix, new Set(had));
   };
 
-  // Every attribute first, so each subtree function takes the same parameters.
-  for (const node of Object.values(doc.nodes)) {
-    if (node.type === 'condition') for (const r of node.rules) if (!('filter' in r)) value(r.attribute);
-  }
-  const rootBody = emitFunction(doc.start, []);
+  const rootBody = emitFunction(doc.start, [], []);
   for (let i = 0; i < pending.length; i++) {
-    const { id, steps } = pending[i]!;
-    const body = emitFunction(id, steps);
-    functions.push(`function f${i}(${params()}) {\nlet c;\n${body}}\n`);
+    const { id, steps, have } = pending[i]!;
+    const body = emitFunction(id, steps, have);
+    functions.push(`function f${i}(${['tx', ...have].join(', ')}) {\nconst t = tx;\nlet o, x, c;\n${body}}\n`);
   }
-  const readCode = [...reads.values()].map((r) => `const ${r.name} = ${r.code};`).join('\n');
   const classSwitch = (field: Field) => {
     const cases = [...classes[field]].map(([code, n]) => `case ${literal(code)}: return ${n};`).join(' ');
     return `function ${field}Class(s) { switch (s) { ${cases} default: return 0; } }`;
@@ -320,9 +350,6 @@ export function buildLimit(doc: SchemeDocument, processorList: readonly Processo
     'return function limit(tx) {',
     'const t = typeof tx === "object" && tx !== null ? tx : EMPTY;',
     'let o, x, c;',
-    readCode,
-    `const country = ${issuer} !== undefined && ${issuer} !== "" ? ${issuer} : ${customerCountry};`,
-    ...FIELDS.map((f) => `const ${CLASS_LOCAL[f]} = ${f}Class(${fieldValue[f]});`),
     rootBody,
     '};',
   ].join('\n');
