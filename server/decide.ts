@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   apiError, apiErrorOf, authenticate, checkJsonContentType, databaseForHandlers, databaseUnavailable, errorBody, isDatabaseUnavailable,
-  MAX_BODY_BYTES, parseJsonText, payloadTooLarge, REQUEST_ID_HEADER, requestIdOf, type ApiError, type HeaderSource,
+  MAX_BODY_BYTES, parseJsonText, payloadTooLarge, queryOf, REQUEST_ID_HEADER, requestIdOf, type ApiError, type HeaderSource,
 } from '@/lib/http';
 import type { AuthResult } from '@/lib/http/auth';
 import type { Result } from '@/lib/services/result';
@@ -69,7 +69,8 @@ class DecideExchange {
     if (!body.ok) return this.refuse(body.error);
     try {
       const cache = decisionCache();
-      const result = cache instanceof Promise ? cache.then((c) => decide(c, body.value)) : decide(cache, body.value);
+      const query = queryOf(this.req.url);
+      const result = cache instanceof Promise ? cache.then((c) => decide(c, body.value, query)) : decide(cache, body.value, query);
       if (result instanceof Promise) result.then((r) => this.decided(r), (error: unknown) => this.failed(error));
       else this.decided(result);
     } catch (error) {
