@@ -12,7 +12,10 @@
  *       separate process (scripts/bench/open-loop.mjs; autocannon's rate limit sends in bursts);
  *   (c) (a) against `dedicated` while the database goes away half-way: real Postgres (DATABASE_URL) is
  *       cut off by closing the TCP proxy the server connects through; the embedded PGlite is closed
- *       inside the server (SIGUSR2, enabled by SWITCHYARD_FAULT_SIGNALS=1).
+ *       inside the server (SIGUSR2, enabled by SWITCHYARD_FAULT_SIGNALS=1);
+ *   (d) the transaction lint every decide runs (its `warnings`), on the same clean payments in this
+ *       process: its time per payment against the time (a) spent per dedicated request, since the
+ *       server runs it on its one thread, that share is what the lint costs the clean path.
  * Needs a production build (`npm run build`). BENCH_SECONDS shortens every phase (default 20).
  */
 import autocannon from 'autocannon';
@@ -25,8 +28,11 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Connection } from '../db/client';
 import { seedDemoData } from '../db/seed';
+import type { Catalog } from '../lib/catalog';
 import { createApiKey } from '../lib/services/api-keys';
+import { loadCompileContext } from '../lib/services/compile-context';
 import { generateTransactions } from '../lib/simulation';
+import { lintTransaction } from '../lib/transactions';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 64;
@@ -93,7 +99,8 @@ async function main(): Promise<void> {
       method: 'POST', headers, body: JSON.stringify({ name: 'During outage', processors: ['proc_stripe'] }),
     });
 
-    report(runs, database.kind);
+    const lint = lintCost(bodies, database.catalog);
+    report(runs, database.kind, lint);
     console.log(`\nafter the outage: /api/health says "${health.status}" (cache stale for ${health.cache.stale_ms} ms); a write answers ${write.status}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
@@ -102,7 +109,30 @@ async function main(): Promise<void> {
   }
 }
 
-function report(runs: Run[], kind: string): void {
+interface LintCost {
+  /** Median over rounds of the lint's time per payment, in microseconds. */
+  microseconds: number;
+  /** Warnings over all the payments: 0, or they are not clean. */
+  warnings: number;
+  payments: number;
+}
+
+/** The lint alone on every payment, in rounds; the median round, per payment. */
+function lintCost(bodies: string[], catalog: Catalog): LintCost {
+  const transactions = bodies.map((b) => (JSON.parse(b) as { transaction: unknown }).transaction);
+  let warnings = 0;
+  for (const tx of transactions) warnings += lintTransaction(tx, catalog).length;
+  const rounds: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    const started = process.hrtime.bigint();
+    for (const tx of transactions) lintTransaction(tx, catalog);
+    rounds.push(Number(process.hrtime.bigint() - started) / 1000 / transactions.length);
+  }
+  rounds.sort((x, y) => x - y);
+  return { microseconds: rounds[Math.floor(rounds.length / 2)]!, warnings, payments: transactions.length };
+}
+
+function report(runs: Run[], kind: string, lint: LintCost): void {
   const bare = (prefix: string) => runs.find((r) => r.name === `${prefix} bare`)!;
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\nnpm run bench:api — ${new Date().toISOString()} — database: ${kind}, ${SECONDS} s per phase`);
@@ -117,11 +147,19 @@ function report(runs: Run[], kind: string): void {
   const a = runs.find((r) => r.name === '(a) dedicated')!;
   const b = runs.find((r) => r.name === '(b) dedicated')!;
   const c = runs.find((r) => r.name.startsWith('(c)'))!;
+  // (a) runs the server flat out on one thread: each request took 1/rps of it, the lint included.
+  const requestMicroseconds = 1e6 / a.requestsPerSecond;
+  const lintShare = lint.microseconds / (requestMicroseconds - lint.microseconds);
+  console.log(
+    `(d) lint, clean payment    ${lint.microseconds.toFixed(2)} µs per payment (${lint.warnings} warnings on ${lint.payments} payments); ` +
+      `a dedicated request at (a) takes ${requestMicroseconds.toFixed(1)} µs: the lint makes it ${(100 * lintShare).toFixed(2)}% slower than without`,
+  );
   const checks = [
     [`decide throughput >= 40% of bare (a)`, a.requestsPerSecond >= 0.4 * bare('(a)').requestsPerSecond],
     [`p99 < 10 ms at ${OFFERED_RATE} req/s offered (b)`, b.p99 < 10],
     ['zero errors (a, b)', a.errors === 0 && b.errors === 0],
     ['zero failed decides while the database is away (c)', c.errors === 0],
+    ['the lint makes a clean decide < 5% slower (d)', lint.warnings === 0 && lintShare < 0.05],
   ] as const;
   for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
 }
@@ -189,6 +227,8 @@ interface BenchDatabase {
   /** The environment of each server; embedded PGlite admits one process per data directory, so each gets a copy. */
   envFor(server: string): Record<string, string>;
   key: string;
+  /** The seeded account's attribute catalog, as the servers lint with it. */
+  catalog: Catalog;
   /** Cuts the server off its database (real Postgres only; PGlite is closed by a signal). */
   cut?: () => void;
   close(): Promise<void>;
@@ -204,7 +244,7 @@ async function prepareDatabase(): Promise<BenchDatabase> {
     await admin.end();
     const direct = new URL(url);
     direct.pathname = `/${name}`;
-    const key = await seed(await openDatabase({ kind: 'postgres', url: direct.toString() }));
+    const { key, catalog } = await seed(await openDatabase({ kind: 'postgres', url: direct.toString() }));
     const proxy = await tcpProxy(direct.hostname, Number(direct.port || 5432));
     const viaProxy = new URL(direct);
     viaProxy.hostname = '127.0.0.1';
@@ -213,6 +253,7 @@ async function prepareDatabase(): Promise<BenchDatabase> {
       kind: 'postgres',
       envFor: () => ({ DATABASE_URL: viaProxy.toString() }),
       key,
+      catalog,
       cut: proxy.cut,
       async close() {
         proxy.cut();
@@ -224,22 +265,22 @@ async function prepareDatabase(): Promise<BenchDatabase> {
   }
   const folder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-'));
   const dataDir = path.join(folder, 'pglite');
-  const key = await seed(await openDatabase({ kind: 'pglite', dataDir }));
+  const { key, catalog } = await seed(await openDatabase({ kind: 'pglite', dataDir }));
   const envFor = (server: string) => {
     const copy = path.join(folder, `pglite-${server}`);
     cpSync(dataDir, copy, { recursive: true });
     return { SWITCHYARD_DATA_DIR: copy, DATABASE_URL: '' };
   };
-  return { kind: 'pglite', envFor, key, close: async () => rmSync(folder, { recursive: true, force: true }) };
+  return { kind: 'pglite', envFor, key, catalog, close: async () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-async function seed(connection: Connection): Promise<string> {
+async function seed(connection: Connection): Promise<{ key: string; catalog: Catalog }> {
   try {
     await connection.migrate();
     await seedDemoData(connection.db);
     const created = await createApiKey(connection.db, { name: 'bench', scopes: ['decide', 'write'] });
     if (!created.ok) throw new Error('could not create the bench key');
-    return created.value.secret;
+    return { key: created.value.secret, catalog: (await loadCompileContext(connection.db)).catalog };
   } finally {
     await connection.close();
   }

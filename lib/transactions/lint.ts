@@ -107,8 +107,9 @@ function walk(
   shape: Shape,
   catalog: Catalog,
 ): void {
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const child = value[key];
     path.push(key);
     if (field.free) {
