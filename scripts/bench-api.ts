@@ -14,8 +14,9 @@
  *       cut off by closing the TCP proxy the server connects through; the embedded PGlite is closed
  *       inside the server (SIGUSR2, enabled by SWITCHYARD_FAULT_SIGNALS=1);
  *   (d) the transaction lint every decide runs (its `warnings`), on the same clean payments in this
- *       process: its time per payment against the time (a) spent per dedicated request, since the
- *       server runs it on its one thread, that share is what the lint costs the clean path.
+ *       process, in rounds alternating with the decide service call it is part of: its time per
+ *       payment against the service's, and against the time (a) spent per dedicated request (the
+ *       server runs it on its one thread, so that share is what the lint costs the clean path).
  * Needs a production build (`npm run build`). BENCH_SECONDS shortens every phase (default 20).
  */
 import autocannon from 'autocannon';
@@ -28,9 +29,8 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Connection } from '../db/client';
 import { seedDemoData } from '../db/seed';
-import type { Catalog } from '../lib/catalog';
 import { createApiKey } from '../lib/services/api-keys';
-import { loadCompileContext } from '../lib/services/compile-context';
+import { decide, DecisionCache } from '../lib/services/decisions';
 import { generateTransactions } from '../lib/simulation';
 import { lintTransaction } from '../lib/transactions';
 
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       method: 'POST', headers, body: JSON.stringify({ name: 'During outage', processors: ['proc_stripe'] }),
     });
 
-    const lint = lintCost(bodies, database.catalog);
+    const lint = await lintCost(bodies);
     report(runs, database.kind, lint);
     console.log(`\nafter the outage: /api/health says "${health.status}" (cache stale for ${health.cache.stale_ms} ms); a write answers ${write.status}`);
   } finally {
@@ -112,24 +112,45 @@ async function main(): Promise<void> {
 interface LintCost {
   /** Median over rounds of the lint's time per payment, in microseconds. */
   microseconds: number;
+  /** The same for the whole decide service call (parse, target, lint, decision), interleaved with the lint's rounds. */
+  serviceMicroseconds: number;
   /** Warnings over all the payments: 0, or they are not clean. */
   warnings: number;
   payments: number;
 }
 
-/** The lint alone on every payment, in rounds; the median round, per payment. */
-function lintCost(bodies: string[], catalog: Catalog): LintCost {
-  const transactions = bodies.map((b) => (JSON.parse(b) as { transaction: unknown }).transaction);
-  let warnings = 0;
-  for (const tx of transactions) warnings += lintTransaction(tx, catalog).length;
-  const rounds: number[] = [];
-  for (let round = 0; round < 15; round++) {
-    const started = process.hrtime.bigint();
-    for (const tx of transactions) lintTransaction(tx, catalog);
-    rounds.push(Number(process.hrtime.bigint() - started) / 1000 / transactions.length);
+/**
+ * The lint alone and the decide service it runs in, on every payment, in alternating rounds in this
+ * process (a demo account of its own in memory: the decisions do not depend on the database); the
+ * median round of each, per payment.
+ */
+async function lintCost(bodies: string[]): Promise<LintCost> {
+  const connection = await openDatabase({ kind: 'memory' });
+  await connection.migrate();
+  await seedDemoData(connection.db);
+  const cache = new DecisionCache(connection, { heartbeatMs: 0 });
+  try {
+    const catalog = (await cache.ready()).context.catalog;
+    const inputs = bodies.map((b) => JSON.parse(b) as { transaction: unknown });
+    let warnings = 0;
+    for (const { transaction } of inputs) warnings += lintTransaction(transaction, catalog).length;
+    const perPayment = (work: (input: { transaction: unknown }) => unknown) => {
+      const started = process.hrtime.bigint();
+      for (const input of inputs) work(input);
+      return Number(process.hrtime.bigint() - started) / 1000 / inputs.length;
+    };
+    const lint: number[] = [];
+    const service: number[] = [];
+    for (let round = 0; round < 15; round++) {
+      lint.push(perPayment((input) => lintTransaction(input.transaction, catalog)));
+      service.push(perPayment((input) => decide(cache, input)));
+    }
+    const median = (list: number[]) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)]!;
+    return { microseconds: median(lint), serviceMicroseconds: median(service), warnings, payments: inputs.length };
+  } finally {
+    await cache.stop();
+    await connection.close();
   }
-  rounds.sort((x, y) => x - y);
-  return { microseconds: rounds[Math.floor(rounds.length / 2)]!, warnings, payments: transactions.length };
 }
 
 function report(runs: Run[], kind: string, lint: LintCost): void {
@@ -151,7 +172,8 @@ function report(runs: Run[], kind: string, lint: LintCost): void {
   const requestMicroseconds = 1e6 / a.requestsPerSecond;
   const lintShare = lint.microseconds / (requestMicroseconds - lint.microseconds);
   console.log(
-    `(d) lint, clean payment    ${lint.microseconds.toFixed(2)} µs per payment (${lint.warnings} warnings on ${lint.payments} payments); ` +
+    `(d) lint, clean payment: ${lint.microseconds.toFixed(2)} µs per payment (${lint.warnings} warnings on ${lint.payments} payments), ` +
+      `${(100 * lint.microseconds / lint.serviceMicroseconds).toFixed(1)}% of the decide service's ${lint.serviceMicroseconds.toFixed(2)} µs; ` +
       `a dedicated request at (a) takes ${requestMicroseconds.toFixed(1)} µs: the lint makes it ${(100 * lintShare).toFixed(2)}% slower than without`,
   );
   const checks = [
@@ -227,8 +249,6 @@ interface BenchDatabase {
   /** The environment of each server; embedded PGlite admits one process per data directory, so each gets a copy. */
   envFor(server: string): Record<string, string>;
   key: string;
-  /** The seeded account's attribute catalog, as the servers lint with it. */
-  catalog: Catalog;
   /** Cuts the server off its database (real Postgres only; PGlite is closed by a signal). */
   cut?: () => void;
   close(): Promise<void>;
@@ -244,7 +264,7 @@ async function prepareDatabase(): Promise<BenchDatabase> {
     await admin.end();
     const direct = new URL(url);
     direct.pathname = `/${name}`;
-    const { key, catalog } = await seed(await openDatabase({ kind: 'postgres', url: direct.toString() }));
+    const key = await seed(await openDatabase({ kind: 'postgres', url: direct.toString() }));
     const proxy = await tcpProxy(direct.hostname, Number(direct.port || 5432));
     const viaProxy = new URL(direct);
     viaProxy.hostname = '127.0.0.1';
@@ -253,7 +273,6 @@ async function prepareDatabase(): Promise<BenchDatabase> {
       kind: 'postgres',
       envFor: () => ({ DATABASE_URL: viaProxy.toString() }),
       key,
-      catalog,
       cut: proxy.cut,
       async close() {
         proxy.cut();
@@ -265,22 +284,22 @@ async function prepareDatabase(): Promise<BenchDatabase> {
   }
   const folder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-'));
   const dataDir = path.join(folder, 'pglite');
-  const { key, catalog } = await seed(await openDatabase({ kind: 'pglite', dataDir }));
+  const key = await seed(await openDatabase({ kind: 'pglite', dataDir }));
   const envFor = (server: string) => {
     const copy = path.join(folder, `pglite-${server}`);
     cpSync(dataDir, copy, { recursive: true });
     return { SWITCHYARD_DATA_DIR: copy, DATABASE_URL: '' };
   };
-  return { kind: 'pglite', envFor, key, catalog, close: async () => rmSync(folder, { recursive: true, force: true }) };
+  return { kind: 'pglite', envFor, key, close: async () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-async function seed(connection: Connection): Promise<{ key: string; catalog: Catalog }> {
+async function seed(connection: Connection): Promise<string> {
   try {
     await connection.migrate();
     await seedDemoData(connection.db);
     const created = await createApiKey(connection.db, { name: 'bench', scopes: ['decide', 'write'] });
     if (!created.ok) throw new Error('could not create the bench key');
-    return { key: created.value.secret, catalog: (await loadCompileContext(connection.db)).catalog };
+    return created.value.secret;
   } finally {
     await connection.close();
   }
