@@ -6,6 +6,7 @@ export { readJsonBody, parseJsonText, checkJsonContentType, checkJsonHeaders, de
 export { apiError, errorBody, errorResponse, type ApiError, type ApiErrorType } from './errors';
 export { respond, apiErrorOf, found } from './respond';
 export { parseBody } from './parse';
+export { queryOf } from './query';
 export { authenticate, type Caller, type HeaderSource } from './auth';
 export { databaseForHandlers, useDatabaseForHandlers, isDatabaseUnavailable, databaseUnavailable } from './database';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';

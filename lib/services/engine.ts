@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { compile, indexProcessors, type Decision, type Problem } from '@/lib/engine';
+import { lintTransaction, type TransactionWarning } from '@/lib/transactions';
 import { readTransactionText } from '@/lib/transactions/reader';
 import { loadCompileContext } from './compile-context';
 import { getScheme } from './schemes';
@@ -25,7 +26,7 @@ export async function checkDocument(db: Db, document: unknown): Promise<DraftChe
   return { errors: result.ok ? [] : result.errors, warnings: result.warnings };
 }
 
-export type DryRun = { kind: 'decision'; decision: Decision } | { kind: 'not_compiled'; errors: Problem[] };
+export type DryRun = { kind: 'decision'; decision: Decision; warnings: TransactionWarning[] } | { kind: 'not_compiled'; errors: Problem[] };
 
 /**
  * Decide one transaction with the draft, traced, exactly as production would decide it with the same
@@ -40,5 +41,5 @@ export async function dryRunDraft(db: Db, schemeId: string, transactionJson: str
   const compiled = compile(scheme.document, context);
   if (!compiled.ok) return ok({ kind: 'not_compiled', errors: compiled.errors });
   const decision = compiled.plan.decide(transaction.value, indexProcessors(context.registry.processors), { trace: true });
-  return ok({ kind: 'decision', decision });
+  return ok({ kind: 'decision', decision, warnings: lintTransaction(transaction.value, context.catalog) });
 }
