@@ -124,6 +124,7 @@ function report(runs: Run[], kind: string): void {
     ['zero failed decides while the database is away (c)', c.errors === 0],
   ] as const;
   for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
+  if (checks.some(([, passed]) => !passed)) process.exitCode = 1; // a FAIL fails the run
 }
 
 interface LoadOptions {
@@ -304,7 +305,7 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(), // process.exitCode: 1 when a check failed
   (error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -194,6 +194,7 @@ async function main(): Promise<void> {
   ];
   console.log('');
   for (const [name, ok, value] of targets) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
+  if (targets.some(([, ok]) => !ok)) process.exitCode = 1; // a FAIL fails the run
   if (sink === -1) console.log(sink);
 }
 

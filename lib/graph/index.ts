@@ -1,5 +1,5 @@
-/** The scheme document as a graph: React Flow view, auto layout, and pure edit operations. */
-export { toFlow, fromFlow, edgeId, bodyOf } from './flow';
+/** The scheme document as a graph: auto layout, pure edit operations, and React Flow's changes as edits. */
+export { bodyOf } from './body';
 export { autoLayout, isFullyPlaced, type LayoutDirection, type LayoutOptions } from './layout';
 export { NODE_SIZE, NODE_CELL, NODE_GAP, HANDLE_OFFSET } from './sizes';
 export { shareUnchanged, sameJson } from './share';

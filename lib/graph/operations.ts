@@ -6,7 +6,7 @@
  */
 import type { ConditionNode, SchemeDocument, SchemeNode } from '../scheme/schema';
 import { firstRoot, isPosition, refuse, validateNode } from './edit-support';
-import { bodyOf } from './flow';
+import { bodyOf } from './body';
 import { freshId, idPrefix, isValidNodeId, usedIds } from './ids';
 import { hasOwnKey, ownValue } from './records';
 import type { BranchHandle, EditResult, NodeBody, Refusal, XYPosition } from './types';

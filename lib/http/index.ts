@@ -7,6 +7,6 @@ export { apiError, errorBody, errorResponse, type ApiError, type ApiErrorType } 
 export { respond, apiErrorOf, found } from './respond';
 export { parseBody } from './parse';
 export { authenticate, type Caller, type HeaderSource } from './auth';
-export { databaseForHandlers, useDatabaseForHandlers, isDatabaseUnavailable, databaseUnavailable } from './database';
+export { databaseForHandlers, setHandlerDatabase, isDatabaseUnavailable, databaseUnavailable } from './database';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { jsonLinesResponse } from './json-lines';

@@ -145,7 +145,8 @@ function decideWith(target: Target, tx: Transaction, trace?: boolean): DecideRes
 /** The app's one cache per process, shared by the route handler and the dedicated decide server. */
 const holder = globalThis as unknown as { __switchyardDecisionCache?: Promise<DecisionCache>; __switchyardDecisionCacheReady?: DecisionCache };
 
-export function getDecisionCache(): Promise<DecisionCache> {
+/** Opens the cache once: loads the published versions and listens for announcements of new ones. */
+function openDecisionCache(): Promise<DecisionCache> {
   holder.__switchyardDecisionCache ??= (async () => {
     const connection = await getConnection();
     const cache = new DecisionCache(connection);
@@ -159,13 +160,13 @@ export function getDecisionCache(): Promise<DecisionCache> {
   return holder.__switchyardDecisionCache;
 }
 
-/** The cache once it exists, without a promise (the decide hot path); else the promise of it. */
+/** The cache once it exists, without a promise (the decide hot path); else the promise of it (`await` either). */
 export function decisionCache(): DecisionCache | Promise<DecisionCache> {
-  return holder.__switchyardDecisionCacheReady ?? getDecisionCache();
+  return holder.__switchyardDecisionCacheReady ?? openDecisionCache();
 }
 
 /** Tests point the app's decide path at a cache of their own. */
-export function useDecisionCache(cache: DecisionCache | undefined): void {
+export function setDecisionCache(cache: DecisionCache | undefined): void {
   holder.__switchyardDecisionCache = cache ? Promise.resolve(cache) : undefined;
   holder.__switchyardDecisionCacheReady = cache;
 }

@@ -25,7 +25,6 @@ export interface SchemeSummary extends Omit<SchemeRecord, 'document'> {
 
 const SchemeNameSchema = z.string().trim().min(1, 'Name is required').max(200);
 export const CreateSchemeSchema = z.strictObject({ name: SchemeNameSchema, document: z.unknown().optional() });
-export const RenameSchemeSchema = z.strictObject({ name: SchemeNameSchema });
 
 export const newSchemeId = () => `sch_${randomBytes(8).toString('hex')}`;
 
@@ -45,8 +44,8 @@ export function starterDocument(name: string): SchemeDocument {
  * schema's key order; the format has no defaults or transforms, so the input holds exactly the same
  * data, and storing it keeps the author's order of keys (the column is json, which keeps it too).
  */
-function asWritten(input: unknown, parsed: SchemeDocument): SchemeDocument {
-  return input as typeof parsed;
+function asWritten(input: unknown, _parsed: SchemeDocument): SchemeDocument {
+  return input as SchemeDocument;
 }
 
 type Row = typeof schemes.$inferSelect;
@@ -118,26 +117,6 @@ async function freeCopyName(db: Db, base: string): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${base} (copy)` : `${base} (copy ${n})`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
-export async function renameScheme(db: Db, id: string, input: unknown): Promise<Result<SchemeRecord>> {
-  const parsed = RenameSchemeSchema.safeParse(input);
-  if (!parsed.success) return fail(validationError(parsed.error));
-  const current = await getScheme(db, id);
-  if (!current) return fail(notFound('Scheme', id));
-  const { name } = parsed.data;
-  try {
-    const [row] = await db
-      .update(schemes)
-      .set({ name, document: { ...current.document, name }, revision: current.revision + 1, updatedAt: new Date() })
-      .where(eq(schemes.id, id))
-      .returning();
-    await audit(db, { action: 'rename', entity: 'scheme', entityId: id, detail: { from: current.name, to: name } });
-    return ok(toRecord(row!));
-  } catch (error) {
-    if (isUniqueViolation(error)) return nameTaken(name);
-    throw error;
   }
 }
 

@@ -23,13 +23,16 @@ export const isLargeScheme = (doc: SchemeDocument) => Object.keys(doc.nodes).len
  * animated pan would mount and draw every node it passes over, frame after frame.
  */
 export function showScheme<N extends Node, E extends Edge>(flow: ReactFlowInstance<N, E>, doc: SchemeDocument, canvasWidth: number, duration = 0): void {
-  const start = isLargeScheme(doc) ? flow.getInternalNode(doc.start) : undefined;
-  if (!start) {
-    void flow.fitView({ ...FIT_VIEW_OPTIONS, duration });
-    return;
-  }
+  if (!isLargeScheme(doc) || !showStartNode(flow, doc.start, canvasWidth)) void flow.fitView({ ...FIT_VIEW_OPTIONS, duration });
+}
+
+/** The start node near the top of the view, at a readable zoom; false when it is not on the canvas. */
+export function showStartNode<N extends Node, E extends Edge>(flow: ReactFlowInstance<N, E>, startId: string, canvasWidth: number): boolean {
+  const start = flow.getInternalNode(startId);
+  if (!start) return false;
   const width = start.measured.width ?? 260;
   const x = canvasWidth / 2 - (start.internals.positionAbsolute.x + width / 2) * START_ZOOM;
   const y = START_MARGIN - start.internals.positionAbsolute.y * START_ZOOM;
   void flow.setViewport({ x, y, zoom: START_ZOOM });
+  return true;
 }
