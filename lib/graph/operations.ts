@@ -12,7 +12,6 @@ import { hasOwnKey, ownValue } from './records';
 import type { BranchHandle, EditResult, NodeBody, Refusal, XYPosition } from './types';
 
 export { copyNodes, pasteNodes, parseFragment, FRAGMENT_FORMAT, type ClipboardFragment } from './clipboard';
-export { validateNode } from './edit-support';
 
 function unknownNode(id: string): Refusal {
   return refuse('unknown_node', `There is no node "${id}".`);

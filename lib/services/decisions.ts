@@ -9,7 +9,6 @@ import { DecisionCache, VersionNotCompilable, type DecisionSnapshot } from './de
 import { fail, notFound, ok, validationError, type Result } from './result';
 
 export { DecisionCache } from './decision-cache';
-export { MAX_TRANSACTION_BYTES, MAX_TRANSACTION_DEPTH } from '@/lib/transactions/reader';
 
 /**
  * The decide service: one transaction → one decision, from the instance's in-memory cache (no
@@ -47,7 +46,6 @@ export const SimulateRequestSchema = z
     trace: z.boolean().optional().describe('Include the per-rule trace.'),
   })
   .superRefine(refineTarget);
-export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
 
 /** A decision as the API returns it: `scheme` names the version that decided, null when a route or the routing mode did. */
 export type DecideResponse = Omit<Decision, 'scheme'> & { scheme: { id: string; version: number } | null };
