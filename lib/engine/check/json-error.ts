@@ -1,27 +1,30 @@
-import { parse, ParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
-/** What each of jsonc-parser's error codes means, in the checker's words. */
-const EXPECTED: Record<ParseErrorCode, string> = {
-  [ParseErrorCode.InvalidSymbol]: 'unexpected character',
-  [ParseErrorCode.InvalidNumberFormat]: 'expected a number',
-  [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
-  [ParseErrorCode.ValueExpected]: 'expected a value',
-  [ParseErrorCode.ColonExpected]: "expected ':'",
-  [ParseErrorCode.CommaExpected]: "expected ','",
-  [ParseErrorCode.CloseBraceExpected]: "expected ',' or '}'",
-  [ParseErrorCode.CloseBracketExpected]: "expected ',' or ']'",
-  [ParseErrorCode.EndOfFileExpected]: 'expected the end of the text',
-  [ParseErrorCode.InvalidCommentToken]: 'comments are not JSON',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'comments are not JSON',
-  [ParseErrorCode.UnexpectedEndOfString]: 'unterminated string',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'unfinished number',
-  [ParseErrorCode.InvalidUnicode]: 'invalid \\u escape',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape in a string',
-  [ParseErrorCode.InvalidCharacter]: 'control character inside a string',
+/**
+ * What each of jsonc-parser's error codes means, in the checker's words; keyed by printParseErrorCode's
+ * names, as the codes are a const enum, which isolated modules cannot read.
+ */
+const EXPECTED: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'expected a number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':'",
+  CommaExpected: "expected ','",
+  CloseBraceExpected: "expected ',' or '}'",
+  CloseBracketExpected: "expected ',' or ']'",
+  EndOfFileExpected: 'expected the end of the text',
+  InvalidCommentToken: 'comments are not JSON',
+  UnexpectedEndOfComment: 'comments are not JSON',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unfinished number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'control character inside a string',
 };
 
 /** Errors inside a string: the offset is the string's opening quote, so "found" would say nothing. */
-const IN_A_STRING = new Set([ParseErrorCode.UnexpectedEndOfString, ParseErrorCode.InvalidUnicode, ParseErrorCode.InvalidEscapeCharacter, ParseErrorCode.InvalidCharacter]);
+const IN_A_STRING = new Set(['UnexpectedEndOfString', 'InvalidUnicode', 'InvalidEscapeCharacter', 'InvalidCharacter']);
 
 /**
  * Where JSON text first goes wrong, as line and column (1-based). JSON.parse's messages differ between
@@ -37,7 +40,9 @@ export function locateJsonError(text: string): { line: number; column: number; m
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const line = countNewlines(text, offset) + 1;
   const found = offset >= text.length ? 'the end of the text' : JSON.stringify(text[offset]);
-  const message = !first ? 'invalid JSON' : IN_A_STRING.has(first.error) ? `${EXPECTED[first.error]} (the string starting here)` : `${EXPECTED[first.error]}, found ${found}`;
+  const code = first ? printParseErrorCode(first.error) : undefined;
+  const expected = (code && EXPECTED[code]) ?? 'invalid JSON';
+  const message = code && IN_A_STRING.has(code) ? `${expected} (the string starting here)` : `${expected}, found ${found}`;
   return { line, column: offset - lineStart + 1, message };
 }
 
