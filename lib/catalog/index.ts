@@ -2,8 +2,8 @@ import type { AttributeSpec, Catalog, CustomAttributeDefinition } from './types'
 import { BUILTIN_ATTRIBUTES, metadataSpec } from './builtin';
 import { customAttributeProblems, customSpec } from './custom';
 
-export type { AttributeSpec, AttributeType, Catalog, CustomAttributeDefinition } from './types';
-export { customAttributeProblems } from './custom';
+export type { AttributeSpec, Catalog, CustomAttributeDefinition } from './types';
+export { customAttributeFromStored, customAttributeProblems } from './custom';
 export { OPERATORS_BY_TYPE } from './operators';
 export * from './domains';
 
@@ -28,4 +28,9 @@ let builtin: Catalog | undefined;
 export function builtinCatalog(): Catalog {
   builtin ??= createCatalog();
   return builtin;
+}
+
+/** The catalog an account's rules are read with: the built-in one, plus the account's own attributes when it has any. */
+export function catalogFor(custom: readonly CustomAttributeDefinition[]): Catalog {
+  return custom.length ? createCatalog(custom) : builtinCatalog();
 }

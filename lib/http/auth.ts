@@ -6,6 +6,8 @@ import { apiError, type ApiError } from './errors';
 export interface Caller {
   id: string;
   name: string;
+  /** The secret's first characters, as the key list shows them. */
+  prefix: string;
   scopes: readonly ApiScope[];
 }
 

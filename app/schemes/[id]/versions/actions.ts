@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
+import { uiContext } from '@/lib/auth/ui-context';
 import { text } from '@/lib/forms/form-data';
 import { formStateOf, type FormState } from '@/lib/forms/form-state';
 import { activateVersion, deactivateScheme, publishScheme } from '@/lib/services/publishing';
@@ -22,7 +22,7 @@ export async function publishAction(schemeId: string, _previous: FormState, form
     override_reason: text(form, 'override_reason') || undefined,
     ...(Number.isInteger(revision) && revision > 0 ? { expected_revision: revision } : {}),
   };
-  const result = await publishScheme(await getDb(), schemeId, input);
+  const result = await publishScheme(await uiContext(), schemeId, input);
   refresh(schemeId);
   const values = { note: input.note, override_reason: input.override_reason, activate: input.activate ? 'on' : '' };
   if (!result.ok) return formStateOf(result, values, '');
@@ -32,13 +32,13 @@ export async function publishAction(schemeId: string, _previous: FormState, form
 }
 
 export async function activateAction(schemeId: string, version: number, _previous: FormState, _form: FormData): Promise<FormState> {
-  const result = await activateVersion(await getDb(), schemeId, version);
+  const result = await activateVersion(await uiContext(), schemeId, version);
   refresh(schemeId);
   return formStateOf(result, {}, `Version ${version} is active: decide uses it now.`);
 }
 
 export async function deactivateAction(schemeId: string, _previous: FormState, _form: FormData): Promise<FormState> {
-  const result = await deactivateScheme(await getDb());
+  const result = await deactivateScheme(await uiContext());
   refresh(schemeId);
   return formStateOf(result, {}, 'No scheme is active: the routing mode decides.');
 }
@@ -61,13 +61,13 @@ export async function addTestCaseAction(schemeId: string, _previous: FormState, 
     ...(values.outcome ? { outcome: values.outcome } : {}),
     ...(values.processor.trim() ? { processor: values.processor.trim() } : {}),
   };
-  const result = await createTestCase(await getDb(), schemeId, { name: values.name, transaction, expected });
+  const result = await createTestCase(await uiContext(), schemeId, { name: values.name, transaction, expected });
   refresh(schemeId);
   return formStateOf(result, values, `Saved test case “${values.name.trim()}”.`);
 }
 
 export async function deleteTestCaseAction(schemeId: string, _previous: FormState, form: FormData): Promise<FormState> {
-  const result = await deleteTestCase(await getDb(), schemeId, text(form, 'case_id') ?? '');
+  const result = await deleteTestCase(await uiContext(), schemeId, text(form, 'case_id') ?? '');
   refresh(schemeId);
   return formStateOf(result, {}, 'Test case deleted.');
 }

@@ -7,9 +7,9 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   POST: {
     scope: 'write',
     body: 'json',
-    handle: async ({ db, params, body, caller }) => {
+    handle: async ({ service, params, body }) => {
       const request = parseBody(ActivateRequestSchema, body);
-      return request.ok ? activateVersion(db, params.id!, request.value.version, `api key ${caller.name}`) : request;
+      return request.ok ? activateVersion(service, params.id!, request.value.version) : request;
     },
   },
 });
