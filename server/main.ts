@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { getConnection } from '@/db';
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '@/lib/http/client-address';
 import { decisionCache } from '@/lib/services/decisions';
 import { isDecideRequest, serveDecide } from './decide';
 
@@ -27,6 +28,7 @@ await app.prepare();
 await Promise.resolve().then(decisionCache).catch((error: unknown) => console.error('decide cache not warmed:', error));
 
 const server = createServer((req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req); // replaces any value the client sent
   if (isDecideRequest(req)) return serveDecide(req, res);
   void handle(req, res);
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { quote } from '@/lib/text/hostile';
 
 export type { FieldIssue, Reference, ServiceError, Result } from '@/lib/result';
 import type { Reference, ServiceError, Result } from '@/lib/result';
@@ -15,7 +16,7 @@ export function validationError(error: z.ZodError): ServiceError {
 }
 
 export function notFound(what: string, id: string): ServiceError {
-  return { code: 'not_found', message: `${what} ${id} does not exist.` };
+  return { code: 'not_found', message: `${what} ${quote(id)} does not exist.` };
 }
 
 export function referencedError(what: string, references: Reference[]): ServiceError {
