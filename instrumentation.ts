@@ -18,6 +18,6 @@ export async function register(): Promise<void> {
   getConnection()
     // The decide cache too (compiling the active version), so the first decide answers from memory.
     .then(() => import('./lib/services/decisions'))
-    .then(({ getDecisionCache }) => getDecisionCache())
+    .then(({ decisionCache }) => decisionCache())
     .catch((error: unknown) => console.error('Switchyard: the embedded database could not be opened:', error));
 }

@@ -185,6 +185,7 @@ function report(runs: Run[], kind: string, lint: LintCost): void {
     ['the lint makes a clean decide < 5% slower (d)', lint.warnings === 0 && lintShare < 0.05],
   ] as const;
   for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
+  if (checks.some(([, passed]) => !passed)) process.exitCode = 1; // a FAIL fails the run
 }
 
 interface LoadOptions {
@@ -365,7 +366,7 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(), // process.exitCode: 1 when a check failed
   (error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -5,7 +5,7 @@
  */
 import type { AttributeSpec, Catalog } from '../catalog';
 import type { Filter } from '../engine/types';
-import type { Operator, Rule, RuleValue } from '../scheme/schema';
+import type { Rule, RuleValue } from '../scheme/schema';
 import { OPERATOR_WORDS } from '../catalog/operator-words';
 
 /** How many values of a list are named before "and N more". */

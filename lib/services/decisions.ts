@@ -11,7 +11,6 @@ import { fail, notFound, ok, validationError, type Result, type ServiceError } f
 import { parseInput } from '@/lib/text/hostile';
 
 export { DecisionCache } from './decision-cache';
-export { MAX_TRANSACTION_BYTES, MAX_TRANSACTION_DEPTH } from '@/lib/transactions/reader';
 
 /**
  * The decide service: one transaction → one decision, from the instance's in-memory cache (no
@@ -49,7 +48,6 @@ export const SimulateRequestSchema = z
     trace: z.boolean().optional().describe('Include the per-rule trace.'),
   })
   .superRefine(refineTarget);
-export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
 
 /**
  * How decide and simulate read the transaction. By default a field of the wrong type, unknown or
@@ -190,7 +188,8 @@ function decideWith(target: Target, tx: Transaction, trace?: boolean): DecideRes
 /** The app's one cache per process, shared by the route handler and the dedicated decide server. */
 const holder = globalThis as unknown as { __switchyardDecisionCache?: Promise<DecisionCache>; __switchyardDecisionCacheReady?: DecisionCache };
 
-export function getDecisionCache(): Promise<DecisionCache> {
+/** Opens the cache once: loads the published versions and listens for announcements of new ones. */
+function openDecisionCache(): Promise<DecisionCache> {
   holder.__switchyardDecisionCache ??= (async () => {
     const connection = await getConnection();
     const cache = new DecisionCache(connection);
@@ -204,9 +203,9 @@ export function getDecisionCache(): Promise<DecisionCache> {
   return holder.__switchyardDecisionCache;
 }
 
-/** The cache once it exists, without a promise (the decide hot path); else the promise of it. */
+/** The cache once it exists, without a promise (the decide hot path); else the promise of it (`await` either). */
 export function decisionCache(): DecisionCache | Promise<DecisionCache> {
-  return holder.__switchyardDecisionCacheReady ?? getDecisionCache();
+  return holder.__switchyardDecisionCacheReady ?? openDecisionCache();
 }
 
 /** One decision from this instance's cache: what POST /api/v1/decide answers on either server path (synchronous once warm). */
@@ -216,7 +215,7 @@ export function decideWithAppCache(input: unknown, query?: unknown): Result<Deci
 }
 
 /** Tests point the app's decide path at a cache of their own. */
-export function useDecisionCache(cache: DecisionCache | undefined): void {
+export function setDecisionCache(cache: DecisionCache | undefined): void {
   holder.__switchyardDecisionCache = cache ? Promise.resolve(cache) : undefined;
   holder.__switchyardDecisionCacheReady = cache;
 }

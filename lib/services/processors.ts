@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { processors } from '@/db/schema';
+import { toColumns } from '@/db/processor-columns';
 import type { Processor, ProcessorStatus } from '@/lib/processors/schema';
 import { PROCESSOR_STATUSES } from '@/lib/processors/schema';
 import { ProcessorRegistrationSchema, ProcessorUpdateSchema } from '@/lib/processors/registration';
@@ -37,23 +38,6 @@ export function toProcessor(row: Row): ProcessorRecord {
     },
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
-  };
-}
-
-/** A processor's fields as table columns (bookkeeping columns aside). */
-export function toColumns(p: Omit<Processor, 'id' | 'created_at'> & { name: string; provider: string }) {
-  return {
-    name: p.name,
-    provider: p.provider,
-    status: p.status,
-    currencies: p.currencies,
-    paymentMethods: p.payment_methods,
-    countries: p.countries,
-    approvalRate: p.approval_rate,
-    failureMix: p.failure_mix ?? null,
-    feePercent: p.fees.percent,
-    feeFixed: p.fees.fixed,
-    feeFixedByCurrency: p.fees.fixed_by_currency && Object.keys(p.fees.fixed_by_currency).length > 0 ? p.fees.fixed_by_currency : null,
   };
 }
 

@@ -26,7 +26,7 @@ export const PublishInputSchema = z.strictObject({
   /** The draft revision the publisher reviewed; a newer draft refuses the publish. */
   expected_revision: z.number().int().positive().optional(),
 });
-export type PublishInput = z.infer<typeof PublishInputSchema>;
+type PublishInput = z.infer<typeof PublishInputSchema>;
 
 export interface VersionSummary {
   scheme_id: string;

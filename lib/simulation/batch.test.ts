@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Transaction } from '../engine/types';
 import { simulateBatch } from './batch';
-import { processorSet, testPlan } from './test-plan';
+import { processorSet, testPlan } from './testing';
 
 const plan = testPlan();
 const processors = processorSet([

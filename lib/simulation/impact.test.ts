@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, Plan, Transaction } from '../engine/types';
 import { IMPACT_EXAMPLES, ImpactAggregator } from './impact';
-import { processorSet, testPlan } from './test-plan';
+import { processorSet, testPlan } from './testing';
 
 const processors = processorSet([
   { id: 'proc_a', status: 'active', approval_rate: 0.5, fees: { percent: 1, fixed: 0 } },

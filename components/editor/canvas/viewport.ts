@@ -30,14 +30,19 @@ export const isLargeScheme = (doc: SchemeDocument) => Object.keys(doc.nodes).len
  * in view, so an animated pan would mount and draw every node it passes over).
  */
 export function showScheme<N extends Node, E extends Edge>(flow: ReactFlowInstance<N, E>, doc: SchemeDocument, canvas: { width: number; height: number; minimap: boolean }, duration = 0): void {
-  const start = flow.getInternalNode(doc.start);
   const readable = !isLargeScheme(doc) && fitsReadably(flow.getNodesBounds(flow.getNodes()), canvas.width, canvas.height, canvas.minimap);
-  if (readable || !start) {
+  if (readable || !showStartNode(flow, doc.start, canvas.width)) {
     void flow.fitView({ ...(canvas.minimap ? FIT_VIEW_OPTIONS_WITH_MINIMAP : FIT_VIEW_OPTIONS), duration: readable ? duration : 0 });
-    return;
   }
+}
+
+/** The start node near the top of the view, at a readable zoom; false when it is not on the canvas. */
+export function showStartNode<N extends Node, E extends Edge>(flow: ReactFlowInstance<N, E>, startId: string, canvasWidth: number): boolean {
+  const start = flow.getInternalNode(startId);
+  if (!start) return false;
   const width = start.measured.width ?? 260;
-  const x = canvas.width / 2 - (start.internals.positionAbsolute.x + width / 2) * START_ZOOM;
+  const x = canvasWidth / 2 - (start.internals.positionAbsolute.x + width / 2) * START_ZOOM;
   const y = START_MARGIN - start.internals.positionAbsolute.y * START_ZOOM;
   void flow.setViewport({ x, y, zoom: START_ZOOM });
+  return true;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { testDatabases } from '@/db/testing';
-import { CLIENT_ADDRESS_HEADER, useDatabaseForHandlers } from '@/lib/http';
+import { CLIENT_ADDRESS_HEADER, setHandlerDatabase } from '@/lib/http';
 import { FAILURE_BURST, FAILURE_REFILL_MS } from '@/lib/http/auth-throttle';
 import * as processors from '../processors/route';
 import { call, openApiHarness, type ApiHarness } from './harness';
@@ -32,7 +32,7 @@ describe.each(testDatabases())('a flood of wrong API keys on $name', (target) =>
   beforeAll(async () => {
     api = await openApiHarness(target);
     db = counting(api.connection.db);
-    useDatabaseForHandlers(db.db);
+    setHandlerDatabase(db.db);
   }, 120_000);
   afterAll(async () => api?.close());
 
