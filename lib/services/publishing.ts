@@ -6,7 +6,7 @@ import { schemes, schemeVersions, settings } from '@/db/schema';
 import { compile, indexProcessors, type Filter, type Problem, type ProcessorRoute } from '@/lib/engine';
 import { diffDocuments, type DocumentDiff } from '@/lib/scheme/diff';
 import { diffSnapshots, type ReferenceChange } from '@/lib/scheme/snapshot-diff';
-import { describeRule } from '@/lib/editor/describe';
+import { describeRule } from '@/lib/catalog/describe';
 import { schemeReferences } from '@/lib/scheme/references';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 import { actorName, type ServiceContext } from './context';

@@ -98,3 +98,10 @@ export interface RunProgress {
   elapsed_ms: number;
   bad_rows: number;
 }
+
+/** A run's input in a few words: the synthetic count, or the file with its rows. */
+export function inputText(run: { input: RunInput; rows: number; bad_rows: number }): string {
+  const input = run.input;
+  if (input.kind === 'synthetic') return `${input.count.toLocaleString('en')} synthetic`;
+  return `${input.file_name} (${run.rows.toLocaleString('en')} rows${run.bad_rows ? `, ${run.bad_rows} bad` : ''})`;
+}

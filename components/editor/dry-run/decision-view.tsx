@@ -1,6 +1,6 @@
 'use client';
 
-import { describeRead, describeRule } from '@/lib/editor/describe';
+import { describeRead, describeRule } from '@/lib/catalog/describe';
 import type { Decision, RuleTrace } from '@/lib/engine/types';
 import type { Rule } from '@/lib/scheme/schema';
 import type { TransactionWarning } from '@/lib/transactions';

@@ -1,9 +1,8 @@
 'use client';
 
 import type { RunRecord } from '@/lib/services/simulation-runs';
-import { describeTarget } from '@/lib/simulation/run-request';
+import { describeTarget, inputText } from '@/lib/simulation/run-request';
 import { feeText } from './report-view';
-import { inputText } from './stored-runs';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const delta = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pt`;

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { buildInput, DEFAULT_INPUT_FORM, type InputForm } from '@/lib/editor/simulation-form';
 import { heatMapOf } from '@/lib/editor/heat-map';
 import type { RunOutcome, RunRecord } from '@/lib/services/simulation-runs';
-import { describeTarget } from '@/lib/simulation/run-request';
+import { describeTarget, inputText } from '@/lib/simulation/run-request';
 import { useEditor, useEditorStore } from '../store-provider';
 import { ImpactPanel } from './impact-panel';
 import { InputFields } from './input-fields';
@@ -12,7 +12,7 @@ import { ProblemList } from './problem-list';
 import { ReportView } from './report-view';
 import { RunProgressBar } from './run-progress';
 import { useSimulationInit } from './simulation-context';
-import { StoredRuns, inputText } from './stored-runs';
+import { StoredRuns } from './stored-runs';
 import { TargetSelect, targetOf } from './target-select';
 import { useRun } from './use-run';
 

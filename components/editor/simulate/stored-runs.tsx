@@ -3,15 +3,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { describeTarget } from '@/lib/simulation/run-request';
 import type { RunRecord, RunSummary } from '@/lib/services/simulation-runs';
+import { inputText } from '@/lib/simulation/run-request';
 import { RunCompare } from './run-compare';
 
 const base = (schemeId: string) => `/schemes/${encodeURIComponent(schemeId)}/simulations`;
 
-export function inputText(run: Pick<RunSummary, 'input' | 'rows' | 'bad_rows'>): string {
-  const input = run.input;
-  if (input.kind === 'synthetic') return `${input.count.toLocaleString('en')} synthetic`;
-  return `${input.file_name} (${run.rows.toLocaleString('en')} rows${run.bad_rows ? `, ${run.bad_rows} bad` : ''})`;
-}
 
 async function fetchRun(schemeId: string, id: string): Promise<RunRecord | null> {
   const response = await fetch(`${base(schemeId)}/${encodeURIComponent(id)}`);
