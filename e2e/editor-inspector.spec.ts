@@ -41,6 +41,8 @@ async function dragWithMouse(page: Page, source: Locator, target: Locator) {
 test('nothing selected gives a hint; several selected give a summary with delete', async ({ page }) => {
   const inspector = await open(page);
   await expect(inspector).toContainText('Select a node on the canvas');
+  // The demo opens on its start node; zoom out until both nodes are on the canvas, as a user would.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
   await select(page, 'is_gb');
   await canvasNode(page, 'gb_split').click({ position: { x: 20, y: 12 }, modifiers: ['Shift'] });
   await expect(inspector.getByRole('heading', { name: '2 nodes selected' })).toBeVisible();
