@@ -123,6 +123,11 @@ class KeyCache {
 
 const keyCache = new KeyCache();
 
+/** Drops keys revoked elsewhere in this process (a deleted user's keys) from the cache. */
+export function forgetApiKeys(ids: readonly string[]): void {
+  for (const id of ids) keyCache.forgetId(id);
+}
+
 /**
  * Listens for API key changes announced by any instance (revocations) and drops them from this
  * instance's cache; on every (re)connect the whole cache is dropped, in case one was missed.
