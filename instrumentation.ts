@@ -8,6 +8,10 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.DATABASE_URL || process.env.SWITCHYARD_DB_ON_START === '0') return;
   const { getConnection } = await import('./db');
+  const { getAuth } = await import('./lib/auth/auth');
   // Not awaited: the server starts listening meanwhile; requests wait on the same connection promise.
-  getConnection().catch((error: unknown) => console.error('Switchyard: the embedded database could not be opened:', error));
+  // Sign-in is set up right after, so the demo admin's password is in the terminal at start.
+  getConnection()
+    .then(() => getAuth())
+    .catch((error: unknown) => console.error('Switchyard: the embedded database could not be opened:', error));
 }

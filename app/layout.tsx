@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Nav } from '@/components/nav';
 import { DatabaseUnavailable } from '@/components/database-unavailable';
 import { checkDatabase } from '@/lib/services/health';
+import { signedInUser } from '@/lib/auth/session';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -15,11 +16,13 @@ export const dynamic = 'force-dynamic';
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const health = await checkDatabase();
+  // Signed out (the sign-in and setup pages) there is no menu to show.
+  const user = health.ok ? await signedInUser() : null;
   return (
     <html lang="en">
       <body>
         <div className="shell">
-          <Nav />
+          {user && <Nav user={user} />}
           <main className="content">{health.ok ? children : <DatabaseUnavailable reason={health.reason} />}</main>
         </div>
       </body>

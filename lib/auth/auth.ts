@@ -11,6 +11,7 @@ import { accounts, rateLimits, sessions, ssoProviders, users, verifications } fr
 import { authSecret } from './secret';
 import { ssoConfigFromEnv, type SsoConfig } from './sso-config';
 import { recordAuthEvent } from './events';
+import { announceBootstrap, bootstrapFirstAdmin } from './bootstrap';
 
 /**
  * Sign-in is better-auth's (password hashing, sessions in our database, cookies, throttling, OIDC),
@@ -160,9 +161,17 @@ export function clientAddress(headers: Headers): string | null {
 
 const holder = globalThis as unknown as { __switchyardAuth?: Promise<Auth> };
 
-/** The app's one better-auth instance, on the app's one database connection. */
+/**
+ * The app's one better-auth instance, on the app's one database connection. Made on first use (at
+ * server start for the embedded database), which also creates the first admin when none exists.
+ */
 export function getAuth(): Promise<Auth> {
-  holder.__switchyardAuth ??= (async () => createAuth(await getDb()))().catch((error: unknown) => {
+  holder.__switchyardAuth ??= (async () => {
+    const db = await getDb();
+    const auth = createAuth(db);
+    announceBootstrap(await bootstrapFirstAdmin(db, process.env));
+    return auth;
+  })().catch((error: unknown) => {
     holder.__switchyardAuth = undefined;
     throw error;
   });

@@ -38,6 +38,7 @@ const setupDone = globalThis as unknown as { __switchyardHasUsers?: boolean };
 /** True until the first user exists (then cached: users are never all removed, the last admin stays). */
 export async function setupNeeded(): Promise<boolean> {
   if (setupDone.__switchyardHasUsers) return false;
+  await getAuth(); // creates the first admin from the environment, or the demo admin, if it is time
   const none = (await countUsers(await getDb())) === 0;
   if (!none) setupDone.__switchyardHasUsers = true;
   return none;

@@ -86,11 +86,11 @@ async function insertUser(ctx: ServiceContext, input: unknown, action: string, o
   const id = `usr_${randomBytes(10).toString('hex')}`;
   try {
     return await ctx.db.transaction(async (tx) => {
-      if (onlyIfNone) {
-        await tx.execute(sql`lock table ${users} in exclusive mode`);
-        if ((await countUsers(tx as unknown as Db)) > 0) {
-          return fail({ code: 'conflict', message: 'An admin already exists: sign in instead.' });
-        }
+      await tx.execute(sql`lock table ${users} in exclusive mode`);
+      const existing = await countUsers(tx as unknown as Db);
+      if (onlyIfNone && existing > 0) return fail({ code: 'conflict', message: 'An admin already exists: sign in instead.' });
+      if (existing === 0 && role !== 'admin') {
+        return fail({ code: 'validation', message: 'The first user must be an admin, to manage the others.', issues: [{ path: ['role'], message: 'Must be admin for the first user' }] });
       }
       await tx.insert(users).values({ id, email, name, role });
       await tx.insert(accounts).values({ id: `acc_${randomBytes(10).toString('hex')}`, accountId: id, providerId: 'credential', userId: id, password: hash });
