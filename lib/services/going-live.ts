@@ -173,14 +173,14 @@ export async function goLiveWithVersion(ctx: ServiceContext, schemeId: string, v
 export async function publishOrRequest(ctx: ServiceContext, schemeId: string, input: unknown): Promise<Result<GoLiveOutcome<PublishOutcome>>> {
   const allowed = requireRole(ctx, 'publisher');
   if (!allowed.ok) return allowed;
+  const parsed = PublishInputSchema.safeParse(input ?? {});
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const [scheme] = await ctx.db.select({ revision: schemes.revision }).from(schemes).where(eq(schemes.id, schemeId));
+  if (!scheme) return fail(notFound('Scheme', schemeId));
+  const revision = parsed.data.expected_revision ?? scheme.revision;
+  const already = await publishedAs(ctx.db, schemeId, scheme.revision);
+  if (already !== null) return fail(alreadyPublished(scheme.revision, already));
   if (await fourEyesOn(ctx.db)) {
-    const parsed = PublishInputSchema.safeParse(input ?? {});
-    if (!parsed.success) return fail(validationError(parsed.error));
-    const [scheme] = await ctx.db.select({ revision: schemes.revision }).from(schemes).where(eq(schemes.id, schemeId));
-    if (!scheme) return fail(notFound('Scheme', schemeId));
-    const revision = parsed.data.expected_revision ?? scheme.revision;
-    const already = await publishedAs(ctx.db, schemeId, revision);
-    if (already !== null) return fail(alreadyPublished(revision, already));
     const request = await createRequest(ctx, { kind: 'publish', schemeId, version: null, draftRevision: revision, input: { ...parsed.data, expected_revision: revision } });
     return request.ok ? ok({ status: 'requested', request: request.value }) : request;
   }
@@ -206,7 +206,7 @@ export const alreadyPublished = (revision: number, version: number) => ({
   message: `Revision ${revision} is already published as version ${version}; change the draft to publish a new version, or activate v${version}.`,
 });
 
-const DecisionSchema = z.strictObject({ comment: z.string().trim().max(2000) });
+const DecisionSchema = z.strictObject({ comment: z.string().trim().max(2000).default('') });
 
 /**
  * A different publisher or admin approves a pending request: the publish or activation runs now, as
