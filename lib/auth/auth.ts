@@ -54,7 +54,9 @@ export function createAuth(db: Db, env: NodeJS.ProcessEnv = process.env) {
       useSecureCookies: baseURL?.startsWith('https://') ?? false,
       ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
     },
-    trustedOrigins: baseURL ? [new URL(baseURL).origin] : undefined,
+    // Requests that change something must come from this site: BETTER_AUTH_URL's origin when it is set,
+    // otherwise the origin the request itself was addressed to (its Host), so a fresh install works as is.
+    trustedOrigins: baseURL ? [new URL(baseURL).origin] : (request) => [request ? ownOrigin(request) : null],
     hooks: {
       after: createAuthMiddleware(async (ctx) => {
         const address = ctx.request ? clientAddress(ctx.request.headers) : null;
@@ -151,6 +153,14 @@ function signInLimit(env: NodeJS.ProcessEnv) {
 
 export function emailInDomain(email: string, domain: string): boolean {
   return email.toLowerCase().endsWith(`@${domain.toLowerCase()}`);
+}
+
+/** The origin a request was addressed to, as its Host header names it (the proxy in front sets X-Forwarded-Proto). */
+function ownOrigin(request: Request): string | null {
+  const host = request.headers.get('host');
+  if (!host) return null;
+  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || new URL(request.url).protocol.replace(':', '');
+  return `${proto}://${host}`;
 }
 
 /** The first address of X-Forwarded-For (set by the proxy in front), or X-Real-IP. */
