@@ -7,7 +7,7 @@ import { getSettings } from '@/lib/services/settings';
 import { ROUTING_MODE_LABELS } from '@/lib/routing-modes';
 import { routeWarnings } from '@/lib/routes/warnings';
 import { noun, plural } from '@/lib/text/plural';
-import { sessionContext } from '@/lib/auth/actor';
+import { uiContext } from '@/lib/auth/ui-context';
 import { roleAllows } from '@/lib/access/roles';
 import { pendingRequests } from '@/lib/services/going-live';
 import { ApprovalList } from '@/components/publishing/approval-list';
@@ -15,7 +15,7 @@ import { decideRequestAction } from '@/app/approvals/actions';
 
 export default async function DashboardPage() {
   const db = await getDb();
-  const ctx = await sessionContext();
+  const ctx = await uiContext();
   const me = ctx.actor.kind === 'user' ? ctx.actor : null;
   const [processors, routes, schemes, settings, pending] = await Promise.all([listProcessors(db), listRoutes(db), listSchemes(db), getSettings(db), pendingRequests(db)]);
   const active = schemes.find((s) => s.id === settings.active_scheme_id);

@@ -9,6 +9,7 @@ import { decide, DecisionCache } from '@/lib/services/decisions';
 import { serviceHealth, checkDatabase } from '@/lib/services/health';
 import { setProcessorStatus } from '@/lib/services/processors';
 import { updateSettings } from '@/lib/services/settings';
+import { systemContext } from '@/lib/services/context';
 
 const EUR_TX = { id: 'tx_eur', amount: 20, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'DE' } };
 
@@ -29,7 +30,7 @@ describe.each(testDatabases())('decisions on $name', (target) => {
   beforeAll(async () => {
     connection = await target.open();
     await seedDemoData(connection.db);
-    const created = await createScheme(connection.db, { name: 'Decide with me', document: routingDocument('Decide with me', 'proc_adyen_eu') });
+    const created = await createScheme(systemContext(connection.db, 'ops'), { name: 'Decide with me', document: routingDocument('Decide with me', 'proc_adyen_eu') });
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     schemeId = created.value.id;
     // Counts every use of the database by the cache: the hot path must make none.
@@ -42,6 +43,7 @@ describe.each(testDatabases())('decisions on $name', (target) => {
     await connection?.close().catch(() => {});
   });
   const db = () => connection.db;
+  const ctx = () => systemContext(db(), 'ops');
 
   it('decides with the active version from memory, naming it, with no database query once warm', async () => {
     const first = await decide(cache, { transaction: EUR_TX });
@@ -52,7 +54,7 @@ describe.each(testDatabases())('decisions on $name', (target) => {
   });
 
   it('follows a publish-and-activate through NOTIFY within a second', async () => {
-    const published = await publishScheme(db(), schemeId, { activate: true, note: 'go live' });
+    const published = await publishScheme(ctx(), schemeId, { activate: true, note: 'go live' });
     expect(published.ok).toBe(true);
     const took = await eventually(() => cache.snapshot()?.active?.schemeId === schemeId, 1000);
     expect(took).toBeLessThan(1000);
@@ -61,11 +63,11 @@ describe.each(testDatabases())('decisions on $name', (target) => {
   });
 
   it('follows a registry change: a processor marked down is no longer chosen', async () => {
-    await setProcessorStatus(db(), 'proc_adyen_eu', 'down');
+    await setProcessorStatus(ctx(), 'proc_adyen_eu', 'down');
     await eventually(() => cache.snapshot()?.processors.byId.get('proc_adyen_eu')?.status === 'down', 1000);
     const decision = await decide(cache, { transaction: EUR_TX });
     expect(decision.ok && decision.value).toMatchObject({ outcome: 'no_route', processor: null });
-    await setProcessorStatus(db(), 'proc_adyen_eu', 'active');
+    await setProcessorStatus(ctx(), 'proc_adyen_eu', 'active');
     await eventually(() => cache.snapshot()?.processors.byId.get('proc_adyen_eu')?.status === 'active', 1000);
   });
 
@@ -74,12 +76,12 @@ describe.each(testDatabases())('decisions on $name', (target) => {
     expect(demo.ok && demo.value.scheme).toEqual({ id: DEMO_SCHEME_ID, version: 1 });
     const routed = await decide(cache, { transaction: EUR_TX, processor_route_id: 'proute_eu_cards' });
     expect(routed.ok && routed.value).toMatchObject({ mode: 'processor_route', candidates: ['proc_adyen_eu', 'proc_checkout', 'proc_stripe'], scheme: null });
-    await deactivateScheme(db());
-    await updateSettings(db(), { routing_mode: 'default_only', default_processor_id: 'proc_checkout' });
+    await deactivateScheme(ctx());
+    await updateSettings(ctx(), { routing_mode: 'default_only', default_processor_id: 'proc_checkout' });
     await eventually(() => cache.snapshot()?.active === null && cache.snapshot()?.routing.mode === 'default_only', 1000);
     const byMode = await decide(cache, { transaction: EUR_TX });
     expect(byMode.ok && byMode.value).toMatchObject({ mode: 'default_only', processor: 'proc_checkout', scheme: null });
-    await activateVersion(db(), schemeId, 1);
+    await activateVersion(ctx(), schemeId, 1);
     await eventually(() => cache.snapshot()?.active?.schemeId === schemeId, 1000);
   });
 
@@ -105,7 +107,7 @@ describe.each(testDatabases())('decisions on $name', (target) => {
       await otherCache.start();
       await otherCache.ready();
       const before = otherCache.snapshot()!.active!.version;
-      const published = await publishScheme(db(), schemeId, { activate: true, note: 'seen elsewhere' });
+      const published = await publishScheme(ctx(), schemeId, { activate: true, note: 'seen elsewhere' });
       expect(published.ok).toBe(true);
       const version = published.ok ? published.value.version.version : 0;
       expect(version).toBeGreaterThan(before);

@@ -7,6 +7,7 @@ import { createScheme, getScheme, saveDraft } from '@/lib/services/schemes';
 import { activateVersion, deactivateScheme, diffVersions, getVersion, listVersions, publishScheme } from '@/lib/services/publishing';
 import { createTestCase, listTestCases } from '@/lib/services/test-cases';
 import { createProcessor, deleteProcessor } from '@/lib/services/processors';
+import { systemContext } from '@/lib/services/context';
 
 const EUR_TX = { id: 'tx_1', amount: 20, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'DE' } };
 
@@ -16,15 +17,16 @@ describe.each(testDatabases())('publishing on $name', (target) => {
   beforeAll(async () => {
     connection = await target.open();
     await seedDemoData(connection.db);
-    const created = await createScheme(connection.db, { name: 'Publish me', document: routingDocument('Publish me', 'proc_adyen_eu') });
+    const created = await createScheme(systemContext(connection.db, 'ops'), { name: 'Publish me', document: routingDocument('Publish me', 'proc_adyen_eu') });
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     schemeId = created.value.id;
   });
   afterAll(async () => connection?.close());
   const db = () => connection.db;
+  const ctx = () => systemContext(db(), 'ops');
 
   it('publishes the draft as version 1 with its note, author and registry snapshot; key order reads back as written', async () => {
-    const result = await publishScheme(db(), schemeId, { note: 'first cut' }, 'alice');
+    const result = await publishScheme(systemContext(db(), 'alice'), schemeId, { note: 'first cut' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.version).toMatchObject({ version: 1, note: 'first cut', published_by: 'alice', active: false, tests_run: 0, override_reason: null });
@@ -39,7 +41,7 @@ describe.each(testDatabases())('publishing on $name', (target) => {
 
   it('snapshots the filters and routes a version references', async () => {
     const demo = await getScheme(db(), DEMO_SCHEME_ID);
-    const published = await publishScheme(db(), DEMO_SCHEME_ID, { note: 'demo again' });
+    const published = await publishScheme(ctx(), DEMO_SCHEME_ID, { note: 'demo again' });
     expect(published.ok).toBe(true);
     if (!published.ok) return;
     const usesFilter = JSON.stringify(demo!.document).includes('flt_high_risk_ip');
@@ -50,23 +52,23 @@ describe.each(testDatabases())('publishing on $name', (target) => {
   it('refuses a draft that does not compile, with every error at its path, and stores nothing', async () => {
     const current = (await getScheme(db(), schemeId))!;
     const broken = routingDocument('Publish me', 'proc_nope');
-    const saved = await saveDraft(db(), schemeId, broken, current.revision);
+    const saved = await saveDraft(ctx(), schemeId, broken, current.revision);
     expect(saved.ok).toBe(true);
-    const result = await publishScheme(db(), schemeId, {});
+    const result = await publishScheme(ctx(), schemeId, {});
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('conflict');
     expect('issues' in result.error && result.error.issues?.[0]?.path.slice(0, 3)).toEqual(['document', 'nodes', 'eur_leaf']);
     const history = await listVersions(db(), schemeId);
     expect(history.ok && history.value.length).toBe(1);
-    await saveDraft(db(), schemeId, routingDocument('Publish me', 'proc_checkout'), saved.ok ? saved.value.revision : 0);
+    await saveDraft(ctx(), schemeId, routingDocument('Publish me', 'proc_checkout'), saved.ok ? saved.value.revision : 0);
   });
 
   it('runs the saved test cases: failing ones refuse the publish unless an override reason is given and recorded', async () => {
-    const added = await createTestCase(db(), schemeId, { name: 'EUR goes to Adyen', transaction: EUR_TX, expected: { processor: 'proc_adyen_eu' } });
+    const added = await createTestCase(ctx(), schemeId, { name: 'EUR goes to Adyen', transaction: EUR_TX, expected: { processor: 'proc_adyen_eu' } });
     expect(added.ok).toBe(true);
     expect((await listTestCases(db(), schemeId)).length).toBe(1);
-    const refused = await publishScheme(db(), schemeId, { note: 'checkout for EUR' });
+    const refused = await publishScheme(ctx(), schemeId, { note: 'checkout for EUR' });
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.message).toMatch(/1 of 1 saved test cases fail/);
@@ -74,12 +76,12 @@ describe.each(testDatabases())('publishing on $name', (target) => {
       path: ['test_cases', 'EUR goes to Adyen'],
       message: 'processor: expected "proc_adyen_eu", got "proc_checkout"',
     });
-    const overridden = await publishScheme(db(), schemeId, { note: 'checkout for EUR', override_reason: 'Adyen outage, agreed with finance' });
+    const overridden = await publishScheme(ctx(), schemeId, { note: 'checkout for EUR', override_reason: 'Adyen outage, agreed with finance' });
     expect(overridden.ok && overridden.value.version).toMatchObject({ version: 2, tests_run: 1, tests_passed: 0, override_reason: 'Adyen outage, agreed with finance' });
   });
 
   it('gives concurrent publishes of one scheme consecutive numbers, never a duplicate or a lost one', async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => publishScheme(db(), schemeId, { note: `race ${i}`, override_reason: 'race test' })));
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => publishScheme(ctx(), schemeId, { note: `race ${i}`, override_reason: 'race test' })));
     expect(results.every((r) => r.ok)).toBe(true);
     const numbers = results.map((r) => (r.ok ? r.value.version.version : 0)).sort((a, b) => a - b);
     expect(numbers).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
@@ -98,33 +100,33 @@ describe.each(testDatabases())('publishing on $name', (target) => {
   });
 
   it('activates a version and rolls back to an older one', async () => {
-    expect((await activateVersion(db(), schemeId, 2)).ok).toBe(true);
+    expect((await activateVersion(ctx(), schemeId, 2)).ok).toBe(true);
     let history = await listVersions(db(), schemeId);
     expect(history.ok && history.value.find((v) => v.active)?.version).toBe(2);
-    expect((await activateVersion(db(), schemeId, 1)).ok).toBe(true);
+    expect((await activateVersion(ctx(), schemeId, 1)).ok).toBe(true);
     history = await listVersions(db(), schemeId);
     expect(history.ok && history.value.filter((v) => v.active).map((v) => v.version)).toEqual([1]);
-    expect((await activateVersion(db(), schemeId, 42)).ok).toBe(false);
-    expect((await deactivateScheme(db())).ok).toBe(true);
+    expect((await activateVersion(ctx(), schemeId, 42)).ok).toBe(false);
+    expect((await deactivateScheme(ctx())).ok).toBe(true);
   });
 
   it('refuses to activate a version that no longer compiles against the registry', async () => {
-    const temp = await createProcessor(db(), { id: 'proc_temp', name: 'Temporary', provider: 'acme', status: 'active', currencies: [], payment_methods: [], countries: [], approval_rate: 0.9, fees: { percent: 0, fixed: 0 } });
+    const temp = await createProcessor(ctx(), { id: 'proc_temp', name: 'Temporary', provider: 'acme', status: 'active', currencies: [], payment_methods: [], countries: [], approval_rate: 0.9, fees: { percent: 0, fixed: 0 } });
     expect(temp.ok).toBe(true);
-    const created = await createScheme(db(), { name: 'Uses temp', document: routingDocument('Uses temp', 'proc_temp') });
+    const created = await createScheme(ctx(), { name: 'Uses temp', document: routingDocument('Uses temp', 'proc_temp') });
     if (!created.ok) throw new Error('scheme');
-    expect((await publishScheme(db(), created.value.id, {})).ok).toBe(true);
-    await saveDraft(db(), created.value.id, routingDocument('Uses temp', 'proc_stripe'), created.value.revision);
-    expect((await deleteProcessor(db(), 'proc_temp')).ok).toBe(true); // only an inactive version names it
-    const refused = await activateVersion(db(), created.value.id, 1);
+    expect((await publishScheme(ctx(), created.value.id, {})).ok).toBe(true);
+    await saveDraft(ctx(), created.value.id, routingDocument('Uses temp', 'proc_stripe'), created.value.revision);
+    expect((await deleteProcessor(ctx(), 'proc_temp')).ok).toBe(true); // only an inactive version names it
+    const refused = await activateVersion(ctx(), created.value.id, 1);
     expect(!refused.ok && refused.error.message).toMatch(/no longer compiles/);
   });
 
   it('publishes and activates in one step, and refuses a publish of a draft newer than the one reviewed', async () => {
     const current = (await getScheme(db(), schemeId))!;
-    const stale = await publishScheme(db(), schemeId, { expected_revision: current.revision - 1 });
+    const stale = await publishScheme(ctx(), schemeId, { expected_revision: current.revision - 1 });
     expect(stale.ok || stale.error.code).toBe('conflict');
-    const result = await publishScheme(db(), schemeId, { activate: true, expected_revision: current.revision, override_reason: 'still checkout' });
+    const result = await publishScheme(ctx(), schemeId, { activate: true, expected_revision: current.revision, override_reason: 'still checkout' });
     expect(result.ok && result.value.activated).toBe(true);
     expect(result.ok && result.value.version.active).toBe(true);
   });

@@ -144,7 +144,15 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
 export const auditEntries = pgTable('audit_entries', {
   id: serial('id').primaryKey(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  /** Display text for who made the change (an email, "api key sk_…", or a system name). */
   actor: text('actor').notNull(),
+  actorKind: text('actor_kind', { enum: ['user', 'api_key', 'system'] }).notNull().default('system'),
+  /** The user's or API key's id; for the system, its name. */
+  actorId: text('actor_id'),
+  /** Through what the change came: ui, api, cli or system. */
+  via: text('via', { enum: ['ui', 'api', 'cli', 'system'] }).notNull().default('system'),
+  /** The client's address, when the change came with a request. */
+  address: text('address'),
   action: text('action').notNull(),
   entity: text('entity').notNull(),
   entityId: text('entity_id').notNull(),

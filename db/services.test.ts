@@ -7,6 +7,7 @@ import { createScheme, deleteScheme, duplicateScheme, getScheme, listSchemes, re
 import { getSettings, updateSettings } from '@/lib/services/settings';
 import { EXAMPLE_PROCESSORS } from '@/lib/scheme/examples';
 import { checkDocument, dryRunDraft } from '@/lib/services/engine';
+import { systemContext } from '@/lib/services/context';
 
 const newProcessor = (id: string, name: string) => ({
   id,
@@ -22,6 +23,7 @@ const newProcessor = (id: string, name: string) => ({
 
 describe.each(testDatabases())('services on $name', (target) => {
   const db = useSeededDatabase(target);
+  const ctx = () => systemContext(db(), 'ops');
 
   it('seeds a realistic demo account once', async () => {
     const processors = await listProcessors(db());
@@ -36,21 +38,21 @@ describe.each(testDatabases())('services on $name', (target) => {
   });
 
   it('creates, edits, sets status of and deletes a processor', async () => {
-    const created = await createProcessor(db(), newProcessor('proc_acme', 'Acme'));
+    const created = await createProcessor(ctx(), newProcessor('proc_acme', 'Acme'));
     expect(created.ok && created.value.currencies).toEqual(['EUR', 'USD']);
     const { id: _id, ...fields } = newProcessor('proc_acme', 'Acme Pay');
-    const updated = await updateProcessor(db(), 'proc_acme', fields);
+    const updated = await updateProcessor(ctx(), 'proc_acme', fields);
     expect(updated.ok).toBe(true);
     expect((await getProcessor(db(), 'proc_acme'))?.name).toBe('Acme Pay');
-    const down = await setProcessorStatus(db(), 'proc_acme', 'down');
+    const down = await setProcessorStatus(ctx(), 'proc_acme', 'down');
     expect(down.ok && down.value.status).toBe('down');
-    expect((await deleteProcessor(db(), 'proc_acme')).ok).toBe(true);
+    expect((await deleteProcessor(ctx(), 'proc_acme')).ok).toBe(true);
     expect(await getProcessor(db(), 'proc_acme')).toBeUndefined();
   });
 
   it('refuses bad processor input with paths and writes nothing', async () => {
     const before = (await listProcessors(db())).length;
-    const result = await createProcessor(db(), { ...newProcessor('stripe!', ''), currencies: ['EURO'], approval_rate: 2 });
+    const result = await createProcessor(ctx(), { ...newProcessor('stripe!', ''), currencies: ['EURO'], approval_rate: 2 });
     expect(result.ok).toBe(false);
     if (result.ok || result.error.code !== 'validation') throw new Error('expected a validation error');
     const paths = result.error.issues.map((i) => i.path.join('.'));
@@ -59,16 +61,16 @@ describe.each(testDatabases())('services on $name', (target) => {
   });
 
   it('refuses duplicate ids and names', async () => {
-    const sameId = await createProcessor(db(), newProcessor('proc_stripe', 'Another'));
+    const sameId = await createProcessor(ctx(), newProcessor('proc_stripe', 'Another'));
     expect(!sameId.ok && sameId.error.code).toBe('conflict');
-    const sameName = await createProcessor(db(), newProcessor('proc_other', 'stripe (GLOBAL)'));
+    const sameName = await createProcessor(ctx(), newProcessor('proc_other', 'stripe (GLOBAL)'));
     expect(!sameName.ok && sameName.error.code).toBe('conflict');
-    const setStatus = await setProcessorStatus(db(), 'proc_stripe', 'sleeping');
+    const setStatus = await setProcessorStatus(ctx(), 'proc_stripe', 'sleeping');
     expect(!setStatus.ok && setStatus.error.code).toBe('validation');
   });
 
   it('refuses to delete a processor that routes, settings and schemes reference, naming them', async () => {
-    const result = await deleteProcessor(db(), 'proc_stripe');
+    const result = await deleteProcessor(ctx(), 'proc_stripe');
     if (result.ok || result.error.code !== 'referenced') throw new Error('expected a refusal');
     const kinds = result.error.references.map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['processor_route', 'settings', 'scheme', 'scheme_version']));
@@ -77,61 +79,61 @@ describe.each(testDatabases())('services on $name', (target) => {
   });
 
   it('creates, reorders, renames and deletes a route; refuses unknown processors and referenced routes', async () => {
-    const created = await createRoute(db(), { name: 'Test route', processors: ['proc_checkout', { processor_id: 'proc_stripe' }] });
+    const created = await createRoute(ctx(), { name: 'Test route', processors: ['proc_checkout', { processor_id: 'proc_stripe' }] });
     if (!created.ok) throw new Error(created.error.message);
     expect(created.value.id).toMatch(/^proute_/);
-    const reordered = await updateRoute(db(), created.value.id, { name: 'Renamed', processors: ['proc_stripe', 'proc_checkout'] });
+    const reordered = await updateRoute(ctx(), created.value.id, { name: 'Renamed', processors: ['proc_stripe', 'proc_checkout'] });
     expect(reordered.ok && reordered.value.processors).toEqual([{ processor_id: 'proc_stripe' }, { processor_id: 'proc_checkout' }]);
-    const unknown = await createRoute(db(), { name: 'Ghost', processors: ['proc_checkout', 'proc_ghost'] });
+    const unknown = await createRoute(ctx(), { name: 'Ghost', processors: ['proc_checkout', 'proc_ghost'] });
     expect(!unknown.ok && unknown.error.code === 'validation' && unknown.error.issues[0]?.path).toEqual(['processors', 1]);
-    const dup = await createRoute(db(), { name: 'Dup', processors: ['proc_stripe', 'proc_stripe'] });
+    const dup = await createRoute(ctx(), { name: 'Dup', processors: ['proc_stripe', 'proc_stripe'] });
     expect(dup.ok).toBe(false);
-    expect((await deleteRoute(db(), created.value.id)).ok).toBe(true);
+    expect((await deleteRoute(ctx(), created.value.id)).ok).toBe(true);
     expect(await getRoute(db(), created.value.id)).toBeUndefined();
-    const referenced = await deleteRoute(db(), 'proute_eu_cards');
+    const referenced = await deleteRoute(ctx(), 'proute_eu_cards');
     expect(!referenced.ok && referenced.error.code).toBe('referenced');
   });
 
   it('creates, renames, duplicates and deletes schemes; the active one cannot be deleted', async () => {
-    const created = await createScheme(db(), { name: 'Fresh' });
+    const created = await createScheme(ctx(), { name: 'Fresh' });
     if (!created.ok) throw new Error(created.error.message);
     expect(created.value.document.start).toBe('refuse_all');
-    const renamed = await renameScheme(db(), created.value.id, { name: 'Fresh 2' });
+    const renamed = await renameScheme(ctx(), created.value.id, { name: 'Fresh 2' });
     expect(renamed.ok && [renamed.value.document.name, renamed.value.revision]).toEqual(['Fresh 2', 2]);
-    const copy = await duplicateScheme(db(), created.value.id);
+    const copy = await duplicateScheme(ctx(), created.value.id);
     expect(copy.ok && copy.value.name).toBe('Fresh 2 (copy)');
-    const clash = await createScheme(db(), { name: 'fresh 2' });
+    const clash = await createScheme(ctx(), { name: 'fresh 2' });
     expect(!clash.ok && clash.error.code).toBe('conflict');
-    expect((await deleteScheme(db(), created.value.id)).ok).toBe(true);
-    const active = await deleteScheme(db(), DEMO_SCHEME_ID);
+    expect((await deleteScheme(ctx(), created.value.id)).ok).toBe(true);
+    const active = await deleteScheme(ctx(), DEMO_SCHEME_ID);
     expect(!active.ok && active.error.code).toBe('referenced');
     const summary = (await listSchemes(db())).find((s) => s.id === DEMO_SCHEME_ID);
     expect(summary).toMatchObject({ active_version: 1, latest_version: 1 });
   });
 
   it('detects concurrent draft saves by revision', async () => {
-    const created = await createScheme(db(), { name: 'Concurrent' });
+    const created = await createScheme(ctx(), { name: 'Concurrent' });
     if (!created.ok) throw new Error(created.error.message);
     const doc = created.value.document;
     const [a, b] = await Promise.all([
-      saveDraft(db(), created.value.id, { ...doc, description: 'a' }, 1),
-      saveDraft(db(), created.value.id, { ...doc, description: 'b' }, 1),
+      saveDraft(ctx(), created.value.id, { ...doc, description: 'a' }, 1),
+      saveDraft(ctx(), created.value.id, { ...doc, description: 'b' }, 1),
     ]);
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
     const loser = a.ok ? b : a;
     expect(!loser.ok && loser.error.code).toBe('conflict');
-    const bad = await saveDraft(db(), created.value.id, { ...doc, nodes: { x: { type: 'strategy', strategy: 'nope' } } }, 2);
+    const bad = await saveDraft(ctx(), created.value.id, { ...doc, nodes: { x: { type: 'strategy', strategy: 'nope' } } }, 2);
     expect(!bad.ok && bad.error.code).toBe('validation');
     expect((await getScheme(db(), created.value.id))?.revision).toBe(2);
   });
 
   it('validates settings against the routing mode', async () => {
     expect((await getSettings(db())).routing_mode).toBe('scheme');
-    const missing = await updateSettings(db(), { routing_mode: 'processor_route', default_route_id: '' });
+    const missing = await updateSettings(ctx(), { routing_mode: 'processor_route', default_route_id: '' });
     expect(!missing.ok && missing.error.code === 'validation' && missing.error.issues[0]?.path).toEqual(['default_route_id']);
-    const unknownMode = await updateSettings(db(), { routing_mode: 'chaos' });
+    const unknownMode = await updateSettings(ctx(), { routing_mode: 'chaos' });
     expect(unknownMode.ok).toBe(false);
-    const good = await updateSettings(db(), { routing_mode: 'default_only', default_processor_id: 'proc_checkout', default_route_id: 'proute_us_fallback' });
+    const good = await updateSettings(ctx(), { routing_mode: 'default_only', default_processor_id: 'proc_checkout', default_route_id: 'proute_us_fallback' });
     expect(good.ok && good.value).toMatchObject({ routing_mode: 'default_only', default_processor_id: 'proc_checkout' });
   });
 

@@ -27,6 +27,7 @@ import { openDatabase, type Connection } from '../db/client';
 import { seedDemoData } from '../db/seed';
 import { createApiKey } from '../lib/services/api-keys';
 import { generateTransactions } from '../lib/simulation';
+import { systemContext } from '../lib/services/context';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 64;
@@ -237,7 +238,7 @@ async function seed(connection: Connection): Promise<string> {
   try {
     await connection.migrate();
     await seedDemoData(connection.db);
-    const created = await createApiKey(connection.db, { name: 'bench', scopes: ['decide', 'write'] });
+    const created = await createApiKey(systemContext(connection.db, 'setup'), { name: 'bench', scopes: ['decide', 'write'] });
     if (!created.ok) throw new Error('could not create the bench key');
     return created.value.secret;
   } finally {

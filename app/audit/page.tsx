@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { sessionContext } from '@/lib/auth/actor';
+import { uiContext } from '@/lib/auth/ui-context';
 import { auditVocabulary, countAuditEntries, listAuditEntries, parseAuditQuery, type AuditQuery } from '@/lib/services/audit-trail';
 
 export const metadata: Metadata = { title: 'Audit trail' };
@@ -23,7 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const raw = Object.fromEntries([...FIELDS, 'before'].map((f) => [f, one(params[f])]));
-  const ctx = await sessionContext();
+  const ctx = await uiContext();
   const parsed = parseAuditQuery(raw);
   const query: AuditQuery = parsed.ok ? parsed.value : {};
   const [page, total, vocabulary] = await Promise.all([listAuditEntries(ctx, query), countAuditEntries(ctx, query), auditVocabulary(ctx)]);

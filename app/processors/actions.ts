@@ -2,14 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { uiContext } from '@/lib/auth/ui-context';
 import { submittedValues } from '@/lib/forms/form-data';
 import { formStateOf, type FormState } from '@/lib/forms/form-state';
 import { processorFromForm } from '@/lib/processors/form';
 import { createProcessor, deleteProcessor, setProcessorStatus, updateProcessor } from '@/lib/services/processors';
 
 export async function createProcessorAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const result = await createProcessor(await getDb(), processorFromForm(form));
+  const result = await createProcessor(await uiContext(), processorFromForm(form));
   if (!result.ok) return formStateOf(result, submittedValues(form), '');
   revalidatePath('/processors');
   redirect(`/processors?saved=${encodeURIComponent(result.value.id)}`);
@@ -17,20 +17,20 @@ export async function createProcessorAction(_previous: FormState, form: FormData
 
 export async function updateProcessorAction(id: string, _previous: FormState, form: FormData): Promise<FormState> {
   const { id: _ignored, ...fields } = processorFromForm(form);
-  const result = await updateProcessor(await getDb(), id, fields);
+  const result = await updateProcessor(await uiContext(), id, fields);
   if (!result.ok) return formStateOf(result, submittedValues(form), '');
   revalidatePath('/processors');
   redirect(`/processors?saved=${encodeURIComponent(id)}`);
 }
 
 export async function setProcessorStatusAction(id: string, form: FormData): Promise<void> {
-  const result = await setProcessorStatus(await getDb(), id, String(form.get('status') ?? ''));
+  const result = await setProcessorStatus(await uiContext(), id, String(form.get('status') ?? ''));
   revalidatePath('/processors');
   redirect(result.ok ? `/processors?status=${encodeURIComponent(id)}` : `/processors?failed=${encodeURIComponent(result.error.message)}`);
 }
 
 export async function deleteProcessorAction(id: string, _previous: FormState, _form: FormData): Promise<FormState> {
-  const result = await deleteProcessor(await getDb(), id);
+  const result = await deleteProcessor(await uiContext(), id);
   if (!result.ok) return formStateOf(result, {}, '');
   revalidatePath('/processors');
   redirect(`/processors?deleted=${encodeURIComponent(id)}`);

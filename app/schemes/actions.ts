@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { uiContext } from '@/lib/auth/ui-context';
 import { text } from '@/lib/forms/form-data';
 import { formStateOf, type FormState } from '@/lib/forms/form-state';
 import type { CopyOutcome, SaveOutcome } from '@/lib/editor/save';
@@ -11,7 +11,7 @@ import type { ServiceError } from '@/lib/services/result';
 
 export async function createSchemeAction(_previous: FormState, form: FormData): Promise<FormState> {
   const input = { name: text(form, 'name') };
-  const result = await createScheme(await getDb(), input);
+  const result = await createScheme(await uiContext(), input);
   if (!result.ok) return formStateOf(result, input, '');
   revalidatePath('/schemes');
   redirect(`/schemes/${result.value.id}`);
@@ -19,21 +19,21 @@ export async function createSchemeAction(_previous: FormState, form: FormData): 
 
 export async function renameSchemeAction(id: string, _previous: FormState, form: FormData): Promise<FormState> {
   const input = { name: text(form, 'name') };
-  const result = await renameScheme(await getDb(), id, input);
+  const result = await renameScheme(await uiContext(), id, input);
   revalidatePath('/schemes');
   revalidatePath(`/schemes/${id}`);
   return formStateOf(result, input, `Renamed to “${input.name?.trim()}”.`);
 }
 
 export async function duplicateSchemeAction(id: string, _previous: FormState, _form: FormData): Promise<FormState> {
-  const result = await duplicateScheme(await getDb(), id);
+  const result = await duplicateScheme(await uiContext(), id);
   if (!result.ok) return formStateOf(result, {}, '');
   revalidatePath('/schemes');
   redirect(`/schemes/${result.value.id}`);
 }
 
 export async function deleteSchemeAction(id: string, _previous: FormState, _form: FormData): Promise<FormState> {
-  const result = await deleteScheme(await getDb(), id);
+  const result = await deleteScheme(await uiContext(), id);
   if (!result.ok) return formStateOf(result, {}, '');
   revalidatePath('/schemes');
   redirect('/schemes?deleted=1');
@@ -42,7 +42,7 @@ export async function deleteSchemeAction(id: string, _previous: FormState, _form
 /** Saves the editor's document over the draft it started from (`baseRevision`); a stale save is refused. */
 export async function saveDraftAction(schemeId: string, document: unknown, baseRevision: number): Promise<SaveOutcome> {
   if (typeof schemeId !== 'string' || !Number.isInteger(baseRevision)) return { status: 'error', message: 'Malformed save request.' };
-  const result = await saveDraft(await getDb(), schemeId, document, baseRevision);
+  const result = await saveDraft(await uiContext(), schemeId, document, baseRevision);
   if (result.ok) {
     revalidatePath('/schemes');
     return { status: 'saved', revision: result.value.revision };
@@ -55,7 +55,7 @@ export async function saveDraftAction(schemeId: string, document: unknown, baseR
 /** Keeps the editor's document as a new scheme (the way out of a save conflict). */
 export async function saveAsCopyAction(schemeId: string, document: unknown): Promise<CopyOutcome> {
   if (typeof schemeId !== 'string') return { status: 'error', message: 'Malformed request.' };
-  const result = await saveAsCopy(await getDb(), schemeId, document);
+  const result = await saveAsCopy(await uiContext(), schemeId, document);
   if (!result.ok) return refused(result.error);
   revalidatePath('/schemes');
   return { status: 'copied', id: result.value.id, name: result.value.name };

@@ -8,14 +8,14 @@ import { timeZoneNames } from '@/lib/settings/time-zone';
 import { setFourEyesAction, updateSettingsAction } from './actions';
 import { FourEyesForm } from '@/components/settings/four-eyes-form';
 import { fourEyesOn } from '@/lib/services/going-live';
-import { sessionContext } from '@/lib/auth/actor';
+import { uiContext } from '@/lib/auth/ui-context';
 import { roleAllows } from '@/lib/access/roles';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const db = await getDb();
-  const ctx = await sessionContext();
+  const ctx = await uiContext();
   const admin = ctx.actor.kind === 'user' && roleAllows(ctx.actor.role, 'admin');
   const [settings, processors, routes, fourEyes] = await Promise.all([getSettings(db), listProcessors(db), listRoutes(db), fourEyesOn(db)]);
   return (

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Catalog } from '@/lib/catalog';
-import { compileOptionsFor, type AccountContext } from '@/lib/editor/account';
+import { compileOptionsFor, type AccountContext } from '@/lib/account/context';
 import { record, redo, startHistory, undo, type History } from '@/lib/editor/history';
 import { shareUnchanged, type EditResult, type LayoutDirection, type XYPosition } from '@/lib/graph';
 import type { Decision, Problem } from '@/lib/engine/types';

@@ -6,12 +6,13 @@
 import { openDatabase, targetFromEnv } from '../../db/client';
 import { seedDemoData } from '../../db/seed';
 import { createApiKey } from '../../lib/services/api-keys';
+import { systemContext } from '../../lib/services/context';
 
 const connection = await openDatabase(targetFromEnv());
 try {
   await connection.migrate();
   await seedDemoData(connection.db);
-  const key = await createApiKey(connection.db, { name: 'e2e', scopes: ['read', 'write', 'decide'] });
+  const key = await createApiKey(systemContext(connection.db, 'setup'), { name: 'e2e', scopes: ['read', 'write', 'decide'] });
   if (!key.ok) throw new Error(key.error.message);
   console.log(JSON.stringify({ secret: key.value.secret }));
 } finally {

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { accounts, rateLimits, sessions, ssoProviders, users, verifications } from '@/db/schema';
+import { clientAddress } from '@/lib/http/client-address';
 import { authSecret } from './secret';
 import { ssoConfigFromEnv, type SsoConfig } from './sso-config';
 import { recordAuthEvent } from './events';
@@ -62,11 +63,11 @@ export function createAuth(db: Db, env: NodeJS.ProcessEnv = process.env) {
         const address = ctx.request ? clientAddress(ctx.request.headers) : null;
         if (ctx.path === '/sign-in/email' && ctx.context.returned instanceof APIError) {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.slice(0, 200) : '';
-          await recordAuthEvent(db, { action: 'sign_in_failed', entityId: email || 'unknown', actor: email || 'unknown', address, detail: { reason: ctx.context.returned.message } });
+          await recordAuthEvent(db, { action: 'sign_in_failed', entityId: email || 'unknown', user: null, address, detail: { email, reason: ctx.context.returned.message } });
         }
         if (ctx.path === '/sign-out') {
           const session = ctx.context.session;
-          if (session) await recordAuthEvent(db, { action: 'sign_out', entityId: session.user.id, actor: session.user.email, address });
+          if (session) await recordAuthEvent(db, { action: 'sign_out', entityId: session.user.id, user: session.user, address });
         }
       }),
     },
@@ -83,7 +84,7 @@ export function createAuth(db: Db, env: NodeJS.ProcessEnv = process.env) {
           },
           after: async (user, ctx) => {
             if (ctx?.path?.startsWith('/sso/')) {
-              await recordAuthEvent(db, { action: 'create', entity: 'user', entityId: user.id, actor: 'single sign-on', detail: { email: user.email, role: user.role } });
+              await recordAuthEvent(db, { action: 'create', entity: 'user', entityId: user.id, user: null, detail: { email: user.email, role: user.role, via: 'sso' } });
             }
           },
         },
@@ -99,7 +100,7 @@ export function createAuth(db: Db, env: NodeJS.ProcessEnv = process.env) {
             await recordAuthEvent(db, {
               action: 'sign_in',
               entityId: session.userId,
-              actor: row?.email ?? session.userId,
+              user: row ? { id: session.userId, email: row.email } : null,
               address: session.ipAddress ?? null,
               detail: { via: ctx?.path?.startsWith('/sso/') ? 'sso' : 'password' },
             });
@@ -163,11 +164,6 @@ function ownOrigin(request: Request): string | null {
   return `${proto}://${host}`;
 }
 
-/** The first address of X-Forwarded-For (set by the proxy in front), or X-Real-IP. */
-export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || null;
-}
 
 const holder = globalThis as unknown as { __switchyardAuth?: Promise<Auth> };
 

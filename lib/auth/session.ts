@@ -3,7 +3,8 @@ import { headers } from 'next/headers';
 import { getDb } from '@/db';
 import type { Role } from '@/lib/access/roles';
 import { activeUser, countUsers } from '@/lib/services/users';
-import { clientAddress, getAuth } from './auth';
+import { getAuth } from './auth';
+import { clientAddress } from '@/lib/http/client-address';
 
 export interface SignedInUser {
   id: string;

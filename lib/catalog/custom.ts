@@ -88,3 +88,23 @@ function exampleForType(type: AttributeType): unknown {
     default: return 'text';
   }
 }
+
+/** A custom attribute as the database keeps it: optional text absent is null, the type unchecked text. */
+export interface StoredCustomAttribute {
+  name: string;
+  type: string;
+  label: string | null;
+  description: string | null;
+  domain: string[] | null;
+}
+
+/** The definition a stored custom attribute stands for (what was left empty is left out). */
+export function customAttributeFromStored(stored: StoredCustomAttribute): CustomAttributeDefinition {
+  return {
+    name: stored.name,
+    type: stored.type as AttributeType,
+    ...(stored.label ? { label: stored.label } : {}),
+    ...(stored.description ? { description: stored.description } : {}),
+    ...(stored.domain ? { domain: stored.domain } : {}),
+  };
+}

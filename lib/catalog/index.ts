@@ -4,7 +4,7 @@ import { customAttributeProblems, customSpec } from './custom';
 
 export type { AttributeSpec, AttributeType, Catalog, CustomAttributeDefinition, Normalisation, Derivation } from './types';
 export { BUILTIN_ATTRIBUTES, METADATA_PREFIX } from './builtin';
-export { CustomAttributeDefinitionSchema, customAttributeProblems } from './custom';
+export { CustomAttributeDefinitionSchema, customAttributeFromStored, customAttributeProblems, type StoredCustomAttribute } from './custom';
 export { OPERATORS_BY_TYPE, NORMALISATION_BY_TYPE, LIST_OPERATORS, PRESENCE_OPERATORS, normaliseString } from './operators';
 export * from './domains';
 
@@ -30,4 +30,9 @@ let builtin: Catalog | undefined;
 export function builtinCatalog(): Catalog {
   builtin ??= createCatalog();
   return builtin;
+}
+
+/** The catalog an account's rules are read with: the built-in one, plus the account's own attributes when it has any. */
+export function catalogFor(custom: readonly CustomAttributeDefinition[]): Catalog {
+  return custom.length ? createCatalog(custom) : builtinCatalog();
 }

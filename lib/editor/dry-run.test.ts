@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEME_FORMAT, type SchemeDocument } from '../scheme/schema';
-import type { AccountContext } from './account';
+import type { AccountContext } from '../account/context';
 import { dryRun, MAX_DRY_RUN_BYTES } from './dry-run';
 
 const account: AccountContext = {

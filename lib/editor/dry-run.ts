@@ -5,7 +5,7 @@
 import { compile, indexProcessors, type Decision, type Problem } from '../engine';
 import type { SchemeDocument } from '../scheme/schema';
 import { lintTransaction, type TransactionWarning } from '../transactions';
-import { compileOptionsFor, type AccountContext } from './account';
+import { compileOptionsFor, type AccountContext } from '../account/context';
 
 /** The largest transaction the dry run reads, as the server's limit. */
 export const MAX_DRY_RUN_BYTES = 64 * 1024;

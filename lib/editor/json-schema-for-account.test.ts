@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileOptionsFor, type AccountContext } from './account';
+import { compileOptionsFor, type AccountContext } from '../account/context';
 import { jsonSchemaForAccount } from './json-schema-for-account';
 import { EXAMPLE_PROCESSORS } from '../scheme/examples';
 

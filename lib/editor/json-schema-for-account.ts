@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog';
 import { schemeJsonSchema, type SchemaChoice } from '../scheme/json-schema';
-import type { AccountContext } from './account';
+import type { AccountContext } from '../account/context';
 
 /**
  * The scheme's JSON Schema for one account and document: completion offers this account's attributes

@@ -6,7 +6,11 @@ import { apiError, type ApiError } from './errors';
 export interface Caller {
   id: string;
   name: string;
+  /** The secret's first characters, as the key list shows them. */
+  prefix: string;
   scopes: readonly ApiScope[];
+  /** The admin who made the key. */
+  ownerId: string | null;
 }
 
 export type AuthResult = { ok: true; caller: Caller } | { ok: false; error: ApiError };

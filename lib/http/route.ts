@@ -2,8 +2,10 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import type { ApiScope } from '@/lib/services/api-keys';
 import { claimIdempotencyKey, completeIdempotencyKey, isValidIdempotencyKey, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/services/idempotency';
+import type { ServiceContext } from '@/lib/services/context';
 import type { Result } from '@/lib/services/result';
 import { authenticate, type Caller } from './auth';
+import { clientAddress } from './client-address';
 import { readJsonBody } from './body';
 import { databaseForHandlers, databaseUnavailable, isDatabaseUnavailable } from './database';
 import { apiError, errorResponse } from './errors';
@@ -19,6 +21,8 @@ export interface HandlerContext {
   params: Record<string, string>;
   requestId: string;
   caller: Caller;
+  /** For service calls: the caller as an API key actor, and for writes the request's transaction as `db`. */
+  service: ServiceContext;
   /** The parsed JSON body, when the endpoint reads one. */
   body: unknown;
 }
@@ -40,7 +44,8 @@ export type RouteHandler = (request: Request, context: NextContext) => Promise<R
 /**
  * Every /api/v1 route: request id, method check (405 with `Allow`), API key and scope, body, idempotency,
  * then one service call whose `Result` maps to the response. Endpoints with the `write` scope run in one
- * database transaction. A database that cannot be reached is a 503.
+ * database transaction with the idempotency record; the service's own write (and its audit entry) is a
+ * savepoint in it, rolled back when the service refuses. A database that cannot be reached is a 503.
  */
 export function defineRoute(endpoints: Partial<Record<Method, Endpoint>>): Record<Method, RouteHandler> {
   const allow = METHODS.filter((m) => endpoints[m]).join(', ');
@@ -80,10 +85,16 @@ async function run(endpoint: Endpoint, request: Request, params: Record<string, 
       if (!read.ok) return errorResponse(read.error);
       body = read.value;
     }
-    const context: HandlerContext = { request, db, params, requestId, caller: auth.caller, body };
+    const { caller } = auth;
+    const actor = { kind: 'api_key', id: caller.id, prefix: caller.prefix, scopes: caller.scopes, ownerId: caller.ownerId } as const;
+    const service: ServiceContext = { db, actor, via: 'api', address: clientAddress(request.headers) };
+    const context: HandlerContext = { request, db, params, requestId, caller, service, body };
     if (endpoint.scope !== 'write') return responseOf(endpoint, await endpoint.handle(context));
     // A write runs in one transaction with its idempotency record: it lands whole or not at all.
-    return await db.transaction((tx) => runWrite(endpoint, { ...context, db: tx }));
+    return await db.transaction((transaction) => {
+      const tx = transaction as unknown as Db;
+      return runWrite(endpoint, { ...context, db: tx, service: { ...service, db: tx } });
+    });
   } catch (error) {
     if (isDatabaseUnavailable(error)) return errorResponse(databaseUnavailable());
     console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname} failed:`, error);
@@ -106,30 +117,12 @@ async function runWrite(endpoint: Endpoint, context: HandlerContext): Promise<Re
       return errorResponse(apiError(422, 'idempotency_conflict', 'This Idempotency-Key was already used with a different request; use a new key for a new request.'));
     }
   }
-  const response = responseOf(endpoint, await inSavepoint(db, (savepoint) => endpoint.handle({ ...context, db: savepoint })));
+  const response = responseOf(endpoint, await endpoint.handle(context));
   if (key !== null) {
     const stored = response.status === 204 ? null : await response.clone().json();
     await completeIdempotencyKey(db, caller.id, key, response.status, stored);
   }
   return response;
-}
-
-class Refused {
-  constructor(readonly outcome: Result<unknown>) {}
-}
-
-/** Runs a service in a savepoint, rolled back when it refuses: a refused write leaves nothing behind, and the transaction stays usable. */
-async function inSavepoint(db: Db, work: (db: Db) => Promise<Result<unknown> | Response>): Promise<Result<unknown> | Response> {
-  try {
-    return await db.transaction(async (savepoint) => {
-      const outcome = await work(savepoint);
-      if (!(outcome instanceof Response) && !outcome.ok) throw new Refused(outcome);
-      return outcome;
-    });
-  } catch (error) {
-    if (error instanceof Refused) return error.outcome;
-    throw error;
-  }
 }
 
 const responseOf = (endpoint: Endpoint, outcome: Result<unknown> | Response) => (outcome instanceof Response ? outcome : respond(outcome, endpoint.status));

@@ -4,17 +4,14 @@ import type { ServiceContext } from './context';
 import { fail, ok, type Result } from './result';
 
 /**
- * The one role check. Every service that changes something, and every page read that needs more than
- * a signed-in user, passes through here. A user needs the role; an API key acts within its scopes
- * (checked by the API) and may do what a publisher may, never what only an admin may; the system may
- * do anything.
+ * The one role check: every write passes through it (lib/services/write.ts), and so do the reads that
+ * need more than a signed-in user. A user needs the role. An API key is bounded by its scopes, which
+ * the API checks, and only admins make keys; users and keys themselves have no API. The system (seed,
+ * command line) may do anything.
  */
 export function requireRole(ctx: Pick<ServiceContext, 'actor'>, needed: Role): Result<void> {
   const { actor } = ctx;
-  if (actor.kind === 'system') return ok(undefined);
-  if (actor.kind === 'api_key') {
-    return needed === 'admin' ? fail({ code: 'forbidden', message: 'Only an admin signed in to the app may do this; an API key may not.' }) : ok(undefined);
-  }
+  if (actor.kind !== 'user') return ok(undefined);
   if (roleAllows(actor.role, needed)) return ok(undefined);
   return fail({ code: 'forbidden', message: `Your role (${ROLE_LABELS[actor.role].toLowerCase()}) may not do this: it needs ${article(needed)} ${ROLE_LABELS[needed].toLowerCase()} or above. Nothing was changed.` });
 }

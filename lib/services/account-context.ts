@@ -1,8 +1,9 @@
+import 'server-only';
 import { asc } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customAttributes, filters } from '@/db/schema';
-import type { AttributeType } from '@/lib/catalog';
-import type { AccountContext } from '@/lib/editor/account';
+import type { AccountContext } from '@/lib/account/context';
+import { customAttributeFromStored, type CustomAttributeDefinition } from '@/lib/catalog';
 import type { Filter } from '@/lib/engine';
 import type { Rule } from '@/lib/scheme/schema';
 import { listProcessors } from './processors';
@@ -11,11 +12,11 @@ import { getSettings } from './settings';
 
 /** What a scheme compiles against in this account, as plain data: processors, routes, filters, custom attributes, time zone. */
 export async function loadAccountContext(db: Db): Promise<AccountContext> {
-  const [processors, routes, filterRows, attributeRows, settings] = await Promise.all([
+  const [processors, routes, filterRows, custom, settings] = await Promise.all([
     listProcessors(db),
     listRoutes(db),
     db.select().from(filters).orderBy(asc(filters.id)),
-    db.select().from(customAttributes),
+    loadCustomAttributes(db),
     getSettings(db),
   ]);
   const filterList: Filter[] = filterRows.map((f) => ({ id: f.id, name: f.name, match: f.match, rules: f.rules as Rule[] }));
@@ -23,13 +24,12 @@ export async function loadAccountContext(db: Db): Promise<AccountContext> {
     processors,
     routes: routes.map((r) => ({ id: r.id, name: r.name, processors: r.processors.map((p) => p.processor_id) })),
     filters: filterList,
-    customAttributes: attributeRows.map((a) => ({
-      name: a.name,
-      type: a.type as AttributeType,
-      ...(a.label ? { label: a.label } : {}),
-      ...(a.description ? { description: a.description } : {}),
-      ...(a.domain ? { domain: a.domain } : {}),
-    })),
+    customAttributes: custom,
     timeZone: settings.time_zone,
   };
+}
+
+/** The account's own attributes, as catalog definitions. */
+export async function loadCustomAttributes(db: Db): Promise<CustomAttributeDefinition[]> {
+  return (await db.select().from(customAttributes)).map(customAttributeFromStored);
 }

@@ -5,6 +5,7 @@ import { apiKeys } from '@/db/schema';
 import { testDatabases } from '@/db/testing';
 import { createApiKey, hashSecret, KEY_REVALIDATE_MS, LAST_USED_WRITE_MS, listApiKeys, listenForKeyChanges, revokeApiKey, verifyApiKey } from './api-keys';
 import { announceChange } from './changes';
+import { systemContext } from '@/lib/services/context';
 
 const until = async (check: () => Promise<boolean>, ms = 3000) => {
   const end = Date.now() + ms;
@@ -33,9 +34,10 @@ describe.each(testDatabases())('API keys on $name', (target) => {
     await connection?.close();
   });
   const db = () => connection.db;
+  const ctx = () => systemContext(db(), 'ops');
 
   it('shows the secret once and stores only its hash and prefix', async () => {
-    const created = await createApiKey(db(), { name: 'Backend', scopes: ['read', 'decide'] });
+    const created = await createApiKey(ctx(), { name: 'Backend', scopes: ['read', 'decide'] });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const { secret, key } = created.value;
@@ -48,14 +50,14 @@ describe.each(testDatabases())('API keys on $name', (target) => {
   });
 
   it('refuses bad input with paths', async () => {
-    const result = await createApiKey(db(), { name: ' ', scopes: ['admin', 'read', 'read'] });
+    const result = await createApiKey(ctx(), { name: ' ', scopes: ['admin', 'read', 'read'] });
     expect(result.ok).toBe(false);
     if (result.ok || result.error.code !== 'validation') return;
     expect(result.error.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['name', 'scopes.0']));
   });
 
   it('verifies scope, and tells missing, malformed, unknown and wrong-scope keys apart', async () => {
-    const created = await createApiKey(db(), { name: 'Reader', scopes: ['read'] });
+    const created = await createApiKey(ctx(), { name: 'Reader', scopes: ['read'] });
     if (!created.ok) throw new Error('setup');
     expect(await verifyApiKey(db(), created.value.secret, 'read')).toMatchObject({ ok: true, key: { id: created.value.key.id } });
     expect(await verifyApiKey(db(), created.value.secret, 'write')).toMatchObject({ ok: false, reason: 'scope' });
@@ -65,7 +67,7 @@ describe.each(testDatabases())('API keys on $name', (target) => {
   });
 
   it('answers a warm key from memory: no query per request', async () => {
-    const created = await createApiKey(db(), { name: 'Hot', scopes: ['decide'] });
+    const created = await createApiKey(ctx(), { name: 'Hot', scopes: ['decide'] });
     if (!created.ok) throw new Error('setup');
     const now = Date.now();
     expect((await verifyApiKey(db(), created.value.secret, 'decide', now)).ok).toBe(true);
@@ -73,17 +75,17 @@ describe.each(testDatabases())('API keys on $name', (target) => {
   });
 
   it('a revocation on this instance applies at once', async () => {
-    const created = await createApiKey(db(), { name: 'Revoke me', scopes: ['read'] });
+    const created = await createApiKey(ctx(), { name: 'Revoke me', scopes: ['read'] });
     if (!created.ok) throw new Error('setup');
     expect((await verifyApiKey(db(), created.value.secret, 'read')).ok).toBe(true);
-    const revoked = await revokeApiKey(db(), created.value.key.id);
+    const revoked = await revokeApiKey(ctx(), created.value.key.id);
     expect(revoked.ok && revoked.value.revoked_at).toBeTruthy();
     expect(await verifyApiKey(db(), created.value.secret, 'read')).toMatchObject({ ok: false, reason: 'revoked' });
-    expect((await revokeApiKey(db(), 'key_nope')).ok).toBe(false);
+    expect((await revokeApiKey(ctx(), 'key_nope')).ok).toBe(false);
   });
 
   it('a revocation by another instance arrives through the changes channel', async () => {
-    const created = await createApiKey(db(), { name: 'Elsewhere', scopes: ['read'] });
+    const created = await createApiKey(ctx(), { name: 'Elsewhere', scopes: ['read'] });
     if (!created.ok) throw new Error('setup');
     expect((await verifyApiKey(db(), created.value.secret, 'read')).ok).toBe(true);
     // What another instance's revokeApiKey does to the shared database: the row, then the announcement.
@@ -93,7 +95,7 @@ describe.each(testDatabases())('API keys on $name', (target) => {
   });
 
   it('without a notification, a revocation lands on the next revalidation', async () => {
-    const created = await createApiKey(db(), { name: 'Silent', scopes: ['read'] });
+    const created = await createApiKey(ctx(), { name: 'Silent', scopes: ['read'] });
     if (!created.ok) throw new Error('setup');
     const t0 = Date.now();
     expect((await verifyApiKey(db(), created.value.secret, 'read', t0)).ok).toBe(true);
@@ -104,7 +106,7 @@ describe.each(testDatabases())('API keys on $name', (target) => {
   });
 
   it('while the database is away, tries it again every few seconds, not on every request', async () => {
-    const created = await createApiKey(db(), { name: 'Outage', scopes: ['decide'] });
+    const created = await createApiKey(ctx(), { name: 'Outage', scopes: ['decide'] });
     if (!created.ok) throw new Error('setup');
     const t0 = Date.now();
     expect((await verifyApiKey(db(), created.value.secret, 'decide', t0)).ok).toBe(true);
@@ -128,7 +130,7 @@ describe.each(testDatabases())('API keys on $name', (target) => {
   });
 
   it('writes last_used_at at most once a minute per key', async () => {
-    const created = await createApiKey(db(), { name: 'Used', scopes: ['read'] });
+    const created = await createApiKey(ctx(), { name: 'Used', scopes: ['read'] });
     if (!created.ok) throw new Error('setup');
     const lastUsed = async () => (await db().select().from(apiKeys).where(eq(apiKeys.id, created.value.key.id)))[0]!.lastUsedAt?.getTime() ?? null;
     const t0 = Date.now();

@@ -4,9 +4,10 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Connection, Db } from '@/db/client';
 import { apiKeys } from '@/db/schema';
-import { audit } from './audit';
+import type { ServiceContext } from './context';
 import { CHANGES_CHANNEL, parseChange } from './changes';
 import { fail, notFound, ok, validationError, type Result } from './result';
+import { write } from './write';
 
 export const API_SCOPES = ['read', 'write', 'decide'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -20,6 +21,8 @@ export interface ApiKeyRecord {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** The admin who made the key (null for keys made before sign-in existed). */
+  owner_id: string | null;
 }
 
 export const CreateApiKeySchema = z.strictObject({
@@ -45,6 +48,7 @@ const toRecord = (row: Row): ApiKeyRecord => ({
   created_at: row.createdAt.toISOString(),
   last_used_at: row.lastUsedAt?.toISOString() ?? null,
   revoked_at: row.revokedAt?.toISOString() ?? null,
+  owner_id: row.ownerId,
 });
 
 export async function listApiKeys(db: Db): Promise<ApiKeyRecord[]> {
@@ -52,30 +56,43 @@ export async function listApiKeys(db: Db): Promise<ApiKeyRecord[]> {
 }
 
 /** A new key. The secret is in this answer only: it is stored as its hash and can never be shown again. */
-export async function createApiKey(db: Db, input: unknown): Promise<Result<{ key: ApiKeyRecord; secret: string }>> {
+export async function createApiKey(ctx: ServiceContext, input: unknown): Promise<Result<{ key: ApiKeyRecord; secret: string }>> {
   const parsed = CreateApiKeySchema.safeParse(input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');
   const id = `key_${randomBytes(8).toString('hex')}`;
-  const [row] = await db
-    .insert(apiKeys)
-    .values({ id, name: parsed.data.name, prefix: secret.slice(0, PREFIX_LENGTH), hash: hashSecret(secret).toString('hex'), scopes: parsed.data.scopes })
-    .returning();
-  await audit(db, { action: 'create', entity: 'api_key', entityId: id, detail: { name: parsed.data.name, scopes: parsed.data.scopes } });
-  return ok({ key: toRecord(row!), secret });
+  return write(ctx, 'admin', async (tx, audit) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        id,
+        name: parsed.data.name,
+        prefix: secret.slice(0, PREFIX_LENGTH),
+        hash: hashSecret(secret).toString('hex'),
+        scopes: parsed.data.scopes,
+        // A key belongs to the admin who made it: deleting that user revokes it.
+        ownerId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      })
+      .returning();
+    await audit({ action: 'create', entity: 'api_key', entityId: id, detail: { name: parsed.data.name, scopes: parsed.data.scopes } });
+    return ok({ key: toRecord(row!), secret });
+  });
 }
 
-export async function revokeApiKey(db: Db, id: string): Promise<Result<ApiKeyRecord>> {
-  const [row] = await db
-    .update(apiKeys)
-    .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
-    .where(eq(apiKeys.id, id))
-    .returning();
-  if (!row) return fail(notFound('API key', id));
-  keyCache.forgetId(id);
-  // The audit entry is announced on the changes channel: other instances drop the key on hearing it.
-  await audit(db, { action: 'revoke', entity: 'api_key', entityId: id });
-  return ok(toRecord(row));
+export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<Result<ApiKeyRecord>> {
+  const result = await write(ctx, 'admin', async (tx, audit) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+      .where(eq(apiKeys.id, id))
+      .returning();
+    if (!row) return fail(notFound('API key', id));
+    // The audit entry is announced on the changes channel: other instances drop the key on hearing it.
+    await audit({ action: 'revoke', entity: 'api_key', entityId: id });
+    return ok(toRecord(row));
+  });
+  if (result.ok) keyCache.forgetId(id);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -87,14 +104,14 @@ export const KEY_REVALIDATE_MS = 5_000;
 export const LAST_USED_WRITE_MS = 60_000;
 
 export type Verification =
-  | { ok: true; key: { id: string; name: string; scopes: readonly ApiScope[] } }
+  | { ok: true; key: { id: string; name: string; prefix: string; scopes: readonly ApiScope[]; ownerId: string | null } }
   | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'revoked' | 'scope'; message: string };
 
 interface CachedKey {
   id: string;
   hash: Buffer;
   /** What a successful verification answers (its scopes are the key's), built once per load rather than per request. */
-  caller: { id: string; name: string; scopes: readonly ApiScope[] };
+  caller: { id: string; name: string; prefix: string; scopes: readonly ApiScope[]; ownerId: string | null };
   revoked: boolean;
   /** When the key was last read from the database, or last tried while it was away. */
   checkedAt: number;
@@ -189,7 +206,7 @@ async function loadKey(db: Db, hashHex: string, now: number): Promise<CachedKey 
   return {
     id: row.id,
     hash: Buffer.from(hashHex, 'hex'),
-    caller: { id: row.id, name: row.name, scopes: record.scopes },
+    caller: { id: row.id, name: row.name, prefix: row.prefix, scopes: record.scopes, ownerId: row.ownerId },
     revoked: row.revokedAt !== null,
     checkedAt: now,
     lastUsedWrittenAt: 0,

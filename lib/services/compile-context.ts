@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { Catalog } from '@/lib/catalog';
-import { compileOptionsFor } from '@/lib/editor/account';
+import { compileOptionsFor } from '@/lib/account/context';
 import type { Registry } from '@/lib/engine';
 import { loadAccountContext } from './account-context';
 

@@ -36,3 +36,8 @@ export function actorName(actor: Actor): string {
       return actor.name;
   }
 }
+
+/** The context of work the app does on its own behalf: seeding, scripts, the command line. */
+export function systemContext(db: Db, name: string, via: 'cli' | 'system' = 'system'): ServiceContext {
+  return { db, actor: { kind: 'system', name }, via };
+}

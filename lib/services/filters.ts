@@ -2,17 +2,19 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { customAttributes, filters } from '@/db/schema';
-import { builtinCatalog, createCatalog, type AttributeType, type Catalog } from '@/lib/catalog';
+import { filters } from '@/db/schema';
+import { catalogFor, type Catalog } from '@/lib/catalog';
 import { FilterInputSchema, FilterPatchSchema } from '@/lib/filters/schema';
 import { filterRuleIssues } from '@/lib/filters/rules';
 import type { Filter } from '@/lib/engine';
 import type { Rule } from '@/lib/scheme/schema';
 import { inWords } from '@/lib/forms/issue-messages';
 import { FILTER_FIELD_WORDS } from '@/lib/filters/field-words';
-import { audit } from './audit';
+import { loadCustomAttributes } from './account-context';
+import type { ServiceContext } from './context';
 import { findReferences } from './references';
-import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
+import { fail, idTaken, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
+import { write } from './write';
 
 /** A shared filter: a named group of rules that scheme conditions use with {"filter": id}. */
 export interface FilterRecord {
@@ -48,17 +50,7 @@ export async function getFilter(db: Db, id: string): Promise<FilterRecord | unde
 
 /** The catalog rules are checked against: built-in attributes plus this account's own. */
 export async function accountCatalog(db: Db): Promise<Catalog> {
-  const rows = await db.select().from(customAttributes);
-  if (rows.length === 0) return builtinCatalog();
-  return createCatalog(
-    rows.map((a) => ({
-      name: a.name,
-      type: a.type as AttributeType,
-      ...(a.label ? { label: a.label } : {}),
-      ...(a.description ? { description: a.description } : {}),
-      ...(a.domain ? { domain: a.domain } : {}),
-    })),
-  );
+  return catalogFor(await loadCustomAttributes(db));
 }
 
 /** Catalog and reference problems of a filter's rules, as a validation failure (undefined when sound). */
@@ -68,61 +60,72 @@ async function ruleProblems(db: Db, id: string, rules: Rule[]): Promise<Result<n
   return issues.length ? fail({ code: 'validation', message: 'Some rules are not valid.', issues }) : undefined;
 }
 
-const nameTaken = (name: string) =>
-  fail({ code: 'conflict', message: `A filter named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
+/** A clash on a unique constraint as the form's problem: the id (primary key) or the name. */
+function clash(error: unknown, id: string, name: string | undefined): Result<never> | undefined {
+  const constraint = uniqueViolation(error);
+  if (constraint === 'filters_pkey') return idTaken('filter', id);
+  if (constraint === 'filters_name_unique' && name) return nameTaken('filter', name);
+  return undefined;
+}
 
-export async function createFilter(db: Db, input: unknown): Promise<Result<FilterRecord>> {
+export async function createFilter(ctx: ServiceContext, input: unknown): Promise<Result<FilterRecord>> {
   const parsed = FilterInputSchema.safeParse(input, inWords(FILTER_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { id = newFilterId(), name, match, rules } = parsed.data;
-  if (await getFilter(db, id)) {
-    return fail({ code: 'conflict', message: `A filter with id ${id} already exists.`, issues: [{ path: ['id'], message: 'Id already in use' }] });
-  }
-  const problems = await ruleProblems(db, id, rules);
-  if (problems) return problems;
   try {
-    const [row] = await db.insert(filters).values({ id, name, match, rules }).returning();
-    await audit(db, { action: 'create', entity: 'filter', entityId: id, detail: parsed.data });
-    return ok(toRecord(row!));
+    return await write(ctx, 'editor', async (tx, audit) => {
+      const problems = await ruleProblems(tx, id, rules);
+      if (problems) return problems;
+      // No look before inserting: the primary key says whether the id is free, even under a race.
+      const [row] = await tx.insert(filters).values({ id, name, match, rules }).returning();
+      await audit({ action: 'create', entity: 'filter', entityId: id, detail: parsed.data });
+      return ok(toRecord(row!));
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) return nameTaken(name);
+    const refused = clash(error, id, name);
+    if (refused) return refused;
     throw error;
   }
 }
 
 /** Rename, change the match or replace the rules; what is omitted stays. */
-export async function updateFilter(db: Db, id: string, input: unknown): Promise<Result<FilterRecord>> {
+export async function updateFilter(ctx: ServiceContext, id: string, input: unknown): Promise<Result<FilterRecord>> {
   const parsed = FilterPatchSchema.safeParse(input, inWords(FILTER_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
-  if (!(await getFilter(db, id))) return fail(notFound('Filter', id));
   const { name, match, rules } = parsed.data;
-  if (rules) {
-    const problems = await ruleProblems(db, id, rules);
-    if (problems) return problems;
-  }
   try {
-    const [row] = await db
-      .update(filters)
-      .set({ ...(name ? { name } : {}), ...(match ? { match } : {}), ...(rules ? { rules } : {}), updatedAt: new Date() })
-      .where(eq(filters.id, id))
-      .returning();
-    await audit(db, { action: 'update', entity: 'filter', entityId: id, detail: parsed.data });
-    return ok(toRecord(row!));
+    return await write(ctx, 'editor', async (tx, audit) => {
+      if (!(await getFilter(tx, id))) return fail(notFound('Filter', id));
+      if (rules) {
+        const problems = await ruleProblems(tx, id, rules);
+        if (problems) return problems;
+      }
+      const [row] = await tx
+        .update(filters)
+        .set({ ...(name ? { name } : {}), ...(match ? { match } : {}), ...(rules ? { rules } : {}), updatedAt: new Date() })
+        .where(eq(filters.id, id))
+        .returning();
+      await audit({ action: 'update', entity: 'filter', entityId: id, detail: parsed.data });
+      return ok(toRecord(row!));
+    });
   } catch (error) {
-    if (isUniqueViolation(error) && name) return nameTaken(name);
+    const refused = clash(error, id, name);
+    if (refused) return refused;
     throw error;
   }
 }
 
 /** Refused while another filter, a scheme draft or the active published version uses it, naming them. */
-export async function deleteFilter(db: Db, id: string): Promise<Result<{ id: string }>> {
-  const filter = await getFilter(db, id);
-  if (!filter) return fail(notFound('Filter', id));
-  const references = await findReferences(db, 'filters', id);
-  if (references.length > 0) return fail(referencedError(`Filter "${filter.name}"`, references));
-  await db.delete(filters).where(eq(filters.id, id));
-  await audit(db, { action: 'delete', entity: 'filter', entityId: id });
-  return ok({ id });
+export async function deleteFilter(ctx: ServiceContext, id: string): Promise<Result<{ id: string }>> {
+  return write(ctx, 'editor', async (tx, audit) => {
+    const filter = await getFilter(tx, id);
+    if (!filter) return fail(notFound('Filter', id));
+    const references = await findReferences(tx, 'filters', id);
+    if (references.length > 0) return fail(referencedError(`Filter "${filter.name}"`, references));
+    await tx.delete(filters).where(eq(filters.id, id));
+    await audit({ action: 'delete', entity: 'filter', entityId: id });
+    return ok({ id });
+  });
 }
 
 /** Who uses each filter (for the list page). */

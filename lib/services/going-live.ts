@@ -6,9 +6,9 @@ import type { Db } from '@/db/client';
 import { approvalRequests, auditEntries, schemes, schemeVersions, settings } from '@/db/schema';
 import { compile, indexProcessors } from '@/lib/engine';
 import { requireRole } from './access';
-import { audit } from './audit';
+import { write } from './write';
 import { loadCompileContext } from './compile-context';
-import { actorName, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
 import { activateVersion, deactivateScheme, publishScheme, PublishInputSchema, type PublishOutcome, type VersionSummary } from './publishing';
 import { ACCOUNT_ID, getSettings } from './settings';
 import { listTestCases, runTestCases, type TestRun } from './test-cases';
@@ -72,14 +72,12 @@ export async function fourEyesOn(db: Db): Promise<boolean> {
 
 /** Admins turn four-eyes on or off for the account. */
 export async function setFourEyes(ctx: ServiceContext, on: boolean): Promise<Result<{ four_eyes: boolean }>> {
-  const allowed = requireRole(ctx, 'admin');
-  if (!allowed.ok) return allowed;
   const before = await fourEyesOn(ctx.db);
-  await ctx.db.transaction(async (tx) => {
+  return write(ctx, 'admin', async (tx, audit) => {
     await tx.update(settings).set({ fourEyes: on, updatedAt: new Date() }).where(eq(settings.id, ACCOUNT_ID));
-    await audit(tx as unknown as Db, { actor: actorName(ctx.actor), action: 'update', entity: 'settings', entityId: ACCOUNT_ID, detail: { four_eyes: { before, after: on } } });
+    await audit({ action: 'update', entity: 'settings', entityId: ACCOUNT_ID, detail: { four_eyes: { before, after: on } } });
+    return ok({ four_eyes: on });
   });
-  return ok({ four_eyes: on });
 }
 
 export interface ApprovalRequest {
@@ -131,6 +129,12 @@ function toRequest(row: RequestRow, name: string): ApprovalRequest {
 
 export type GoLiveOutcome<T> = { status: 'done'; value: T } | { status: 'requested'; request: ApprovalRequest };
 
+/** For callers that only go live directly (the API): a request, which only a signed-in user can make, is not an answer. */
+export function doneOnly<T>(result: Result<GoLiveOutcome<T>>): Result<T> {
+  if (!result.ok) return result;
+  return result.value.status === 'done' ? ok(result.value.value) : fail({ code: 'conflict', message: `Sent for approval instead: ${result.value.request.summary}.` });
+}
+
 const requester = (ctx: ServiceContext): Result<{ id: string; email: string }> =>
   ctx.actor.kind === 'user'
     ? ok({ id: ctx.actor.id, email: ctx.actor.email })
@@ -141,18 +145,16 @@ async function createRequest(ctx: ServiceContext, values: Pick<RequestRow, 'kind
   if (!who.ok) return who;
   const name = (await schemeName(ctx.db, values.schemeId)) ?? values.schemeId;
   const id = `apr_${randomBytes(8).toString('hex')}`;
-  const row = await ctx.db.transaction(async (tx) => {
+  return write(ctx, 'publisher', async (tx, audit) => {
     const [inserted] = await tx.insert(approvalRequests).values({ id, ...values, requestedBy: who.value.id, requestedByEmail: who.value.email }).returning();
-    await audit(tx as unknown as Db, {
-      actor: actorName(ctx.actor),
+    await audit({
       action: 'request',
       entity: 'approval_request',
       entityId: id,
       detail: { scheme_id: values.schemeId, kind: values.kind, version: values.version, draft_revision: values.draftRevision },
     });
-    return inserted!;
+    return ok(toRequest(inserted!, name));
   });
-  return ok(toRequest(row, name));
 }
 
 /** Activate (or roll back to) a version now, or, with four-eyes on, request it. */
@@ -165,7 +167,7 @@ export async function goLiveWithVersion(ctx: ServiceContext, schemeId: string, v
     const request = await createRequest(ctx, { kind: 'activate', schemeId, version, draftRevision: null, input: {} });
     return request.ok ? ok({ status: 'requested', request: request.value }) : request;
   }
-  const done = await activateVersion(ctx.db, schemeId, version, actorName(ctx.actor));
+  const done = await activateVersion(ctx, schemeId, version);
   return done.ok ? ok({ status: 'done', value: done.value }) : done;
 }
 
@@ -184,15 +186,13 @@ export async function publishOrRequest(ctx: ServiceContext, schemeId: string, in
     const request = await createRequest(ctx, { kind: 'publish', schemeId, version: null, draftRevision: revision, input: { ...parsed.data, expected_revision: revision } });
     return request.ok ? ok({ status: 'requested', request: request.value }) : request;
   }
-  const done = await publishScheme(ctx.db, schemeId, input, actorName(ctx.actor));
+  const done = await publishScheme(ctx, schemeId, input);
   return done.ok ? ok({ status: 'done', value: done.value }) : done;
 }
 
 /** No scheme live: the routing mode decides again. Publishers only; not subject to four-eyes (it stops a scheme, it starts none). */
 export async function stopLiveScheme(ctx: ServiceContext) {
-  const allowed = requireRole(ctx, 'publisher');
-  if (!allowed.ok) return allowed;
-  return deactivateScheme(ctx.db, actorName(ctx.actor));
+  return deactivateScheme(ctx);
 }
 
 /** The version a draft revision was published as, or null. */
@@ -236,36 +236,30 @@ async function decide(ctx: ServiceContext, id: string, input: unknown, status: '
   if (row.status !== 'pending') return fail({ code: 'conflict', message: `This request was already ${row.status} by ${row.decidedByEmail ?? 'someone'}.` });
   if (row.requestedBy === who.value.id) return fail({ code: 'forbidden', message: 'You made this request: a different publisher or admin must approve or reject it.' });
 
-  let resultVersion: number | null = null;
-  if (status === 'approved') {
-    const by = `${actorName(ctx.actor)} (approving ${row.requestedByEmail})`;
-    if (row.kind === 'activate') {
-      const done = await activateVersion(ctx.db, row.schemeId, row.version!, by);
+  // One transaction: the publish or activation (a savepoint inside it), the request's decision and
+  // both audit entries commit together or not at all.
+  return write(ctx, 'publisher', async (tx, audit) => {
+    const inner: ServiceContext = { ...ctx, db: tx };
+    let resultVersion: number | null = null;
+    if (status === 'approved') {
+      const done = row.kind === 'activate' ? await activateVersion(inner, row.schemeId, row.version!) : await publishScheme(inner, row.schemeId, row.input);
       if (!done.ok) return done;
-      resultVersion = row.version;
-    } else {
-      const done = await publishScheme(ctx.db, row.schemeId, row.input, row.requestedByEmail);
-      if (!done.ok) return done;
-      resultVersion = done.value.version.version;
+      resultVersion = 'version' in done.value && typeof done.value.version === 'object' ? done.value.version.version : row.version;
     }
-  }
-  const updated = await ctx.db.transaction(async (tx) => {
     const [next] = await tx
       .update(approvalRequests)
       .set({ status, decidedBy: who.value.id, decidedByEmail: who.value.email, decidedAt: new Date(), comment: comment || null, resultVersion })
       .where(and(eq(approvalRequests.id, id), eq(approvalRequests.status, 'pending')))
       .returning();
-    await audit(tx as unknown as Db, {
-      actor: actorName(ctx.actor),
+    if (!next) return fail({ code: 'conflict', message: 'Someone else decided this request at the same moment.' });
+    await audit({
       action: status === 'approved' ? 'approve' : 'reject',
       entity: 'approval_request',
       entityId: id,
       detail: { scheme_id: row.schemeId, kind: row.kind, requested_by: row.requestedByEmail, comment: comment || null, version: resultVersion ?? row.version },
     });
-    return next;
+    return ok(toRequest(next, (await schemeName(tx, row.schemeId)) ?? row.schemeId));
   });
-  if (!updated) return fail({ code: 'conflict', message: 'Someone else decided this request at the same moment.' });
-  return ok(toRequest(updated, (await schemeName(ctx.db, row.schemeId)) ?? row.schemeId));
 }
 
 /** Requests waiting for a second pair of eyes, oldest first (the dashboard lists them). */

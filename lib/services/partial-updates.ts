@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { ServiceContext } from './context';
 import { getProcessor, updateProcessor, type ProcessorRecord } from './processors';
 import { fail, notFound, type Result } from './result';
 import { getSettings, updateSettings, type AccountSettings } from './settings';
@@ -13,19 +13,19 @@ const notAnObject = <T>(what: string) =>
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-export async function patchProcessor(db: Db, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
+export async function patchProcessor(ctx: ServiceContext, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
   if (!isObject(input)) return notAnObject('A processor patch');
-  const current = await getProcessor(db, id);
+  const current = await getProcessor(ctx.db, id);
   if (!current) return fail(notFound('Processor', id));
   const { id: _id, created_at: _created, updated_at: _updated, ...fields } = current;
   const fees = isObject(input.fees) ? { ...fields.fees, ...input.fees } : input.fees;
-  return updateProcessor(db, id, { ...fields, ...input, ...(input.fees === undefined ? {} : { fees }) });
+  return updateProcessor(ctx, id, { ...fields, ...input, ...(input.fees === undefined ? {} : { fees }) });
 }
 
-export async function patchSettings(db: Db, input: unknown): Promise<Result<AccountSettings>> {
+export async function patchSettings(ctx: ServiceContext, input: unknown): Promise<Result<AccountSettings>> {
   if (!isObject(input)) return notAnObject('A settings patch');
-  const current = await getSettings(db);
-  return updateSettings(db, {
+  const current = await getSettings(ctx.db);
+  return updateSettings(ctx, {
     routing_mode: current.routing_mode,
     default_processor_id: current.default_processor_id,
     default_route_id: current.default_route_id,

@@ -6,11 +6,12 @@ import { PROCESSOR_STATUSES } from '@/lib/processors/schema';
 import { ProcessorRegistrationSchema, ProcessorUpdateSchema } from '@/lib/processors/registration';
 import { inWords } from '@/lib/forms/issue-messages';
 import { PROCESSOR_FIELD_WORDS } from '@/lib/processors/field-words';
-import { audit } from './audit';
+import type { ServiceContext } from './context';
 import { findReferences } from './references';
 import { getSettings } from './settings';
 import { statusChangeEffects } from '@/lib/processors/status-effects';
-import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
+import { fail, idTaken, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
+import { write } from './write';
 
 type Row = typeof processors.$inferSelect;
 
@@ -60,66 +61,79 @@ export async function getProcessor(db: Db, id: string): Promise<ProcessorRecord 
   return row && toProcessor(row);
 }
 
-const nameTaken = (name: string) =>
-  fail({ code: 'conflict', message: `A processor named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
+/** A clash on a unique constraint as the form's problem: the id (primary key) or the name. */
+function clash(error: unknown, id: string, name: string): Result<never> | undefined {
+  const constraint = uniqueViolation(error);
+  if (constraint === 'processors_pkey') return idTaken('processor', id);
+  if (constraint === 'processors_name_unique') return nameTaken('processor', name);
+  return undefined;
+}
 
-export async function createProcessor(db: Db, input: unknown): Promise<Result<ProcessorRecord>> {
+export async function createProcessor(ctx: ServiceContext, input: unknown): Promise<Result<ProcessorRecord>> {
   const parsed = ProcessorRegistrationSchema.safeParse(input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const p = parsed.data;
-  if (await getProcessor(db, p.id)) {
-    return fail({ code: 'conflict', message: `A processor with id ${p.id} already exists.`, issues: [{ path: ['id'], message: 'Id already in use' }] });
-  }
   try {
-    const [row] = await db.insert(processors).values({ id: p.id, ...toColumns(p) }).returning();
-    await audit(db, { action: 'create', entity: 'processor', entityId: p.id, detail: p });
-    return ok(toProcessor(row!));
+    // No look before inserting: the primary key says whether the id is free, even under a race.
+    return await write(ctx, 'editor', async (tx, audit) => {
+      const [row] = await tx.insert(processors).values({ id: p.id, ...toColumns(p) }).returning();
+      await audit({ action: 'create', entity: 'processor', entityId: p.id, detail: p });
+      return ok(toProcessor(row!));
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) return nameTaken(p.name);
+    const refused = clash(error, p.id, p.name);
+    if (refused) return refused;
     throw error;
   }
 }
 
-export async function updateProcessor(db: Db, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
+export async function updateProcessor(ctx: ServiceContext, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
   const parsed = ProcessorUpdateSchema.safeParse(input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   try {
-    const [row] = await db
-      .update(processors)
-      .set({ ...toColumns(parsed.data), updatedAt: new Date() })
-      .where(eq(processors.id, id))
-      .returning();
-    if (!row) return fail(notFound('Processor', id));
-    await audit(db, { action: 'update', entity: 'processor', entityId: id, detail: parsed.data });
-    return ok(toProcessor(row));
+    return await write(ctx, 'editor', async (tx, audit) => {
+      const [row] = await tx
+        .update(processors)
+        .set({ ...toColumns(parsed.data), updatedAt: new Date() })
+        .where(eq(processors.id, id))
+        .returning();
+      if (!row) return fail(notFound('Processor', id));
+      await audit({ action: 'update', entity: 'processor', entityId: id, detail: parsed.data });
+      return ok(toProcessor(row));
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) return nameTaken(parsed.data.name);
+    const refused = clash(error, id, parsed.data.name);
+    if (refused) return refused;
     throw error;
   }
 }
 
-export async function setProcessorStatus(db: Db, id: string, status: string): Promise<Result<ProcessorRecord>> {
+export async function setProcessorStatus(ctx: ServiceContext, id: string, status: string): Promise<Result<ProcessorRecord>> {
   if (!(PROCESSOR_STATUSES as readonly string[]).includes(status)) {
     return fail({ code: 'validation', message: 'Unknown status.', issues: [{ path: ['status'], message: `must be one of ${PROCESSOR_STATUSES.join(', ')}` }] });
   }
-  const [row] = await db
-    .update(processors)
-    .set({ status: status as ProcessorStatus, updatedAt: new Date() })
-    .where(eq(processors.id, id))
-    .returning();
-  if (!row) return fail(notFound('Processor', id));
-  await audit(db, { action: 'set_status', entity: 'processor', entityId: id, detail: { status } });
-  return ok(toProcessor(row));
+  return write(ctx, 'editor', async (tx, audit) => {
+    const [row] = await tx
+      .update(processors)
+      .set({ status: status as ProcessorStatus, updatedAt: new Date() })
+      .where(eq(processors.id, id))
+      .returning();
+    if (!row) return fail(notFound('Processor', id));
+    await audit({ action: 'set_status', entity: 'processor', entityId: id, detail: { status } });
+    return ok(toProcessor(row));
+  });
 }
 
-export async function deleteProcessor(db: Db, id: string): Promise<Result<{ id: string }>> {
-  const existing = await getProcessor(db, id);
-  if (!existing) return fail(notFound('Processor', id));
-  const references = await findReferences(db, 'processors', id);
-  if (references.length > 0) return fail(referencedError(`Processor "${existing.name}"`, references));
-  await db.delete(processors).where(eq(processors.id, id));
-  await audit(db, { action: 'delete', entity: 'processor', entityId: id });
-  return ok({ id });
+export async function deleteProcessor(ctx: ServiceContext, id: string): Promise<Result<{ id: string }>> {
+  return write(ctx, 'editor', async (tx, audit) => {
+    const existing = await getProcessor(tx, id);
+    if (!existing) return fail(notFound('Processor', id));
+    const references = await findReferences(tx, 'processors', id);
+    if (references.length > 0) return fail(referencedError(`Processor "${existing.name}"`, references));
+    await tx.delete(processors).where(eq(processors.id, id));
+    await audit({ action: 'delete', entity: 'processor', entityId: id });
+    return ok({ id });
+  });
 }
 
 /** What setting each status would change for payments, per processor (for warnings before and after a change). */

@@ -7,12 +7,13 @@ import { compile, indexProcessors, type Filter, type Problem, type ProcessorRout
 import { diffDocuments, type DocumentDiff } from '@/lib/scheme/diff';
 import { schemeReferences } from '@/lib/scheme/references';
 import type { SchemeDocument } from '@/lib/scheme/schema';
-import { audit } from './audit';
+import { actorName, type ServiceContext } from './context';
 import { loadCompileContext, type CompileContext } from './compile-context';
 import { getScheme } from './schemes';
 import { ACCOUNT_ID, getSettings } from './settings';
 import { listTestCases, runTestCases, type TestRun } from './test-cases';
-import { fail, isUniqueViolation, notFound, ok, validationError, type FieldIssue, type Result } from './result';
+import { fail, notFound, ok, uniqueViolation, validationError, type FieldIssue, type Result } from './result';
+import { write, type Audit } from './write';
 
 export const PublishInputSchema = z.strictObject({
   note: z.string().trim().max(2000).optional(),
@@ -114,11 +115,24 @@ export async function previewPublish(db: Db, schemeId: string): Promise<Result<P
  * unless an override reason is given (and recorded). The version number is taken under a row lock on
  * the scheme, so two publishes at the same moment get N and N+1; the primary key forbids duplicates.
  */
-export async function publishScheme(db: Db, schemeId: string, input: unknown, actor = 'ops'): Promise<Result<PublishOutcome>> {
+export async function publishScheme(ctx: ServiceContext, schemeId: string, input: unknown): Promise<Result<PublishOutcome>> {
   const parsed = PublishInputSchema.safeParse(input ?? {});
   if (!parsed.success) return fail(validationError(parsed.error));
-  const { note, activate = false, override_reason, expected_revision } = parsed.data;
-  const scheme = await getScheme(db, schemeId);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write(ctx, 'publisher', (tx, audit) => publishDraft(tx, audit, actorName(ctx.actor), schemeId, parsed.data));
+    } catch (error) {
+      // The lock makes this unreachable in practice; the primary key is the guarantee, retrying is the courtesy.
+      if (uniqueViolation(error) === 'scheme_versions_scheme_id_version_pk' && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+async function publishDraft(tx: Db, audit: Audit, publisher: string, schemeId: string, input: PublishInput): Promise<Result<PublishOutcome>> {
+  const { note, activate = false, override_reason, expected_revision } = input;
+  await tx.select({ id: schemes.id }).from(schemes).where(eq(schemes.id, schemeId)).for('update');
+  const scheme = await getScheme(tx, schemeId);
   if (!scheme) return fail(notFound('Scheme', schemeId));
   if (expected_revision !== undefined && expected_revision !== scheme.revision) {
     return fail({
@@ -126,12 +140,12 @@ export async function publishScheme(db: Db, schemeId: string, input: unknown, ac
       message: `The draft changed since you reviewed it (revision ${scheme.revision}, you reviewed ${expected_revision}). Review it again before publishing.`,
     });
   }
-  const context = await loadCompileContext(db);
+  const context = await loadCompileContext(tx);
   const compiled = compile(scheme.document, context);
   if (!compiled.ok) {
     return fail({ code: 'conflict', message: `The draft does not compile (${compiled.errors.length} errors); nothing was published.`, issues: compileIssues(compiled.errors) });
   }
-  const tests = runTestCases(compiled.plan, indexProcessors(context.registry.processors), await listTestCases(db, schemeId));
+  const tests = runTestCases(compiled.plan, indexProcessors(context.registry.processors), await listTestCases(tx, schemeId));
   const override = override_reason || null;
   if (tests.failed.length > 0 && !override) {
     return fail({
@@ -143,52 +157,39 @@ export async function publishScheme(db: Db, schemeId: string, input: unknown, ac
       })),
     });
   }
-  await getSettings(db); // the account row exists before a transaction may update it
   const snapshot = registrySnapshot(scheme.document, context);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const row = await db.transaction(async (tx) => {
-        await tx.select({ id: schemes.id }).from(schemes).where(eq(schemes.id, schemeId)).for('update');
-        const [{ next }] = (await tx
-          .select({ next: sql<number>`coalesce(max(${schemeVersions.version}), 0) + 1` })
-          .from(schemeVersions)
-          .where(eq(schemeVersions.schemeId, schemeId))) as [{ next: number }];
-        const [inserted] = await tx
-          .insert(schemeVersions)
-          .values({
-            schemeId,
-            version: Number(next),
-            document: scheme.document,
-            filters: snapshot.filters,
-            routes: snapshot.routes,
-            note: note || null,
-            publishedBy: actor,
-            draftRevision: scheme.revision,
-            testsRun: tests.run,
-            testsPassed: tests.passed,
-            overrideReason: tests.failed.length > 0 ? override : null,
-          })
-          .returning();
-        if (activate) {
-          await tx.update(settings).set({ activeSchemeId: schemeId, activeVersion: inserted!.version, updatedAt: new Date() }).where(eq(settings.id, ACCOUNT_ID));
-        }
-        await audit(tx as unknown as Db, {
-          actor,
-          action: activate ? 'publish_and_activate' : 'publish',
-          entity: 'scheme_version',
-          entityId: `${schemeId}@${inserted!.version}`,
-          detail: { note: note || null, tests: { run: tests.run, passed: tests.passed }, override_reason: tests.failed.length > 0 ? override : null },
-        });
-        return inserted!;
-      });
-      const active = activate ? { schemeId, version: row.version } : await activeVersion(db);
-      return ok({ version: toRecord(row, active), tests, activated: activate, warnings: compiled.warnings });
-    } catch (error) {
-      // The lock makes this unreachable in practice; the primary key is the guarantee, retrying is the courtesy.
-      if (isUniqueViolation(error) && attempt < 5) continue;
-      throw error;
-    }
+  const [{ next }] = (await tx
+    .select({ next: sql<number>`coalesce(max(${schemeVersions.version}), 0) + 1` })
+    .from(schemeVersions)
+    .where(eq(schemeVersions.schemeId, schemeId))) as [{ next: number }];
+  const [row] = await tx
+    .insert(schemeVersions)
+    .values({
+      schemeId,
+      version: Number(next),
+      document: scheme.document,
+      filters: snapshot.filters,
+      routes: snapshot.routes,
+      note: note || null,
+      publishedBy: publisher,
+      draftRevision: scheme.revision,
+      testsRun: tests.run,
+      testsPassed: tests.passed,
+      overrideReason: tests.failed.length > 0 ? override : null,
+    })
+    .returning();
+  if (activate) {
+    await getSettings(tx); // the account row exists before it is updated
+    await tx.update(settings).set({ activeSchemeId: schemeId, activeVersion: row!.version, updatedAt: new Date() }).where(eq(settings.id, ACCOUNT_ID));
   }
+  await audit({
+    action: activate ? 'publish_and_activate' : 'publish',
+    entity: 'scheme_version',
+    entityId: `${schemeId}@${row!.version}`,
+    detail: { note: note || null, tests: { run: tests.run, passed: tests.passed }, override_reason: tests.failed.length > 0 ? override : null },
+  });
+  const active = activate ? { schemeId, version: row!.version } : await activeVersion(tx);
+  return ok({ version: toRecord(row!, active), tests, activated: activate, warnings: compiled.warnings });
 }
 
 /** The filters and routes a document references, as the registry held them at publish time. */
@@ -231,24 +232,28 @@ export async function diffVersions(db: Db, schemeId: string, from: number, to: n
  * Make a published version the one `decide` uses; activating an older version is the rollback. The
  * version is compiled against today's registry first: a processor or route it names may be gone.
  */
-export async function activateVersion(db: Db, schemeId: string, version: number, actor = 'ops'): Promise<Result<VersionSummary>> {
-  const found = await getVersion(db, schemeId, version);
-  if (!found.ok) return found;
-  const compiled = compile(found.value.document, await loadCompileContext(db));
-  if (!compiled.ok) {
-    return fail({ code: 'conflict', message: `Version ${version} no longer compiles against the registry; it was not activated.`, issues: compileIssues(compiled.errors) });
-  }
-  const previous = await activeVersion(db);
-  await db.update(settings).set({ activeSchemeId: schemeId, activeVersion: version, updatedAt: new Date() }).where(eq(settings.id, ACCOUNT_ID));
-  await audit(db, { actor, action: 'activate', entity: 'scheme_version', entityId: `${schemeId}@${version}`, detail: { previous } });
-  const { document: _d, filters: _f, routes: _r, ...summary } = found.value;
-  return ok({ ...summary, active: true });
+export async function activateVersion(ctx: ServiceContext, schemeId: string, version: number): Promise<Result<VersionSummary>> {
+  return write(ctx, 'publisher', async (tx, audit) => {
+    const found = await getVersion(tx, schemeId, version);
+    if (!found.ok) return found;
+    const compiled = compile(found.value.document, await loadCompileContext(tx));
+    if (!compiled.ok) {
+      return fail({ code: 'conflict', message: `Version ${version} no longer compiles against the registry; it was not activated.`, issues: compileIssues(compiled.errors) });
+    }
+    const previous = await activeVersion(tx);
+    await tx.update(settings).set({ activeSchemeId: schemeId, activeVersion: version, updatedAt: new Date() }).where(eq(settings.id, ACCOUNT_ID));
+    await audit({ action: 'activate', entity: 'scheme_version', entityId: `${schemeId}@${version}`, detail: { previous } });
+    const { document: _d, filters: _f, routes: _r, ...summary } = found.value;
+    return ok({ ...summary, active: true });
+  });
 }
 
 /** No scheme active: the account's routing mode decides again. */
-export async function deactivateScheme(db: Db, actor = 'ops'): Promise<Result<{ previous: { scheme_id: string | null; version: number | null } }>> {
-  const previous = await activeVersion(db);
-  await db.update(settings).set({ activeSchemeId: null, activeVersion: null, updatedAt: new Date() }).where(eq(settings.id, ACCOUNT_ID));
-  await audit(db, { actor, action: 'deactivate', entity: 'settings', entityId: ACCOUNT_ID, detail: { previous } });
-  return ok({ previous: { scheme_id: previous.schemeId, version: previous.version } });
+export async function deactivateScheme(ctx: ServiceContext): Promise<Result<{ previous: { scheme_id: string | null; version: number | null } }>> {
+  return write(ctx, 'publisher', async (tx, audit) => {
+    const previous = await activeVersion(tx);
+    await tx.update(settings).set({ activeSchemeId: null, activeVersion: null, updatedAt: new Date() }).where(eq(settings.id, ACCOUNT_ID));
+    await audit({ action: 'deactivate', entity: 'settings', entityId: ACCOUNT_ID, detail: { previous } });
+    return ok({ previous: { scheme_id: previous.schemeId, version: previous.version } });
+  });
 }

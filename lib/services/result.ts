@@ -42,8 +42,28 @@ export function referencedError(what: string, references: Reference[]): ServiceE
   return { code: 'referenced', message: `${what} is still referenced by ${list}.`, references };
 }
 
-/** Postgres unique violation (both drivers surface SQLSTATE as `code`, drizzle wraps it in `cause`). */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
+/**
+ * The constraint a Postgres unique violation (SQLSTATE 23505) broke, or undefined for any other error.
+ * drizzle wraps the driver's error in `cause`; postgres.js names the constraint `constraint_name`,
+ * PGlite `constraint`.
+ */
+export function uniqueViolation(error: unknown): string | undefined {
+  for (let e = error as DriverError | undefined, hops = 0; e && hops < 5; e = e.cause, hops++) {
+    if (e.code === '23505') return e.constraint_name ?? e.constraint ?? '';
+  }
+  return undefined;
 }
+
+interface DriverError {
+  code?: unknown;
+  constraint?: string;
+  constraint_name?: string;
+  cause?: DriverError;
+}
+
+/** A clash on a primary key or unique name, said the way a form shows it. */
+export const idTaken = (what: string, id: string) =>
+  fail<never>({ code: 'conflict', message: `A ${what} with id ${id} already exists.`, issues: [{ path: ['id'], message: 'Id already in use' }] });
+
+export const nameTaken = (what: string, name: string) =>
+  fail<never>({ code: 'conflict', message: `A ${what} named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });

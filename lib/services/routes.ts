@@ -5,9 +5,10 @@ import { processorRouteItems, processorRoutes, processors } from '@/db/schema';
 import { ProcessorRouteInputSchema, ProcessorRoutePatchSchema } from '@/lib/routes/schema';
 import { inWords } from '@/lib/forms/issue-messages';
 import { ROUTE_FIELD_WORDS } from '@/lib/routes/field-words';
-import { audit } from './audit';
+import type { ServiceContext } from './context';
 import { findReferences } from './references';
-import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
+import { fail, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
+import { write } from './write';
 
 /** The REST shape payment APIs use for routes: id, name, processors as [{processor_id}], timestamps. */
 export interface ProcessorRouteRecord {
@@ -51,60 +52,66 @@ async function unknownProcessors(db: Db, ids: string[]): Promise<Result<never> |
   return issues.length ? fail({ code: 'validation', message: 'Some processors do not exist.', issues }) : undefined;
 }
 
-const nameTaken = (name: string) =>
-  fail({ code: 'conflict', message: `A route named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
+/** The route's name as the clash; route ids are made here and never collide. */
+function clash(error: unknown, name: string | undefined): Result<never> | undefined {
+  return uniqueViolation(error) === 'processor_routes_name_unique' && name ? nameTaken('route', name) : undefined;
+}
 
-export async function createRoute(db: Db, input: unknown): Promise<Result<ProcessorRouteRecord>> {
+export async function createRoute(ctx: ServiceContext, input: unknown): Promise<Result<ProcessorRouteRecord>> {
   const parsed = ProcessorRouteInputSchema.safeParse(input, inWords(ROUTE_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
-  const missing = await unknownProcessors(db, parsed.data.processors);
-  if (missing) return missing;
   const id = newRouteId();
   try {
-    await db.transaction(async (tx) => {
+    return await write(ctx, 'editor', async (tx, audit) => {
+      const missing = await unknownProcessors(tx, parsed.data.processors);
+      if (missing) return missing;
       await tx.insert(processorRoutes).values({ id, name: parsed.data.name });
       await tx.insert(processorRouteItems).values(parsed.data.processors.map((processorId, position) => ({ routeId: id, position, processorId })));
+      await audit({ action: 'create', entity: 'processor_route', entityId: id, detail: parsed.data });
+      return ok((await getRoute(tx, id))!);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return nameTaken(parsed.data.name);
+    const refused = clash(error, parsed.data.name);
+    if (refused) return refused;
     throw error;
   }
-  await audit(db, { action: 'create', entity: 'processor_route', entityId: id, detail: parsed.data });
-  return ok((await getRoute(db, id))!);
 }
 
 /** Rename and/or replace the ordered processor list (reordering is a replacement). */
-export async function updateRoute(db: Db, id: string, input: unknown): Promise<Result<ProcessorRouteRecord>> {
+export async function updateRoute(ctx: ServiceContext, id: string, input: unknown): Promise<Result<ProcessorRouteRecord>> {
   const parsed = ProcessorRoutePatchSchema.safeParse(input, inWords(ROUTE_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
-  if (!(await getRoute(db, id))) return fail(notFound('Processor route', id));
   const { name, processors: list } = parsed.data;
-  if (list) {
-    const missing = await unknownProcessors(db, list);
-    if (missing) return missing;
-  }
   try {
-    await db.transaction(async (tx) => {
+    return await write(ctx, 'editor', async (tx, audit) => {
+      if (!(await getRoute(tx, id))) return fail(notFound('Processor route', id));
+      if (list) {
+        const missing = await unknownProcessors(tx, list);
+        if (missing) return missing;
+      }
       await tx.update(processorRoutes).set({ ...(name ? { name } : {}), updatedAt: new Date() }).where(eq(processorRoutes.id, id));
       if (list) {
         await tx.delete(processorRouteItems).where(eq(processorRouteItems.routeId, id));
         await tx.insert(processorRouteItems).values(list.map((processorId, position) => ({ routeId: id, position, processorId })));
       }
+      await audit({ action: 'update', entity: 'processor_route', entityId: id, detail: parsed.data });
+      return ok((await getRoute(tx, id))!);
     });
   } catch (error) {
-    if (isUniqueViolation(error) && name) return nameTaken(name);
+    const refused = clash(error, name);
+    if (refused) return refused;
     throw error;
   }
-  await audit(db, { action: 'update', entity: 'processor_route', entityId: id, detail: parsed.data });
-  return ok((await getRoute(db, id))!);
 }
 
-export async function deleteRoute(db: Db, id: string): Promise<Result<{ id: string }>> {
-  const route = await getRoute(db, id);
-  if (!route) return fail(notFound('Processor route', id));
-  const references = await findReferences(db, 'routes', id);
-  if (references.length > 0) return fail(referencedError(`Route "${route.name}"`, references));
-  await db.delete(processorRoutes).where(eq(processorRoutes.id, id));
-  await audit(db, { action: 'delete', entity: 'processor_route', entityId: id });
-  return ok({ id });
+export async function deleteRoute(ctx: ServiceContext, id: string): Promise<Result<{ id: string }>> {
+  return write(ctx, 'editor', async (tx, audit) => {
+    const route = await getRoute(tx, id);
+    if (!route) return fail(notFound('Processor route', id));
+    const references = await findReferences(tx, 'routes', id);
+    if (references.length > 0) return fail(referencedError(`Route "${route.name}"`, references));
+    await tx.delete(processorRoutes).where(eq(processorRoutes.id, id));
+    await audit({ action: 'delete', entity: 'processor_route', entityId: id });
+    return ok({ id });
+  });
 }

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { schemes, schemeVersions, settings } from '@/db/schema';
 import { SCHEME_FORMAT, SchemeDocumentSchema, type SchemeDocument } from '@/lib/scheme/schema';
-import { audit } from './audit';
-import { fail, isUniqueViolation, notFound, ok, referencedError, validationError, type Result } from './result';
+import type { ServiceContext } from './context';
+import { fail, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
+import { write, type Audit } from './write';
 
 export interface SchemeRecord {
   id: string;
@@ -80,37 +81,48 @@ export async function getScheme(db: Db, id: string): Promise<SchemeRecord | unde
   return row && toRecord(row);
 }
 
-const nameTaken = (name: string) =>
-  fail({ code: 'conflict', message: `A scheme named "${name}" already exists.`, issues: [{ path: ['name'], message: 'Name already in use' }] });
+/** The scheme's name as the clash; scheme ids are made here and never collide. */
+function clash(error: unknown, name: string): Result<never> | undefined {
+  return uniqueViolation(error) === 'schemes_name_unique' ? nameTaken('scheme', name) : undefined;
+}
 
-async function insertScheme(db: Db, document: SchemeDocument, action: string, detail?: unknown): Promise<Result<SchemeRecord>> {
-  const id = newSchemeId();
+/** Runs a scheme write, a clash on the name answered as the form's problem. */
+async function writeScheme<T>(ctx: ServiceContext, name: () => string, work: (tx: Db, audit: Audit) => Promise<Result<T>>): Promise<Result<T>> {
   try {
-    const [row] = await db.insert(schemes).values({ id, name: document.name, document }).returning();
-    await audit(db, { action, entity: 'scheme', entityId: id, detail });
-    return ok(toRecord(row!));
+    return await write(ctx, 'editor', work);
   } catch (error) {
-    if (isUniqueViolation(error)) return nameTaken(document.name);
+    const refused = clash(error, name());
+    if (refused) return refused;
     throw error;
   }
 }
 
-export async function createScheme(db: Db, input: unknown): Promise<Result<SchemeRecord>> {
+async function insertScheme(tx: Db, audit: Audit, document: SchemeDocument, action: string, detail?: unknown): Promise<Result<SchemeRecord>> {
+  const id = newSchemeId();
+  const [row] = await tx.insert(schemes).values({ id, name: document.name, document }).returning();
+  await audit({ action, entity: 'scheme', entityId: id, detail });
+  return ok(toRecord(row!));
+}
+
+export async function createScheme(ctx: ServiceContext, input: unknown): Promise<Result<SchemeRecord>> {
   const parsed = CreateSchemeSchema.safeParse(input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const { name, document } = parsed.data;
-  if (document === undefined) return insertScheme(db, starterDocument(name), 'create');
+  if (document === undefined) return writeScheme(ctx, () => name, (tx, audit) => insertScheme(tx, audit, starterDocument(name), 'create'));
   const named = { ...(document as object), name };
   const doc = SchemeDocumentSchema.safeParse(named);
   if (!doc.success) return fail(validationError(doc.error));
-  return insertScheme(db, asWritten(named, doc.data), 'create');
+  return writeScheme(ctx, () => name, (tx, audit) => insertScheme(tx, audit, asWritten(named, doc.data), 'create'));
 }
 
-export async function duplicateScheme(db: Db, id: string, name?: string): Promise<Result<SchemeRecord>> {
-  const source = await getScheme(db, id);
-  if (!source) return fail(notFound('Scheme', id));
-  const copyName = name?.trim() || (await freeCopyName(db, source.name));
-  return insertScheme(db, { ...source.document, name: copyName }, 'duplicate', { from: id });
+export async function duplicateScheme(ctx: ServiceContext, id: string, name?: string): Promise<Result<SchemeRecord>> {
+  let copyName = '';
+  return writeScheme(ctx, () => copyName, async (tx, audit) => {
+    const source = await getScheme(tx, id);
+    if (!source) return fail(notFound('Scheme', id));
+    copyName = name?.trim() || (await freeCopyName(tx, source.name));
+    return insertScheme(tx, audit, { ...source.document, name: copyName }, 'duplicate', { from: id });
+  });
 }
 
 async function freeCopyName(db: Db, base: string): Promise<string> {
@@ -121,54 +133,48 @@ async function freeCopyName(db: Db, base: string): Promise<string> {
   }
 }
 
-export async function renameScheme(db: Db, id: string, input: unknown): Promise<Result<SchemeRecord>> {
+export async function renameScheme(ctx: ServiceContext, id: string, input: unknown): Promise<Result<SchemeRecord>> {
   const parsed = RenameSchemeSchema.safeParse(input);
   if (!parsed.success) return fail(validationError(parsed.error));
-  const current = await getScheme(db, id);
-  if (!current) return fail(notFound('Scheme', id));
   const { name } = parsed.data;
-  try {
-    const [row] = await db
+  return writeScheme(ctx, () => name, async (tx, audit) => {
+    const current = await getScheme(tx, id);
+    if (!current) return fail(notFound('Scheme', id));
+    const [row] = await tx
       .update(schemes)
       .set({ name, document: { ...current.document, name }, revision: current.revision + 1, updatedAt: new Date() })
       .where(eq(schemes.id, id))
       .returning();
-    await audit(db, { action: 'rename', entity: 'scheme', entityId: id, detail: { from: current.name, to: name } });
+    await audit({ action: 'rename', entity: 'scheme', entityId: id, detail: { from: current.name, to: name } });
     return ok(toRecord(row!));
-  } catch (error) {
-    if (isUniqueViolation(error)) return nameTaken(name);
-    throw error;
-  }
+  });
 }
 
 /**
  * Save the draft document. `expectedRevision` is the revision the editor loaded: if someone saved in
  * between, the save is refused rather than silently overwriting their work.
  */
-export async function saveDraft(db: Db, id: string, document: unknown, expectedRevision: number): Promise<Result<SchemeRecord>> {
+export async function saveDraft(ctx: ServiceContext, id: string, document: unknown, expectedRevision: number): Promise<Result<SchemeRecord>> {
   const parsed = SchemeDocumentSchema.safeParse(document);
   if (!parsed.success) return fail(validationError(parsed.error));
-  try {
+  return writeScheme(ctx, () => parsed.data.name, async (tx, audit) => {
     // The revision check and the write are one statement, so two concurrent saves cannot both win.
-    const [row] = await db
+    const [row] = await tx
       .update(schemes)
       .set({ name: parsed.data.name, document: asWritten(document, parsed.data), revision: expectedRevision + 1, updatedAt: new Date() })
       .where(and(eq(schemes.id, id), eq(schemes.revision, expectedRevision)))
       .returning();
     if (row) {
-      await audit(db, { action: 'save_draft', entity: 'scheme', entityId: id, detail: { revision: row.revision } });
+      await audit({ action: 'save_draft', entity: 'scheme', entityId: id, detail: { revision: row.revision } });
       return ok(toRecord(row));
     }
-  } catch (error) {
-    if (isUniqueViolation(error)) return nameTaken(parsed.data.name);
-    throw error;
-  }
-  const current = await getScheme(db, id);
-  if (!current) return fail(notFound('Scheme', id));
-  return fail({
-    code: 'conflict',
-    message: `The draft was saved by someone else in the meantime (revision ${current.revision}, you started from ${expectedRevision}). Reload to see their changes.`,
-    revision: current.revision,
+    const current = await getScheme(tx, id);
+    if (!current) return fail(notFound('Scheme', id));
+    return fail({
+      code: 'conflict',
+      message: `The draft was saved by someone else in the meantime (revision ${current.revision}, you started from ${expectedRevision}). Reload to see their changes.`,
+      revision: current.revision,
+    });
   });
 }
 
@@ -176,25 +182,28 @@ export async function saveDraft(db: Db, id: string, document: unknown, expectedR
  * Keeps an editor's document as a new scheme named "<source name> (copy)": the way out of a save
  * conflict that loses neither side's work.
  */
-export async function saveAsCopy(db: Db, sourceId: string, document: unknown): Promise<Result<SchemeRecord>> {
+export async function saveAsCopy(ctx: ServiceContext, sourceId: string, document: unknown): Promise<Result<SchemeRecord>> {
   const parsed = SchemeDocumentSchema.safeParse(document);
   if (!parsed.success) return fail(validationError(parsed.error));
-  const source = await getScheme(db, sourceId);
-  const name = await freeCopyName(db, source?.name ?? parsed.data.name);
-  return insertScheme(db, { ...asWritten(document, parsed.data), name }, 'duplicate', { from: sourceId, unsaved: true });
+  let name = '';
+  return writeScheme(ctx, () => name, async (tx, audit) => {
+    const source = await getScheme(tx, sourceId);
+    name = await freeCopyName(tx, source?.name ?? parsed.data.name);
+    return insertScheme(tx, audit, { ...asWritten(document, parsed.data), name }, 'duplicate', { from: sourceId, unsaved: true });
+  });
 }
 
-export async function deleteScheme(db: Db, id: string): Promise<Result<{ id: string }>> {
-  const scheme = await getScheme(db, id);
-  if (!scheme) return fail(notFound('Scheme', id));
-  const [account] = await db.select().from(settings).limit(1);
-  if (account?.activeSchemeId === id) {
-    return fail(referencedError(`Scheme "${scheme.name}"`, [{ kind: 'settings', id: account.id, name: `active scheme (version ${account.activeVersion})` }]));
-  }
-  await db.transaction(async (tx) => {
+export async function deleteScheme(ctx: ServiceContext, id: string): Promise<Result<{ id: string }>> {
+  return write(ctx, 'editor', async (tx, audit) => {
+    const scheme = await getScheme(tx, id);
+    if (!scheme) return fail(notFound('Scheme', id));
+    const [account] = await tx.select().from(settings).limit(1);
+    if (account?.activeSchemeId === id) {
+      return fail(referencedError(`Scheme "${scheme.name}"`, [{ kind: 'settings', id: account.id, name: `active scheme (version ${account.activeVersion})` }]));
+    }
     await tx.delete(schemeVersions).where(eq(schemeVersions.schemeId, id));
     await tx.delete(schemes).where(eq(schemes.id, id));
+    await audit({ action: 'delete', entity: 'scheme', entityId: id, detail: { name: scheme.name } });
+    return ok({ id });
   });
-  await audit(db, { action: 'delete', entity: 'scheme', entityId: id, detail: { name: scheme.name } });
-  return ok({ id });
 }

@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { processorRoutes, processors, settings } from '@/db/schema';
-import { ROUTING_MODES, type RoutingMode } from '@/lib/engine/types';
+import { ROUTING_MODES, type RoutingMode } from '@/lib/engine';
 import { inWords } from '@/lib/forms/issue-messages';
-import { audit } from './audit';
+import type { ServiceContext } from './context';
 import { fail, ok, validationError, type FieldIssue, type Result } from './result';
+import { write } from './write';
 import { canonicalTimeZone } from '@/lib/settings/time-zone';
 
 export const ACCOUNT_ID = 'default';
@@ -58,36 +59,38 @@ export async function getSettings(db: Db): Promise<AccountSettings> {
   return created ? toSettings(created) : getSettings(db);
 }
 
-export async function updateSettings(db: Db, input: unknown): Promise<Result<AccountSettings>> {
+export async function updateSettings(ctx: ServiceContext, input: unknown): Promise<Result<AccountSettings>> {
   const parsed = SettingsInputSchema.safeParse(input, inWords({ routing_mode: { label: 'Routing mode' }, time_zone: { label: 'Time zone' } }));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { routing_mode, default_processor_id = null, default_route_id = null, time_zone } = parsed.data;
-  const issues: FieldIssue[] = [];
-  if (default_processor_id && !(await db.select().from(processors).where(eq(processors.id, default_processor_id))).length) {
-    issues.push({ path: ['default_processor_id'], message: `Unknown processor ${default_processor_id}` });
-  }
-  if (default_route_id && !(await db.select().from(processorRoutes).where(eq(processorRoutes.id, default_route_id))).length) {
-    issues.push({ path: ['default_route_id'], message: `Unknown route ${default_route_id}` });
-  }
-  if (routing_mode.startsWith('default_') && !default_processor_id) {
-    issues.push({ path: ['default_processor_id'], message: 'This routing mode needs a default processor' });
-  }
-  if (routing_mode === 'processor_route' && !default_route_id) {
-    issues.push({ path: ['default_route_id'], message: 'This routing mode needs a default route' });
-  }
-  if (issues.length) return fail({ code: 'validation', message: 'Some settings are not valid.', issues });
-  await getSettings(db);
-  const [row] = await db
-    .update(settings)
-    .set({
-      routingMode: routing_mode,
-      defaultProcessorId: default_processor_id,
-      defaultRouteId: default_route_id,
-      ...(time_zone ? { timeZone: time_zone } : {}),
-      updatedAt: new Date(),
-    })
-    .where(eq(settings.id, ACCOUNT_ID))
-    .returning();
-  await audit(db, { action: 'update', entity: 'settings', entityId: ACCOUNT_ID, detail: parsed.data });
-  return ok(toSettings(row!));
+  return write(ctx, 'admin', async (tx, audit) => {
+    const issues: FieldIssue[] = [];
+    if (default_processor_id && !(await tx.select().from(processors).where(eq(processors.id, default_processor_id))).length) {
+      issues.push({ path: ['default_processor_id'], message: `Unknown processor ${default_processor_id}` });
+    }
+    if (default_route_id && !(await tx.select().from(processorRoutes).where(eq(processorRoutes.id, default_route_id))).length) {
+      issues.push({ path: ['default_route_id'], message: `Unknown route ${default_route_id}` });
+    }
+    if (routing_mode.startsWith('default_') && !default_processor_id) {
+      issues.push({ path: ['default_processor_id'], message: 'This routing mode needs a default processor' });
+    }
+    if (routing_mode === 'processor_route' && !default_route_id) {
+      issues.push({ path: ['default_route_id'], message: 'This routing mode needs a default route' });
+    }
+    if (issues.length) return fail({ code: 'validation', message: 'Some settings are not valid.', issues });
+    await getSettings(tx);
+    const [row] = await tx
+      .update(settings)
+      .set({
+        routingMode: routing_mode,
+        defaultProcessorId: default_processor_id,
+        defaultRouteId: default_route_id,
+        ...(time_zone ? { timeZone: time_zone } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(settings.id, ACCOUNT_ID))
+      .returning();
+    await audit({ action: 'update', entity: 'settings', entityId: ACCOUNT_ID, detail: parsed.data });
+    return ok(toSettings(row!));
+  });
 }

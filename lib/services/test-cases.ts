@@ -7,9 +7,10 @@ import { testCases } from '@/db/schema';
 import type { Plan, ProcessorSet } from '@/lib/engine';
 import { ExpectedDecisionSchema, mismatches, type ExpectedDecision, type Mismatch } from '@/lib/scheme/test-case';
 import { checkTransaction } from '@/lib/transactions/reader';
-import { audit } from './audit';
+import type { ServiceContext } from './context';
 import { getScheme } from './schemes';
-import { fail, isUniqueViolation, notFound, ok, validationError, type Result } from './result';
+import { fail, notFound, ok, uniqueViolation, validationError, type Result } from './result';
+import { write } from './write';
 
 export interface TestCaseRecord {
   id: string;
@@ -44,33 +45,37 @@ export async function listTestCases(db: Db, schemeId: string): Promise<TestCaseR
   return rows.map(toRecord);
 }
 
-export async function createTestCase(db: Db, schemeId: string, input: unknown): Promise<Result<TestCaseRecord>> {
+export async function createTestCase(ctx: ServiceContext, schemeId: string, input: unknown): Promise<Result<TestCaseRecord>> {
   const parsed = TestCaseInputSchema.safeParse(input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const transaction = checkTransaction(parsed.data.transaction);
   if (!transaction.ok) return fail({ code: 'validation', message: transaction.issue.message, issues: [transaction.issue] });
-  if (!(await getScheme(db, schemeId))) return fail(notFound('Scheme', schemeId));
   const id = `tc_${randomBytes(8).toString('hex')}`;
   try {
-    const [row] = await db
-      .insert(testCases)
-      .values({ id, schemeId, name: parsed.data.name, transaction: transaction.value, expected: parsed.data.expected, enabled: parsed.data.enabled ?? true })
-      .returning();
-    await audit(db, { action: 'create', entity: 'test_case', entityId: id, detail: { scheme: schemeId, name: parsed.data.name } });
-    return ok(toRecord(row!));
+    return await write(ctx, 'editor', async (tx, audit) => {
+      if (!(await getScheme(tx, schemeId))) return fail(notFound('Scheme', schemeId));
+      const [row] = await tx
+        .insert(testCases)
+        .values({ id, schemeId, name: parsed.data.name, transaction: transaction.value, expected: parsed.data.expected, enabled: parsed.data.enabled ?? true })
+        .returning();
+      await audit({ action: 'create', entity: 'test_case', entityId: id, detail: { scheme: schemeId, name: parsed.data.name } });
+      return ok(toRecord(row!));
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    if (uniqueViolation(error) === 'test_cases_scheme_name') {
       return fail({ code: 'conflict', message: `This scheme already has a test case named "${parsed.data.name}".`, issues: [{ path: ['name'], message: 'Name already in use' }] });
     }
     throw error;
   }
 }
 
-export async function deleteTestCase(db: Db, schemeId: string, id: string): Promise<Result<{ id: string }>> {
-  const [row] = await db.delete(testCases).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
-  if (!row) return fail(notFound('Test case', id));
-  await audit(db, { action: 'delete', entity: 'test_case', entityId: id, detail: { scheme: schemeId } });
-  return ok({ id });
+export async function deleteTestCase(ctx: ServiceContext, schemeId: string, id: string): Promise<Result<{ id: string }>> {
+  return write(ctx, 'editor', async (tx, audit) => {
+    const [row] = await tx.delete(testCases).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
+    if (!row) return fail(notFound('Test case', id));
+    await audit({ action: 'delete', entity: 'test_case', entityId: id, detail: { scheme: schemeId } });
+    return ok({ id });
+  });
 }
 
 export interface TestCaseOutcome {

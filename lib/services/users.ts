@@ -8,9 +8,9 @@ import { accounts, apiKeys, sessions, users } from '@/db/schema';
 import { ROLES, type Role } from '@/lib/access/roles';
 import { requireRole } from './access';
 import { forgetApiKeys } from './api-keys';
-import { audit } from './audit';
-import { actorName, type ServiceContext } from './context';
-import { fail, isUniqueViolation, notFound, ok, validationError, type Result } from './result';
+import type { ServiceContext } from './context';
+import { fail, notFound, ok, uniqueViolation, validationError, type Result } from './result';
+import { write } from './write';
 
 export interface UserRecord {
   id: string;
@@ -64,8 +64,6 @@ export async function listUsers(ctx: ServiceContext): Promise<Result<UserRecord[
 
 /** An admin (or the CLI, as the system) adds a user who signs in with a password. */
 export async function createUser(ctx: ServiceContext, input: unknown): Promise<Result<{ id: string; email: string; role: Role }>> {
-  const allowed = requireRole(ctx, 'admin');
-  if (!allowed.ok) return allowed;
   return insertUser(ctx, input, 'create');
 }
 
@@ -85,20 +83,20 @@ async function insertUser(ctx: ServiceContext, input: unknown, action: string, o
   const hash = await hashPassword(password);
   const id = `usr_${randomBytes(10).toString('hex')}`;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await write(ctx, 'admin', async (tx, audit) => {
       await tx.execute(sql`lock table ${users} in exclusive mode`);
-      const existing = await countUsers(tx as unknown as Db);
+      const existing = await countUsers(tx);
       if (onlyIfNone && existing > 0) return fail({ code: 'conflict', message: 'An admin already exists: sign in instead.' });
       if (existing === 0 && role !== 'admin') {
         return fail({ code: 'validation', message: 'The first user must be an admin, to manage the others.', issues: [{ path: ['role'], message: 'Must be admin for the first user' }] });
       }
       await tx.insert(users).values({ id, email, name, role });
       await tx.insert(accounts).values({ id: `acc_${randomBytes(10).toString('hex')}`, accountId: id, providerId: 'credential', userId: id, password: hash });
-      await audit(tx as unknown as Db, { actor: actorName(ctx.actor), action, entity: 'user', entityId: id, detail: { email, role, via: ctx.via } });
+      await audit({ action, entity: 'user', entityId: id, detail: { email, role } });
       return ok({ id, email, role });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return fail({ code: 'conflict', message: `A user with the email ${email} already exists.`, issues: [{ path: ['email'], message: 'Already taken' }] });
+    if (uniqueViolation(error) !== undefined) return fail({ code: 'conflict', message: `A user with the email ${email} already exists.`, issues: [{ path: ['email'], message: 'Already taken' }] });
     throw error;
   }
 }
@@ -124,57 +122,51 @@ interface UserSummary {
 }
 
 async function changeUser(ctx: ServiceContext, userId: string, change: Change): Promise<Result<UserSummary>> {
-  const allowed = requireRole(ctx, 'admin');
-  if (!allowed.ok) return allowed;
-  return ctx.db.transaction(async (tx) => {
+  return write(ctx, 'admin', async (tx, audit) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!before) return fail(notFound('User', userId));
     const losesAdmin = before.role === 'admin' && !before.disabled && (('role' in change && change.role !== 'admin') || ('disabled' in change && change.disabled));
     if (losesAdmin) {
-      const guard = await keepsAnAdmin(tx as unknown as Db, ctx, userId);
+      const guard = await keepsAnAdmin(tx, userId);
       if (!guard.ok) return guard;
     }
     const [after] = await tx.update(users).set({ ...change, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
     if ('disabled' in change && change.disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
     const action = 'role' in change ? 'change_role' : change.disabled ? 'disable' : 'enable';
     const detail = 'role' in change ? { email: before.email, before: before.role, after: change.role } : { email: before.email };
-    await audit(tx as unknown as Db, { actor: actorName(ctx.actor), action, entity: 'user', entityId: userId, detail });
+    await audit({ action, entity: 'user', entityId: userId, detail });
     return ok({ id: after!.id, email: after!.email, role: after!.role, disabled: after!.disabled });
   });
 }
 
 /** An admin ends every session of a user: each of their browsers must sign in again. */
 export async function endUserSessions(ctx: ServiceContext, userId: string): Promise<Result<{ ended: number }>> {
-  const allowed = requireRole(ctx, 'admin');
-  if (!allowed.ok) return allowed;
-  return ctx.db.transaction(async (tx) => {
+  return write(ctx, 'admin', async (tx, audit) => {
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
     if (!user) return fail(notFound('User', userId));
     const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
-    await audit(tx as unknown as Db, { actor: actorName(ctx.actor), action: 'end_sessions', entity: 'session', entityId: userId, detail: { email: user.email, ended: ended.length } });
+    await audit({ action: 'end_sessions', entity: 'session', entityId: userId, detail: { email: user.email, ended: ended.length } });
     return ok({ ended: ended.length });
   });
 }
 
 /** Deleting a user ends their sessions and revokes the API keys they made. */
 export async function deleteUser(ctx: ServiceContext, userId: string): Promise<Result<{ id: string; email: string }>> {
-  const allowed = requireRole(ctx, 'admin');
-  if (!allowed.ok) return allowed;
   const revokedKeys: string[] = [];
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await write(ctx, 'admin', async (tx, audit) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!user) return fail(notFound('User', userId));
     if (ctx.actor.kind === 'user' && ctx.actor.id === userId) return fail({ code: 'conflict', message: 'You cannot delete yourself; another admin can.' });
     if (user.role === 'admin' && !user.disabled) {
-      const guard = await keepsAnAdmin(tx as unknown as Db, ctx, userId);
+      const guard = await keepsAnAdmin(tx, userId);
       if (!guard.ok) return guard;
     }
     const keys = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.ownerId, userId), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id });
     revokedKeys.push(...keys.map((k) => k.id));
     // Announced like any revocation, so other instances drop the keys too.
-    for (const key of keys) await audit(tx as unknown as Db, { actor: actorName(ctx.actor), action: 'revoke', entity: 'api_key', entityId: key.id, detail: { reason: `owner ${user.email} deleted` } });
+    for (const key of keys) await audit({ action: 'revoke', entity: 'api_key', entityId: key.id, detail: { reason: `owner ${user.email} deleted` } });
     await tx.delete(users).where(eq(users.id, userId));
-    await audit(tx as unknown as Db, { actor: actorName(ctx.actor), action: 'delete', entity: 'user', entityId: userId, detail: { email: user.email, role: user.role, revoked_api_keys: revokedKeys } });
+    await audit({ action: 'delete', entity: 'user', entityId: userId, detail: { email: user.email, role: user.role, revoked_api_keys: revokedKeys } });
     return ok({ id: userId, email: user.email });
   });
   if (result.ok) forgetApiKeys(revokedKeys);
@@ -182,7 +174,7 @@ export async function deleteUser(ctx: ServiceContext, userId: string): Promise<R
 }
 
 /** There is always an enabled admin left to manage users. */
-async function keepsAnAdmin(db: Db, _ctx: ServiceContext, leavingId: string): Promise<Result<void>> {
+async function keepsAnAdmin(db: Db, leavingId: string): Promise<Result<void>> {
   const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.disabled, false), sql`${users.id} <> ${leavingId}`));
   return Number(row?.n ?? 0) > 0 ? ok(undefined) : fail({ code: 'conflict', message: 'This is the last enabled admin: make another user an admin first.' });
 }

@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/client';
 import { seedIfEmpty } from '../../db/seed';
 import { createScheme } from '../../lib/services/schemes';
 import type { SchemeDocument } from '../../lib/scheme/schema';
+import { systemContext } from '../../lib/services/context';
 
 /**
  * The editor benchmark's server: a fresh embedded database holding the demo account and the bench
@@ -16,7 +17,7 @@ export async function prepareDatabase(dataDir: string, doc: SchemeDocument): Pro
   try {
     await connection.migrate();
     await seedIfEmpty(connection.db);
-    const created = await createScheme(connection.db, { name: doc.name, document: doc });
+    const created = await createScheme(systemContext(connection.db, 'setup'), { name: doc.name, document: doc });
     if (!created.ok) throw new Error(`bench: the scheme was refused: ${JSON.stringify(created.error)}`);
     return created.value.id;
   } finally {

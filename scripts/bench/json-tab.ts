@@ -5,7 +5,7 @@
  * Run: npx tsx scripts/bench/json-tab.ts [nodes]
  */
 import { performance } from 'node:perf_hooks';
-import { compileOptionsFor, type AccountContext } from '../../lib/editor/account';
+import { compileOptionsFor, type AccountContext } from '../../lib/account/context';
 import { parseSchemeText } from '../../lib/editor/json-document';
 import { jsonPathLocator } from '../../lib/editor/json-path-range';
 import { jsonSchemaForAccount } from '../../lib/editor/json-schema-for-account';

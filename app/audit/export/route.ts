@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { clientAddress } from '@/lib/auth/auth';
+import { clientAddress } from '@/lib/http/client-address';
 import { userOfHeaders } from '@/lib/auth/session';
 import { respond } from '@/lib/http/respond';
 import { auditCsv, parseAuditQuery } from '@/lib/services/audit-trail';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { sessionContext } from '@/lib/auth/actor';
+import { uiContext } from '@/lib/auth/ui-context';
 import { ROLE_ADDS, ROLE_LABELS, ROLES } from '@/lib/access/roles';
 import { listUsers } from '@/lib/services/users';
 import { CreateUserForm, RoleForm, UserButton } from '@/components/users/user-forms';
@@ -8,7 +8,7 @@ import { createUserAction, deleteUserAction, endSessionsAction, setDisabledActio
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  const ctx = await sessionContext();
+  const ctx = await uiContext();
   const users = await listUsers(ctx);
   if (!users.ok) throw new Error(users.error.message); // the proxy lets only admins open this page
   const me = ctx.actor.kind === 'user' ? ctx.actor.id : null;

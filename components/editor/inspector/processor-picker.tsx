@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { AccountContext } from '@/lib/editor/account';
+import type { AccountContext } from '@/lib/account/context';
 import type { ProcessorRoute } from '@/lib/engine/types';
 import { PickerDropdown, usePickerDropdown } from './picker-dropdown';
 

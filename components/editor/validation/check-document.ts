@@ -1,4 +1,4 @@
-import { compileOptionsFor, type AccountContext } from '@/lib/editor/account';
+import { compileOptionsFor, type AccountContext } from '@/lib/account/context';
 import { checkScheme } from '@/lib/engine/check';
 import type { Problem } from '@/lib/engine/types';
 import type { SchemeDocument } from '@/lib/scheme/schema';

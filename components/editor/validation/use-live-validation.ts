@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { AccountContext } from '@/lib/editor/account';
+import type { AccountContext } from '@/lib/account/context';
 import type { Problem } from '@/lib/engine/types';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 import { useEditor, useEditorStore } from '../store-provider';

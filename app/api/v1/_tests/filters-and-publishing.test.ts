@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { DEMO_SCHEME_ID } from '@/db/seed';
+import { auditEntries } from '@/db/schema';
 import { testDatabases } from '@/db/testing';
 import * as filters from '../filters/route';
 import * as filter from '../filters/[id]/route';
@@ -74,9 +76,14 @@ describe.each(testDatabases())('/api/v1 filters and publishing on $name', (targe
     const draft = (await json(await call(scheme, 'GET', base, { key: key(), params }))).body;
     const blank = { ...draft.document, start: 'refuse', nodes: { refuse: { type: 'strategy', strategy: 'blank', reason: 'paused' } }, layout: {} };
     expect((await call(scheme, 'PUT', base, { key: key(), params, body: { revision: draft.revision, document: blank } })).status).toBe(200);
-    const published = await json(await call(publish, 'POST', `${base}/publish`, { key: key(), params, body: { note: 'pause everything' }, headers: { 'idempotency-key': 'pub-1' } }));
+    const headers = { 'idempotency-key': 'pub-1', 'x-forwarded-for': '198.51.100.4, 10.0.0.1' };
+    const published = await json(await call(publish, 'POST', `${base}/publish`, { key: key(), params, body: { note: 'pause everything' }, headers }));
     expect(published.status).toBe(201);
-    expect(published.body.version).toMatchObject({ version: 2, note: 'pause everything', published_by: expect.stringContaining('api key') });
+    expect(published.body.version).toMatchObject({ version: 2, note: 'pause everything', published_by: expect.stringMatching(/^api key sk_/) });
+    // The audit entry names the key, the API and the client's address.
+    const [entry] = await api.connection.db.select().from(auditEntries).where(eq(auditEntries.entityId, `${DEMO_SCHEME_ID}@2`));
+    expect(entry).toMatchObject({ action: 'publish', actor: published.body.version.published_by, actorKind: 'api_key', via: 'api', address: '198.51.100.4' });
+    expect(entry!.actorId).toMatch(/^key_/);
     const replay = await call(publish, 'POST', `${base}/publish`, { key: key(), params, body: { note: 'pause everything' }, headers: { 'idempotency-key': 'pub-1' } });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     const list = await json(await call(versions, 'GET', `${base}/versions`, { key: key(), params }));

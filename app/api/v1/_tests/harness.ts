@@ -4,6 +4,7 @@ import type { TestDatabase } from '@/db/testing';
 import { useDatabaseForHandlers, type Method, type RouteHandler } from '@/lib/http';
 import { createApiKey, revokeApiKey, type ApiScope } from '@/lib/services/api-keys';
 import { DecisionCache, useDecisionCache } from '@/lib/services/decisions';
+import { systemContext } from '@/lib/services/context';
 
 /**
  * Route handlers called as Next.js calls them (a Request and a params promise), against a fresh
@@ -23,12 +24,12 @@ export async function openApiHarness(target: TestDatabase): Promise<ApiHarness> 
   await cache.start();
   useDecisionCache(cache);
   const key = async (scopes: ApiScope[]) => {
-    const created = await createApiKey(connection.db, { name: `test ${scopes.join('+')}`, scopes });
+    const created = await createApiKey(systemContext(connection.db, 'setup'), { name: `test ${scopes.join('+')}`, scopes });
     if (!created.ok) throw new Error('could not create a test key');
     return created.value;
   };
   const revoked = await key(['read', 'write', 'decide']);
-  await revokeApiKey(connection.db, revoked.key.id);
+  await revokeApiKey(systemContext(connection.db, 'setup'), revoked.key.id);
   return {
     connection,
     keys: {

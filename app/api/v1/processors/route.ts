@@ -4,5 +4,5 @@ import { createProcessor, listProcessors } from '@/lib/services/processors';
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   GET: { scope: 'read', handle: async ({ db }) => ok(await listProcessors(db)) },
-  POST: { scope: 'write', body: 'json', status: 201, idempotent: true, handle: ({ db, body }) => createProcessor(db, body) },
+  POST: { scope: 'write', body: 'json', status: 201, idempotent: true, handle: ({ service, body }) => createProcessor(service, body) },
 });

@@ -5,5 +5,5 @@ import { getSettings } from '@/lib/services/settings';
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   GET: { scope: 'read', handle: async ({ db }) => ok(await getSettings(db)) },
-  PATCH: { scope: 'write', body: 'json', handle: ({ db, body }) => patchSettings(db, body) },
+  PATCH: { scope: 'write', body: 'json', handle: ({ service, body }) => patchSettings(service, body) },
 });

@@ -1,8 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
-import { sessionContext } from '@/lib/auth/actor';
+import { uiContext } from '@/lib/auth/ui-context';
 import { text } from '@/lib/forms/form-data';
 import { formStateOf, type FormState } from '@/lib/forms/form-state';
 import { goLiveWithVersion, previewActivation, publishOrRequest, stopLiveScheme, type GoLiveResult, type PreviewResult } from '@/lib/services/going-live';
@@ -17,7 +16,7 @@ const refresh = (schemeId: string) => {
 };
 
 export async function publishAction(schemeId: string, _previous: FormState, form: FormData): Promise<FormState> {
-  const ctx = await sessionContext();
+  const ctx = await uiContext();
   const revision = Number(text(form, 'expected_revision'));
   const input = {
     note: text(form, 'note'),
@@ -39,13 +38,12 @@ export async function publishAction(schemeId: string, _previous: FormState, form
 
 /** What activating a version would change, for the confirmation dialog. */
 export async function previewActivationAction(schemeId: string, version: number): Promise<PreviewResult> {
-  await sessionContext();
-  const preview = await previewActivation(await getDb(), schemeId, version);
+  const preview = await previewActivation((await uiContext()).db, schemeId, version);
   return preview.ok ? { ok: true, preview: preview.value } : { ok: false, message: preview.error.message };
 }
 
 export async function activateAction(schemeId: string, version: number): Promise<GoLiveResult> {
-  const result = await goLiveWithVersion(await sessionContext(), schemeId, version);
+  const result = await goLiveWithVersion(await uiContext(), schemeId, version);
   refresh(schemeId);
   if (!result.ok) return { status: 'error', message: result.error.message };
   if (result.value.status === 'requested') return { status: 'requested', message: `Requested: ${result.value.request.summary}. It goes live when another publisher or admin approves it.` };
@@ -53,13 +51,12 @@ export async function activateAction(schemeId: string, version: number): Promise
 }
 
 export async function deactivateAction(schemeId: string, _previous: FormState, _form: FormData): Promise<FormState> {
-  const result = await stopLiveScheme(await sessionContext());
+  const result = await stopLiveScheme(await uiContext());
   refresh(schemeId);
   return formStateOf(result, {}, 'No scheme is active: the routing mode decides.');
 }
 
 export async function addTestCaseAction(schemeId: string, _previous: FormState, form: FormData): Promise<FormState> {
-  await sessionContext();
   const values = {
     name: text(form, 'name') ?? '',
     transaction: text(form, 'transaction') ?? '',
@@ -77,14 +74,13 @@ export async function addTestCaseAction(schemeId: string, _previous: FormState, 
     ...(values.outcome ? { outcome: values.outcome } : {}),
     ...(values.processor.trim() ? { processor: values.processor.trim() } : {}),
   };
-  const result = await createTestCase(await getDb(), schemeId, { name: values.name, transaction, expected });
+  const result = await createTestCase(await uiContext(), schemeId, { name: values.name, transaction, expected });
   refresh(schemeId);
   return formStateOf(result, values, `Saved test case “${values.name.trim()}”.`);
 }
 
 export async function deleteTestCaseAction(schemeId: string, _previous: FormState, form: FormData): Promise<FormState> {
-  await sessionContext();
-  const result = await deleteTestCase(await getDb(), schemeId, text(form, 'case_id') ?? '');
+  const result = await deleteTestCase(await uiContext(), schemeId, text(form, 'case_id') ?? '');
   refresh(schemeId);
   return formStateOf(result, {}, 'Test case deleted.');
 }

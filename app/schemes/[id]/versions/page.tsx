@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { sessionContext } from '@/lib/auth/actor';
+import { uiContext } from '@/lib/auth/ui-context';
 import { roleAllows } from '@/lib/access/roles';
 import { ProblemList } from '@/components/schemes/problem-list';
 import { ActionButton } from '@/components/schemes/name-form';
@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: 'Versions' };
 /** Publishing: the draft's pre-flight (compile, test cases), the publish form, history, diff and rollback. */
 export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const ctx = await sessionContext();
+  const ctx = await uiContext();
   const { db } = ctx;
   const role = ctx.actor.kind === 'user' ? ctx.actor.role : 'viewer';
   const me = ctx.actor.kind === 'user' ? ctx.actor.id : '';

@@ -3,6 +3,6 @@ import { deleteRoute, getRoute, updateRoute } from '@/lib/services/routes';
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   GET: { scope: 'read', handle: async ({ db, params }) => found(await getRoute(db, params.id!), 'Processor route', params.id!) },
-  PATCH: { scope: 'write', body: 'json', handle: ({ db, params, body }) => updateRoute(db, params.id!, body) },
-  DELETE: { scope: 'write', handle: ({ db, params }) => deleteRoute(db, params.id!) },
+  PATCH: { scope: 'write', body: 'json', handle: ({ service, params, body }) => updateRoute(service, params.id!, body) },
+  DELETE: { scope: 'write', handle: ({ service, params }) => deleteRoute(service, params.id!) },
 });

@@ -7,10 +7,10 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
   PUT: {
     scope: 'write',
     body: 'json',
-    handle: async ({ db, params, body }) => {
+    handle: async ({ service, params, body }) => {
       const request = parseBody(SaveDraftRequestSchema, body);
-      return request.ok ? saveDraft(db, params.id!, request.value.document, request.value.revision) : request;
+      return request.ok ? saveDraft(service, params.id!, request.value.document, request.value.revision) : request;
     },
   },
-  DELETE: { scope: 'write', handle: ({ db, params }) => deleteScheme(db, params.id!) },
+  DELETE: { scope: 'write', handle: ({ service, params }) => deleteScheme(service, params.id!) },
 });

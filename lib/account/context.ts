@@ -1,9 +1,9 @@
-import { builtinCatalog, createCatalog, type CustomAttributeDefinition } from '../catalog';
-import type { CompileOptions, Filter, Processor, ProcessorRoute, Registry } from '../engine/types';
+import { catalogFor, type CustomAttributeDefinition } from '../catalog';
+import type { CompileOptions, Filter, Processor, ProcessorRoute, Registry } from '../engine';
 
 /**
- * What the editor needs to know of the account, as plain data: it is sent to the browser with the
- * page and on to the checker worker, where it becomes the compile options (registry, catalog, time zone).
+ * What a scheme compiles against in one account, as plain data: the server loads it, the editor gets
+ * it with the page and hands it on to the checker worker, and each turns it into the same compile options.
  */
 export interface AccountContext {
   /** Registered processors; the records carry `name` and `provider` too, for display. */
@@ -18,7 +18,7 @@ export interface AccountContext {
 export function compileOptionsFor(account: AccountContext): Required<CompileOptions> & { registry: Required<Registry> } {
   return {
     registry: { processors: account.processors, routes: account.routes, filters: account.filters },
-    catalog: account.customAttributes.length ? createCatalog(account.customAttributes) : builtinCatalog(),
+    catalog: catalogFor(account.customAttributes),
     timeZone: account.timeZone,
   };
 }

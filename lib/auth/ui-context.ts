@@ -2,15 +2,16 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
+import { clientAddress } from '@/lib/http/client-address';
 import type { ServiceContext } from '@/lib/services/context';
-import { clientAddress } from './auth';
 import { signedInUser } from './session';
 
 /**
  * The service context of a server action or page: the signed-in user, through the UI, from the
- * request's address. Without a valid session the request goes to /sign-in and comes back after.
+ * request's address. Without a valid session (none, expired, tampered, a deleted or disabled user)
+ * the request goes to /sign-in and comes back after. The role is checked where the change is made.
  */
-export async function sessionContext(): Promise<ServiceContext> {
+export async function uiContext(): Promise<ServiceContext> {
   const requestHeaders = await headers();
   const user = await signedInUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnPath(requestHeaders))}`);
