@@ -1,21 +1,42 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { isForeignOrigin, requestTargetProblem } from '@/lib/http/request-target';
 import { pageRole, PUBLIC_PAGES, roleAllows, isRole } from '@/lib/access/roles';
 
 /**
- * The guard for every operator page: no session → /sign-in?next=…, no user at all → /setup, a role
- * below what the page needs → 403. Server actions are let through: each checks its session and role
- * on the server (lib/auth/ui-context.ts) and refuses with a clear message. The API and the sign-in
- * endpoints guard themselves (API keys, better-auth).
+ * The edge of every request Next.js serves. First the request itself: a path or query that cannot be
+ * decoded (or decodes to a NUL) is a 400 here, JSON with a request id under /api; a server action
+ * posted from another site is a clear 403 instead of the framework's 500. Then, for operator pages,
+ * the sign-in guard: no session → /sign-in?next=…, no user at all → /setup, a role below what the page
+ * needs → 403. Server actions check their session and role on the server (lib/auth/ui-context.ts,
+ * lib/services/write.ts); the API and the sign-in endpoints guard themselves (API keys, better-auth).
  */
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+export async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
+  const refused = edge(request);
+  if (refused || request.headers.has('next-action')) return refused;
+  return guardPage(request);
+}
+
+/** The request itself: undecodable targets, and server actions posted from another site. */
+export function edge(request: NextRequest): NextResponse | undefined {
+  const problem = requestTargetProblem(new URL(request.url));
+  if (problem) return refuse(request, 400, 'invalid_request', problem.message, [problem.where]);
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+    if (isForeignOrigin(request.headers.get('origin'), host)) {
+      return refuse(request, 403, 'forbidden', 'This form was sent from another site; submit it from Switchyard itself.', ['headers', 'Origin']);
+    }
+  }
+  return undefined;
+}
+
+async function guardPage(request: NextRequest): Promise<NextResponse | undefined> {
   const { pathname, search } = request.nextUrl;
-  if (request.headers.has('next-action')) return NextResponse.next();
+  if (!isPage(pathname)) return undefined;
   const access = await lookUp(request);
-  if (access === 'unavailable') return NextResponse.next(); // the page says the database cannot be reached
-  const isPublic = PUBLIC_PAGES.includes(pathname);
-  if (access.setup_needed) return pathname === '/setup' ? NextResponse.next() : redirect(request, '/setup');
+  if (access === 'unavailable') return undefined; // the page says the database cannot be reached
+  if (access.setup_needed) return pathname === '/setup' ? undefined : redirect(request, '/setup');
   if (pathname === '/setup') return redirect(request, access.user ? '/' : '/sign-in');
-  if (isPublic) return NextResponse.next();
+  if (PUBLIC_PAGES.includes(pathname)) return undefined;
   if (!access.user) return redirect(request, `/sign-in?next=${encodeURIComponent(pathname + search)}`);
   const needed = pageRole(pathname);
   if (!isRole(access.user.role) || !roleAllows(access.user.role, needed)) {
@@ -23,8 +44,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     url.searchParams.set('needs', needed);
     return NextResponse.rewrite(url, { status: 403 });
   }
-  return NextResponse.next();
+  return undefined;
 }
+
+/** Operator pages: not the API (keys), not Next's assets, not files with an extension. */
+const isPage = (pathname: string) => !/^\/(api|_next)\//.test(pathname) && !/\.[a-zA-Z0-9]+$/.test(pathname);
 
 type Access = { setup_needed: boolean; user: { id: string; role: string } | null } | 'unavailable';
 
@@ -46,7 +70,11 @@ function redirect(request: NextRequest, to: string): NextResponse {
   return NextResponse.redirect(new URL(to, request.url));
 }
 
-export const config = {
-  // Pages only: not the API (keys), not Next's assets, not files with an extension.
-  matcher: ['/((?!api/|_next/|.*\\.[a-zA-Z0-9]+$).*)'],
-};
+function refuse(request: NextRequest, status: number, type: string, message: string, path: string[]): NextResponse {
+  const requestId = `req_${crypto.randomUUID().replace(/-/g, '').slice(0, 24)}`;
+  const headers = { 'X-Request-Id': requestId, 'Cache-Control': 'no-store' };
+  if (new URL(request.url).pathname.startsWith('/api/') || request.headers.has('next-action')) {
+    return NextResponse.json({ error: { type, message, issues: [{ path, message }] } }, { status, headers });
+  }
+  return new NextResponse(`${message}\n`, { status, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+}

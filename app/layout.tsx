@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import Script from 'next/script';
 import type { ReactNode } from 'react';
 import { Nav } from '@/components/nav';
 import { DatabaseUnavailable } from '@/components/database-unavailable';
 import { checkDatabase } from '@/lib/services/health';
 import { signedInUser } from '@/lib/auth/session';
+import { ZOD_WITHOUT_EVAL } from '@/lib/browser/zod-without-eval';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -21,6 +23,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <Script id="zod-without-eval" strategy="beforeInteractive">
+          {ZOD_WITHOUT_EVAL}
+        </Script>
         <div className="shell">
           {user && <Nav user={user} />}
           <main className="content">{health.ok ? children : <DatabaseUnavailable reason={health.reason} />}</main>

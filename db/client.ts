@@ -42,7 +42,17 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTar
 export async function openDatabase(target: DatabaseTarget): Promise<Connection> {
   if (target.kind === 'postgres') {
     // Small pool: the app is stateless and scales by instances, not by connections per instance.
-    const client = postgres(target.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+    // Bounded waits: a connection in 2 s, a statement in 5 s, and a transaction its client walked away
+    // from is rolled back by the server after 10 s idle, so nothing hangs on and commits late.
+    const client = postgres(target.url, {
+      max: 10,
+      onnotice: () => {},
+      connect_timeout: 2,
+      // postgres.js would look up array types on every new connection, and that lookup's failure when
+      // the connection drops is never handled (an unhandled rejection); drizzle parses arrays itself.
+      fetch_types: false,
+      connection: { statement_timeout: 5_000, idle_in_transaction_session_timeout: 10_000 },
+    });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return {
       db,

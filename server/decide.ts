@@ -1,16 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  apiError, apiErrorOf, authenticate, checkJsonContentType, databaseForHandlers, databaseUnavailable, errorBody, isDatabaseUnavailable,
-  MAX_BODY_BYTES, parseJsonText, payloadTooLarge, REQUEST_ID_HEADER, requestIdOf, type ApiError, type HeaderSource,
+  apiError, apiErrorOf, apiErrorOfThrown, authenticate, checkJsonHeaders, databaseForHandlers, decodeJsonBytes, errorBody,
+  MAX_BODY_BYTES, payloadTooLarge, REQUEST_ID_HEADER, requestIdOf, type ApiError, type HeaderSource,
 } from '@/lib/http';
 import type { AuthResult } from '@/lib/http/auth';
 import type { Result } from '@/lib/services/result';
-import { decide, decisionCache, type DecideResponse } from '@/lib/services/decisions';
+import { decideWithAppCache, type DecideResponse } from '@/lib/services/decisions';
 
 /**
- * POST /api/v1/decide served straight on Node's request and response, in the same process as Next.js
- * and with the same steps as the route handler (request id, API key and scope, content type, 1 MB,
- * depth, the decide service, the one error mapping). Building Web Request/Response objects for each
+ * POST /api/v1/decide served straight on Node's request and response, in the same process as Next.js.
+ * Every step is the route handler's own function (request id, `authenticate`, `checkJsonHeaders`,
+ * `decodeJsonBytes`, `decideWithAppCache`, `apiErrorOfThrown`); only reading the body is Node's. Building Web Request/Response objects for each
  * call costs several times the decision itself; docs/decide.md has the measurements.
  *
  * Once warm (key seen, cache loaded) a request creates no promise: every step below is a plain call,
@@ -23,8 +23,6 @@ export function isDecideRequest(req: IncomingMessage): boolean {
   const url = req.url ?? '';
   return url === DECIDE_PATH || url.startsWith(`${DECIDE_PATH}?`);
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** One decide exchange; its methods are the steps, each called when the previous one has its answer. */
 class DecideExchange {
@@ -50,26 +48,17 @@ class DecideExchange {
 
   private authenticated(auth: AuthResult): void {
     if (!auth.ok) return this.refuse(auth.error);
-    const wrongType = checkJsonContentType(this.header('content-type'));
-    if (wrongType) return this.refuse(wrongType);
-    const declared = Number(this.req.headers['content-length']);
-    if (declared > MAX_BODY_BYTES) return this.tooLarge();
+    const refused = checkJsonHeaders(this.headers.headers, MAX_BODY_BYTES);
+    if (refused) return refused.status === 413 ? this.tooLarge() : this.refuse(refused);
     readBody(this.req, this);
   }
 
   /** The whole body has arrived. */
   body(bytes: Buffer): void {
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      return this.refuse(apiError(400, 'invalid_json', 'The body is not valid UTF-8.'));
-    }
-    const body = parseJsonText(text);
+    const body = decodeJsonBytes(bytes);
     if (!body.ok) return this.refuse(body.error);
     try {
-      const cache = decisionCache();
-      const result = cache instanceof Promise ? cache.then((c) => decide(c, body.value)) : decide(cache, body.value);
+      const result = decideWithAppCache(body.value);
       if (result instanceof Promise) result.then((r) => this.decided(r), (error: unknown) => this.failed(error));
       else this.decided(result);
     } catch (error) {
@@ -82,9 +71,7 @@ class DecideExchange {
   }
 
   failed(error: unknown): void {
-    if (isDatabaseUnavailable(error)) return this.refuse(databaseUnavailable());
-    console.error(`[${this.requestId}] POST ${DECIDE_PATH} failed:`, error);
-    this.refuse(apiError(500, 'internal_error', `Something went wrong on our side (request ${this.requestId}).`));
+    this.refuse(apiErrorOfThrown(error, this.requestId, `POST ${DECIDE_PATH}`));
   }
 
   private decided(result: Result<DecideResponse>): void {
@@ -98,6 +85,7 @@ class DecideExchange {
   }
 
   private send(status: number, payload: string, extra?: Record<string, string>): void {
+    if (this.res.headersSent) return; // answered already (e.g. 413 mid-body, then the upload broke)
     const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), [REQUEST_ID_HEADER]: this.requestId };
     this.res.writeHead(status, extra ? { ...headers, ...extra } : headers);
     this.res.end(payload);
@@ -128,6 +116,9 @@ function readBody(req: IncomingMessage, exchange: DecideExchange): void {
     if (total > MAX_BODY_BYTES) {
       req.off('data', onData);
       req.off('end', onEnd);
+      // Answered: a later error on the upload has no one to tell, but must not go unhandled.
+      req.off('error', onError);
+      req.on('error', ignore);
       exchange.tooLarge();
     } else if (!first) first = chunk;
     else (chunks ??= [first]).push(chunk);
@@ -139,7 +130,10 @@ function readBody(req: IncomingMessage, exchange: DecideExchange): void {
       exchange.failed(error);
     }
   };
+  const onError = (error: Error) => exchange.failed(error);
   req.on('data', onData);
   req.once('end', onEnd);
-  req.once('error', (error) => exchange.failed(error));
+  req.once('error', onError);
 }
+
+const ignore = () => {};

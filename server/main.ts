@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { getConnection } from '@/db';
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '@/lib/http/client-address';
 import { getDecisionCache } from '@/lib/services/decisions';
 import { isDecideRequest, serveDecide } from './decide';
 
@@ -28,6 +29,7 @@ await app.prepare();
 await getDecisionCache().catch((error: unknown) => console.error('decide cache not warmed:', error));
 
 const server = createServer((req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req); // replaces any value the client sent
   if (isDecideRequest(req)) return serveDecide(req, res);
   void handle(req, res);
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SchemeDocumentSchema } from '@/lib/scheme/schema';
+import { decimalFromText } from './query-number';
 
 /** Request bodies of /api/v1 that are not a service's own input schema. */
 export const SaveDraftRequestSchema = z.strictObject({
@@ -15,7 +16,9 @@ export const ActivateRequestSchema = z.strictObject({
 });
 
 /** A version number from the path or the query. */
-export const VersionNumberSchema = z.coerce.number().int().min(1, 'A version is a whole number from 1');
+export const VersionNumberSchema = decimalFromText(
+  z.int({ error: 'A version is a whole number from 1, written in decimal' }).min(1, 'A version is a whole number from 1'),
+);
 
 export const DiffQuerySchema = z.strictObject({
   from: VersionNumberSchema.describe('The older version.'),

@@ -14,7 +14,7 @@ const timestamps = { created_at: z.iso.datetime(), updated_at: z.iso.datetime() 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      type: z.string().describe('invalid_request, invalid_json, payload_too_large, unsupported_media_type, unauthorized, forbidden, not_found, method_not_allowed, conflict, referenced, idempotency_conflict, database_unavailable, internal_error'),
+      type: z.string().describe('invalid_request, invalid_json, payload_too_large, unsupported_media_type, unauthorized, forbidden, not_found, method_not_allowed, conflict, referenced, idempotency_conflict, too_many_requests, database_unavailable, outcome_unknown, internal_error'),
       message: z.string(),
       issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
       references: z

@@ -1,4 +1,6 @@
 import 'server-only';
+import { INVALID_UTF8_LINE } from '@/lib/simulation/records';
+import { quote } from '@/lib/text/hostile';
 import { apiError, type ApiError } from './errors';
 
 /** Request bodies are JSON of at most 1 MB, nested at most 64 levels deep. */
@@ -23,27 +25,46 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 export async function readJsonBody(request: Request, options: BodyOptions = {}): Promise<BodyResult> {
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const declared = request.headers.get('content-length');
-  const contentType = request.headers.get('content-type');
   const emptyByDeclaration = declared === '0' || (declared === null && request.body === null);
   if (options.optional && emptyByDeclaration) return { ok: true, value: undefined, text: '' };
-  const wrongType = checkJsonContentType(contentType);
-  if (wrongType) return failure(wrongType);
+  const refused = checkJsonHeaders(request.headers, maxBytes);
+  if (refused) return failure(refused);
   const bytes = await readBytes(request, maxBytes);
   if (!bytes.ok) return bytes;
+  if (options.optional && isBlank(bytes.value)) return { ok: true, value: undefined, text: '' };
+  return decodeJsonBytes(bytes.value, options.maxDepth ?? MAX_BODY_DEPTH);
+}
+
+/**
+ * What is checked of a JSON request before its body is read, by the route handlers and the dedicated
+ * decide handler alike: a JSON content type (415) and the declared length (413).
+ */
+export function checkJsonHeaders(headers: { get(name: string): string | null }, maxBytes = MAX_BODY_BYTES): ApiError | undefined {
+  const wrongType = checkJsonContentType(headers.get('content-type'));
+  if (wrongType) return wrongType;
+  const declared = Number(headers.get('content-length'));
+  return Number.isFinite(declared) && declared > maxBytes ? payloadTooLarge(maxBytes) : undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body once read, by both handlers: UTF-8 (400), nesting depth (400), then JSON (400). */
+export function decodeJsonBytes(bytes: Uint8Array, maxDepth = MAX_BODY_DEPTH): BodyResult {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.value);
+    text = utf8.decode(bytes);
   } catch {
     return failure(apiError(400, 'invalid_json', 'The body is not valid UTF-8.'));
   }
-  if (options.optional && text.trim() === '') return { ok: true, value: undefined, text };
-  return parseJsonText(text, options.maxDepth ?? MAX_BODY_DEPTH);
+  return parseJsonText(text, maxDepth);
 }
+
+const isBlank = (bytes: Uint8Array) => bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09);
 
 /** 415 unless the content type is JSON (`application/json` or `application/*+json`). */
 export function checkJsonContentType(contentType: string | null): ApiError | undefined {
   if (contentType && JSON_TYPE.test(contentType)) return undefined;
-  return apiError(415, 'unsupported_media_type', `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${contentType}")` : ''}.`);
+  return apiError(415, 'unsupported_media_type', `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${quote(contentType, 60)}")` : ''}.`);
 }
 
 export const payloadTooLarge = (maxBytes: number): ApiError => apiError(413, 'payload_too_large', `The body is larger than ${formatBytes(maxBytes)}.`);
@@ -59,7 +80,7 @@ export function parseJsonText(text: string, maxDepth = MAX_BODY_DEPTH): BodyResu
   try {
     return { ok: true, value: JSON.parse(text), text };
   } catch (error) {
-    return failure(apiError(400, 'invalid_json', `The body is not valid JSON: ${(error as Error).message}`));
+    return failure(apiError(400, 'invalid_json', `The body is not valid JSON: ${quote((error as Error).message, 120)}`));
   }
 }
 
@@ -74,15 +95,19 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Byt
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return tooLarge();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return tooLarge();
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch {
+    return failure(apiError(400, 'invalid_request', 'The body could not be read to its end (the upload was cut off).'));
   }
   const out = new Uint8Array(total);
   let offset = 0;
@@ -138,18 +163,22 @@ export class BodyTooLargeError extends Error {
 export function checkJsonLinesRequest(request: Request, maxBytes = MAX_JSON_LINES_BYTES): ApiError | undefined {
   const contentType = request.headers.get('content-type');
   if (!contentType || !JSON_LINES_TYPE.test(contentType)) {
-    return apiError(415, 'unsupported_media_type', `Send JSON lines with "Content-Type: application/x-ndjson"${contentType ? ` (got "${contentType}")` : ''}.`);
+    return apiError(415, 'unsupported_media_type', `Send JSON lines with "Content-Type: application/x-ndjson"${contentType ? ` (got "${quote(contentType, 60)}")` : ''}.`);
   }
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) return apiError(413, 'payload_too_large', `The body is larger than ${formatBytes(maxBytes)}.`);
   return undefined;
 }
 
-/** The body as UTF-8 text chunks while it streams in; throws BodyTooLargeError once past `maxBytes`. */
+/**
+ * The body as UTF-8 text chunks while it streams in; throws BodyTooLargeError once past `maxBytes`.
+ * Decoded line by line ("\n" never occurs inside a UTF-8 sequence): a line that is not valid UTF-8
+ * arrives as INVALID_UTF8_LINE, so it is reported by its number rather than silently repaired.
+ */
 export async function* bodyTextChunks(request: Request, maxBytes = MAX_JSON_LINES_BYTES): AsyncGenerator<string> {
   if (!request.body) return;
-  const decoder = new TextDecoder('utf-8');
   const reader = request.body.getReader();
+  let carry = new Uint8Array(0);
   let total = 0;
   try {
     for (;;) {
@@ -157,11 +186,44 @@ export async function* bodyTextChunks(request: Request, maxBytes = MAX_JSON_LINE
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
-      yield decoder.decode(value, { stream: true });
+      const bytes = carry.length > 0 ? concat(carry, value) : value;
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      // A partial line is held whole, up to the longest line the parser reads; past that it is too long anyway.
+      const cut = end === 0 && bytes.length > MAX_HELD_LINE_BYTES ? bytes.length : end;
+      carry = bytes.slice(cut);
+      if (cut > 0) yield decodeLines(bytes.subarray(0, cut));
     }
-    const rest = decoder.decode();
-    if (rest) yield rest;
+    if (carry.length > 0) yield decodeLines(carry);
   } finally {
     await reader.cancel().catch(() => {});
   }
+}
+
+const MAX_HELD_LINE_BYTES = 4 * 1024 * 1024;
+
+function decodeLines(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    let out = '';
+    for (let start = 0; start < bytes.length; ) {
+      const nl = bytes.indexOf(0x0a, start);
+      const end = nl === -1 ? bytes.length : nl + 1;
+      const line = bytes.subarray(start, end);
+      try {
+        out += utf8.decode(line);
+      } catch {
+        out += INVALID_UTF8_LINE + (nl === -1 ? '' : '\n');
+      }
+      start = end;
+    }
+    return out;
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

@@ -15,6 +15,8 @@ export type ApiErrorType =
   | 'referenced'
   | 'idempotency_conflict'
   | 'database_unavailable'
+  | 'outcome_unknown'
+  | 'too_many_requests'
   | 'internal_error';
 
 export interface ApiError {

@@ -7,10 +7,13 @@ import type { Result } from '@/lib/services/result';
 import { authenticate, type Caller } from './auth';
 import { clientAddress } from './client-address';
 import { readJsonBody } from './body';
-import { databaseForHandlers, databaseUnavailable, isDatabaseUnavailable } from './database';
-import { apiError, errorResponse } from './errors';
+import { databaseForHandlers } from './database';
+import { REQUEST_DEADLINE_MS, transactionWithin, within } from './deadline';
+import { apiError, errorResponse, type ApiError } from './errors';
+import { apiErrorOfThrown } from './thrown';
 import { respond } from './respond';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+import { ID_PATTERN, ID_RULE, quote } from '@/lib/text/hostile';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type Method = (typeof METHODS)[number];
@@ -54,8 +57,12 @@ export function defineRoute(endpoints: Partial<Record<Method, Endpoint>>): Recor
     const endpoint = endpoints[method];
     handlers[method] = async (request, context) => {
       const requestId = requestIdOf(request);
-      const response = endpoint
-        ? await run(endpoint, request, await paramsOf(context), requestId)
+      const params = await paramsOf(context);
+      const badParam = endpoint ? checkParams(params) : undefined;
+      const response = badParam
+        ? errorResponse(badParam)
+        : endpoint
+        ? await run(endpoint, request, params, requestId)
         : errorResponse(apiError(405, 'method_not_allowed', `${method} is not allowed here; use ${allow}.`, { headers: { Allow: allow } }));
       return withHeader(response, REQUEST_ID_HEADER, requestId);
     };
@@ -67,7 +74,7 @@ export function defineRoute(endpoints: Partial<Record<Method, Endpoint>>): Recor
 export function notFoundRoute(): Record<Method, RouteHandler> {
   const handler: RouteHandler = async (request) =>
     withHeader(
-      errorResponse(apiError(404, 'not_found', `No endpoint at ${new URL(request.url).pathname}. See /api/v1/openapi.json.`)),
+      errorResponse(apiError(404, 'not_found', `No endpoint at ${quote(new URL(request.url).pathname, 120)}. See /api/v1/openapi.json.`)),
       REQUEST_ID_HEADER,
       requestIdOf(request),
     );
@@ -76,7 +83,7 @@ export function notFoundRoute(): Record<Method, RouteHandler> {
 
 async function run(endpoint: Endpoint, request: Request, params: Record<string, string>, requestId: string): Promise<Response> {
   try {
-    const db = await databaseForHandlers();
+    const db = await within(REQUEST_DEADLINE_MS, Promise.resolve(databaseForHandlers()));
     const auth = await authenticate(db, request, endpoint.scope);
     if (!auth.ok) return errorResponse(auth.error);
     let body: unknown;
@@ -89,17 +96,26 @@ async function run(endpoint: Endpoint, request: Request, params: Record<string, 
     const actor = { kind: 'api_key', id: caller.id, prefix: caller.prefix, scopes: caller.scopes, ownerId: caller.ownerId } as const;
     const service: ServiceContext = { db, actor, via: 'api', address: clientAddress(request.headers) };
     const context: HandlerContext = { request, db, params, requestId, caller, service, body };
-    if (endpoint.scope !== 'write') return responseOf(endpoint, await endpoint.handle(context));
-    // A write runs in one transaction with its idempotency record: it lands whole or not at all.
-    return await db.transaction((transaction) => {
-      const tx = transaction as unknown as Db;
-      return runWrite(endpoint, { ...context, db: tx, service: { ...service, db: tx } });
-    });
+    if (endpoint.scope !== 'write') return responseOf(endpoint, await within(REQUEST_DEADLINE_MS, endpoint.handle(context)));
+    // A write runs in one transaction with its idempotency record: it lands whole, before the deadline, or not at all.
+    return await transactionWithin(db, REQUEST_DEADLINE_MS, (tx) => runWrite(endpoint, { ...context, db: tx, service: { ...service, db: tx } }));
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return errorResponse(databaseUnavailable());
-    console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname} failed:`, error);
-    return errorResponse(apiError(500, 'internal_error', `Something went wrong on our side (request ${requestId}).`));
+    return errorResponse(apiErrorOfThrown(error, requestId, `${request.method} ${new URL(request.url).pathname}`));
   }
+}
+
+// Path parameters are ids (their own charset and length) or version numbers (decimal digits): anything
+// else cannot name a record, and is refused before a query is built from it.
+const VERSION_PARAM = /^[1-9][0-9]{0,8}$/;
+
+function checkParams(params: Record<string, string>): ApiError | undefined {
+  for (const [name, value] of Object.entries(params)) {
+    const valid = name === 'version' ? VERSION_PARAM.test(value) : ID_PATTERN.test(value);
+    if (valid) continue;
+    const rule = name === 'version' ? 'not a version number (a whole number from 1, in decimal digits)' : ID_RULE;
+    return apiError(400, 'invalid_request', `The ${name} in the path is ${rule}.`, { issues: [{ path: [name], message: rule }] });
+  }
+  return undefined;
 }
 
 async function runWrite(endpoint: Endpoint, context: HandlerContext): Promise<Response> {

@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import { CHANGES_CHANNEL, parseChange } from './changes';
 import { fail, notFound, ok, validationError, type Result } from './result';
 import { write } from './write';
+import { parseInput } from '@/lib/text/hostile';
 
 export const API_SCOPES = ['read', 'write', 'decide'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -57,7 +58,7 @@ export async function listApiKeys(db: Db): Promise<ApiKeyRecord[]> {
 
 /** A new key. The secret is in this answer only: it is stored as its hash and can never be shown again. */
 export async function createApiKey(ctx: ServiceContext, input: unknown): Promise<Result<{ key: ApiKeyRecord; secret: string }>> {
-  const parsed = CreateApiKeySchema.safeParse(input);
+  const parsed = parseInput(CreateApiKeySchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');
   const id = `key_${randomBytes(8).toString('hex')}`;
@@ -74,6 +75,7 @@ export async function createApiKey(ctx: ServiceContext, input: unknown): Promise
         ownerId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
       })
       .returning();
+    unknownPrefixes.forget(row!.prefix);
     await audit({ action: 'create', entity: 'api_key', entityId: id, detail: { name: parsed.data.name, scopes: parsed.data.scopes } });
     return ok({ key: toRecord(row!), secret });
   });
@@ -110,6 +112,7 @@ export type Verification =
 interface CachedKey {
   id: string;
   hash: Buffer;
+  prefix: string;
   /** What a successful verification answers (its scopes are the key's), built once per load rather than per request. */
   caller: { id: string; name: string; prefix: string; scopes: readonly ApiScope[]; ownerId: string | null };
   revoked: boolean;
@@ -154,9 +157,15 @@ export async function listenForKeyChanges(connection: Pick<Connection, 'listen'>
     CHANGES_CHANNEL,
     (payload) => {
       const change = parseChange(payload);
-      if (change?.entity === 'api_key') keyCache.forgetId(change.id);
+      if (change?.entity === 'api_key') {
+        keyCache.forgetId(change.id);
+        unknownPrefixes.clear(); // a key created elsewhere may have a prefix remembered as unknown
+      }
     },
-    () => keyCache.clear(),
+    () => {
+      keyCache.clear();
+      unknownPrefixes.clear();
+    },
   );
 }
 
@@ -177,12 +186,51 @@ export function verifyApiKey(db: Db, secret: string | null, scope: ApiScope, now
     if (now - cached.checkedAt > KEY_REVALIDATE_MS) revalidate(db, hashHex, cached, now);
     return verdict(db, cached, hash, scope, now);
   }
-  return loadKey(db, hashHex, now).then((loaded) => {
+  const prefix = secret.slice(0, PREFIX_LENGTH);
+  if (unknownPrefixes.has(prefix, now)) return UNKNOWN_KEY;
+  return loadKey(db, hashHex, prefix, now).then((loaded) => {
     if (!loaded) return UNKNOWN_KEY;
     keyCache.set(hashHex, loaded);
     return verdict(db, loaded, hash, scope, now);
   });
 }
+
+/** True when `secret` is a key this instance has verified and not seen revoked (answered from memory). */
+export function isKnownApiKey(secret: string | null): boolean {
+  if (!secret || !SECRET_SHAPE.test(secret)) return false;
+  const cached = keyCache.get(hashSecret(secret).toString('hex'));
+  return cached !== undefined && !cached.revoked;
+}
+
+/**
+ * Prefixes no key has, remembered for UNKNOWN_PREFIX_MS: the same wrong key sent again costs no query.
+ * Only a prefix no stored key shares is remembered, so a guess can never lock out a real key.
+ */
+export const UNKNOWN_PREFIX_MS = 30_000;
+const MAX_UNKNOWN_PREFIXES = 10_000;
+
+class UnknownPrefixes {
+  private readonly until = new Map<string, number>();
+  has(prefix: string, now: number): boolean {
+    const expires = this.until.get(prefix);
+    if (expires === undefined) return false;
+    if (expires > now) return true;
+    this.until.delete(prefix);
+    return false;
+  }
+  add(prefix: string, now: number): void {
+    if (this.until.size >= MAX_UNKNOWN_PREFIXES) this.until.delete(this.until.keys().next().value!);
+    this.until.set(prefix, now + UNKNOWN_PREFIX_MS);
+  }
+  forget(prefix: string): void {
+    this.until.delete(prefix);
+  }
+  clear(): void {
+    this.until.clear();
+  }
+}
+
+const unknownPrefixes = new UnknownPrefixes();
 
 const UNKNOWN_KEY: Verification = { ok: false, reason: 'unknown', message: 'The API key is not valid.' };
 
@@ -199,13 +247,18 @@ function verdict(db: Db, key: CachedKey, hash: Buffer, scope: ApiScope, now: num
   return { ok: true, key: key.caller };
 }
 
-async function loadKey(db: Db, hashHex: string, now: number): Promise<CachedKey | undefined> {
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hashHex));
-  if (!row) return undefined;
+async function loadKey(db: Db, hashHex: string, prefix: string, now: number): Promise<CachedKey | undefined> {
+  const rows = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix));
+  const row = rows.find((r) => r.hash === hashHex);
+  if (!row) {
+    if (rows.length === 0) unknownPrefixes.add(prefix, now);
+    return undefined;
+  }
   const record = toRecord(row);
   return {
     id: row.id,
     hash: Buffer.from(hashHex, 'hex'),
+    prefix,
     caller: { id: row.id, name: row.name, prefix: row.prefix, scopes: record.scopes, ownerId: row.ownerId },
     revoked: row.revokedAt !== null,
     checkedAt: now,
@@ -217,7 +270,7 @@ async function loadKey(db: Db, hashHex: string, now: number): Promise<CachedKey 
 function revalidate(db: Db, hashHex: string, key: CachedKey, now: number): void {
   if (key.refreshing) return;
   key.refreshing = true;
-  loadKey(db, hashHex, now)
+  loadKey(db, hashHex, key.prefix, now)
     .then((fresh) => {
       if (!fresh) keyCache.forget(hashHex);
       else Object.assign(key, { caller: fresh.caller, revoked: fresh.revoked, checkedAt: now });

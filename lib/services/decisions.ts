@@ -7,6 +7,7 @@ import { simulateOne } from '@/lib/simulation';
 import { checkTransaction } from '@/lib/transactions/reader';
 import { DecisionCache, VersionNotCompilable, type DecisionSnapshot } from './decision-cache';
 import { fail, notFound, ok, validationError, type Result } from './result';
+import { parseInput } from '@/lib/text/hostile';
 
 export { DecisionCache } from './decision-cache';
 export { MAX_TRANSACTION_BYTES, MAX_TRANSACTION_DEPTH } from '@/lib/transactions/reader';
@@ -92,7 +93,7 @@ interface Target {
 }
 
 function parseRequest<S extends typeof DecideRequestSchema | typeof SimulateRequestSchema>(schema: S, input: unknown): Result<z.output<S>> {
-  const parsed = schema.safeParse(input);
+  const parsed = parseInput(schema as typeof SimulateRequestSchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const tx = checkTransaction(parsed.data.transaction);
   if (!tx.ok) return fail({ code: 'validation', message: tx.issue.message, issues: [tx.issue] });
@@ -162,6 +163,12 @@ export function getDecisionCache(): Promise<DecisionCache> {
 /** The cache once it exists, without a promise (the decide hot path); else the promise of it. */
 export function decisionCache(): DecisionCache | Promise<DecisionCache> {
   return holder.__switchyardDecisionCacheReady ?? getDecisionCache();
+}
+
+/** One decision from this instance's cache: what POST /api/v1/decide answers on either server path (synchronous once warm). */
+export function decideWithAppCache(input: unknown): Result<DecideResponse> | Promise<Result<DecideResponse>> {
+  const cache = decisionCache();
+  return cache instanceof Promise ? cache.then((c) => decide(c, input)) : decide(cache, input);
 }
 
 /** Tests point the app's decide path at a cache of their own. */

@@ -15,6 +15,7 @@ import type { ServiceContext } from './context';
 import { findReferences } from './references';
 import { fail, idTaken, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
 import { write } from './write';
+import { parseInput } from '@/lib/text/hostile';
 
 /** A shared filter: a named group of rules that scheme conditions use with {"filter": id}. */
 export interface FilterRecord {
@@ -69,7 +70,7 @@ function clash(error: unknown, id: string, name: string | undefined): Result<nev
 }
 
 export async function createFilter(ctx: ServiceContext, input: unknown): Promise<Result<FilterRecord>> {
-  const parsed = FilterInputSchema.safeParse(input, inWords(FILTER_FIELD_WORDS));
+  const parsed = parseInput(FilterInputSchema, input, inWords(FILTER_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { id = newFilterId(), name, match, rules } = parsed.data;
   try {
@@ -90,7 +91,7 @@ export async function createFilter(ctx: ServiceContext, input: unknown): Promise
 
 /** Rename, change the match or replace the rules; what is omitted stays. */
 export async function updateFilter(ctx: ServiceContext, id: string, input: unknown): Promise<Result<FilterRecord>> {
-  const parsed = FilterPatchSchema.safeParse(input, inWords(FILTER_FIELD_WORDS));
+  const parsed = parseInput(FilterPatchSchema, input, inWords(FILTER_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { name, match, rules } = parsed.data;
   try {

@@ -12,6 +12,7 @@ import { getSettings } from './settings';
 import { statusChangeEffects } from '@/lib/processors/status-effects';
 import { fail, idTaken, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
 import { write } from './write';
+import { parseInput } from '@/lib/text/hostile';
 
 type Row = typeof processors.$inferSelect;
 
@@ -70,7 +71,7 @@ function clash(error: unknown, id: string, name: string): Result<never> | undefi
 }
 
 export async function createProcessor(ctx: ServiceContext, input: unknown): Promise<Result<ProcessorRecord>> {
-  const parsed = ProcessorRegistrationSchema.safeParse(input, inWords(PROCESSOR_FIELD_WORDS));
+  const parsed = parseInput(ProcessorRegistrationSchema, input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const p = parsed.data;
   try {
@@ -88,7 +89,7 @@ export async function createProcessor(ctx: ServiceContext, input: unknown): Prom
 }
 
 export async function updateProcessor(ctx: ServiceContext, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
-  const parsed = ProcessorUpdateSchema.safeParse(input, inWords(PROCESSOR_FIELD_WORDS));
+  const parsed = parseInput(ProcessorUpdateSchema, input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   try {
     return await write(ctx, 'editor', async (tx, audit) => {

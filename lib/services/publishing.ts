@@ -14,6 +14,7 @@ import { ACCOUNT_ID, getSettings } from './settings';
 import { listTestCases, runTestCases, type TestRun } from './test-cases';
 import { fail, notFound, ok, uniqueViolation, validationError, type FieldIssue, type Result } from './result';
 import { write, type Audit } from './write';
+import { parseInput } from '@/lib/text/hostile';
 
 export const PublishInputSchema = z.strictObject({
   note: z.string().trim().max(2000).optional(),
@@ -116,7 +117,7 @@ export async function previewPublish(db: Db, schemeId: string): Promise<Result<P
  * the scheme, so two publishes at the same moment get N and N+1; the primary key forbids duplicates.
  */
 export async function publishScheme(ctx: ServiceContext, schemeId: string, input: unknown): Promise<Result<PublishOutcome>> {
-  const parsed = PublishInputSchema.safeParse(input ?? {});
+  const parsed = parseInput(PublishInputSchema, input === undefined ? {} : input);
   if (!parsed.success) return fail(validationError(parsed.error));
   for (let attempt = 1; ; attempt++) {
     try {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { quote } from '@/lib/text/hostile';
 
 /** One problem with the input, at a path into it (every error names its path). */
 export interface FieldIssue {
@@ -34,7 +35,7 @@ export function validationError(error: z.ZodError): ServiceError {
 }
 
 export function notFound(what: string, id: string): ServiceError {
-  return { code: 'not_found', message: `${what} ${id} does not exist.` };
+  return { code: 'not_found', message: `${what} ${quote(id)} does not exist.` };
 }
 
 export function referencedError(what: string, references: Reference[]): ServiceError {

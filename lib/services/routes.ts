@@ -9,6 +9,7 @@ import type { ServiceContext } from './context';
 import { findReferences } from './references';
 import { fail, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
 import { write } from './write';
+import { parseInput, quote } from '@/lib/text/hostile';
 
 /** The REST shape payment APIs use for routes: id, name, processors as [{processor_id}], timestamps. */
 export interface ProcessorRouteRecord {
@@ -48,7 +49,7 @@ export async function getRoute(db: Db, id: string): Promise<ProcessorRouteRecord
 
 async function unknownProcessors(db: Db, ids: string[]): Promise<Result<never> | undefined> {
   const known = new Set((await db.select({ id: processors.id }).from(processors).where(inArray(processors.id, ids))).map((r) => r.id));
-  const issues = ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: ['processors', index], message: `Unknown processor ${id}` }]));
+  const issues = ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: ['processors', index], message: `Unknown processor ${quote(id)}` }]));
   return issues.length ? fail({ code: 'validation', message: 'Some processors do not exist.', issues }) : undefined;
 }
 
@@ -58,7 +59,7 @@ function clash(error: unknown, name: string | undefined): Result<never> | undefi
 }
 
 export async function createRoute(ctx: ServiceContext, input: unknown): Promise<Result<ProcessorRouteRecord>> {
-  const parsed = ProcessorRouteInputSchema.safeParse(input, inWords(ROUTE_FIELD_WORDS));
+  const parsed = parseInput(ProcessorRouteInputSchema, input, inWords(ROUTE_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const id = newRouteId();
   try {
@@ -79,7 +80,7 @@ export async function createRoute(ctx: ServiceContext, input: unknown): Promise<
 
 /** Rename and/or replace the ordered processor list (reordering is a replacement). */
 export async function updateRoute(ctx: ServiceContext, id: string, input: unknown): Promise<Result<ProcessorRouteRecord>> {
-  const parsed = ProcessorRoutePatchSchema.safeParse(input, inWords(ROUTE_FIELD_WORDS));
+  const parsed = parseInput(ProcessorRoutePatchSchema, input, inWords(ROUTE_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { name, processors: list } = parsed.data;
   try {

@@ -8,6 +8,7 @@ import { SCHEME_FORMAT, SchemeDocumentSchema, type SchemeDocument } from '@/lib/
 import type { ServiceContext } from './context';
 import { fail, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
 import { write, type Audit } from './write';
+import { parseInput } from '@/lib/text/hostile';
 
 export interface SchemeRecord {
   id: string;
@@ -105,12 +106,12 @@ async function insertScheme(tx: Db, audit: Audit, document: SchemeDocument, acti
 }
 
 export async function createScheme(ctx: ServiceContext, input: unknown): Promise<Result<SchemeRecord>> {
-  const parsed = CreateSchemeSchema.safeParse(input);
+  const parsed = parseInput(CreateSchemeSchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const { name, document } = parsed.data;
   if (document === undefined) return writeScheme(ctx, () => name, (tx, audit) => insertScheme(tx, audit, starterDocument(name), 'create'));
   const named = { ...(document as object), name };
-  const doc = SchemeDocumentSchema.safeParse(named);
+  const doc = parseInput(SchemeDocumentSchema, named);
   if (!doc.success) return fail(validationError(doc.error));
   return writeScheme(ctx, () => name, (tx, audit) => insertScheme(tx, audit, asWritten(named, doc.data), 'create'));
 }
@@ -134,7 +135,7 @@ async function freeCopyName(db: Db, base: string): Promise<string> {
 }
 
 export async function renameScheme(ctx: ServiceContext, id: string, input: unknown): Promise<Result<SchemeRecord>> {
-  const parsed = RenameSchemeSchema.safeParse(input);
+  const parsed = parseInput(RenameSchemeSchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const { name } = parsed.data;
   return writeScheme(ctx, () => name, async (tx, audit) => {
@@ -155,7 +156,7 @@ export async function renameScheme(ctx: ServiceContext, id: string, input: unkno
  * between, the save is refused rather than silently overwriting their work.
  */
 export async function saveDraft(ctx: ServiceContext, id: string, document: unknown, expectedRevision: number): Promise<Result<SchemeRecord>> {
-  const parsed = SchemeDocumentSchema.safeParse(document);
+  const parsed = parseInput(SchemeDocumentSchema, document);
   if (!parsed.success) return fail(validationError(parsed.error));
   return writeScheme(ctx, () => parsed.data.name, async (tx, audit) => {
     // The revision check and the write are one statement, so two concurrent saves cannot both win.
@@ -183,7 +184,7 @@ export async function saveDraft(ctx: ServiceContext, id: string, document: unkno
  * conflict that loses neither side's work.
  */
 export async function saveAsCopy(ctx: ServiceContext, sourceId: string, document: unknown): Promise<Result<SchemeRecord>> {
-  const parsed = SchemeDocumentSchema.safeParse(document);
+  const parsed = parseInput(SchemeDocumentSchema, document);
   if (!parsed.success) return fail(validationError(parsed.error));
   let name = '';
   return writeScheme(ctx, () => name, async (tx, audit) => {

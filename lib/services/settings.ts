@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import { fail, ok, validationError, type FieldIssue, type Result } from './result';
 import { write } from './write';
 import { canonicalTimeZone } from '@/lib/settings/time-zone';
+import { parseInput, quote } from '@/lib/text/hostile';
 
 export const ACCOUNT_ID = 'default';
 
@@ -22,6 +23,7 @@ export interface AccountSettings {
 
 const optionalId = z
   .string()
+  .max(128)
   .trim()
   .transform((s) => (s === '' ? null : s))
   .nullable()
@@ -33,9 +35,10 @@ export const SettingsInputSchema = z.strictObject({
   default_route_id: optionalId,
   time_zone: z
     .string()
+    .max(64)
     .transform((zone, ctx) => {
       const canonical = canonicalTimeZone(zone);
-      if (!canonical) ctx.addIssue({ code: 'custom', message: `"${zone.trim()}" is not a known time zone; use an IANA name such as Europe/Berlin.` });
+      if (!canonical) ctx.addIssue({ code: 'custom', message: `"${quote(zone.trim())}" is not a known time zone; use an IANA name such as Europe/Berlin.` });
       return canonical ?? zone;
     })
     .optional(),
@@ -60,16 +63,16 @@ export async function getSettings(db: Db): Promise<AccountSettings> {
 }
 
 export async function updateSettings(ctx: ServiceContext, input: unknown): Promise<Result<AccountSettings>> {
-  const parsed = SettingsInputSchema.safeParse(input, inWords({ routing_mode: { label: 'Routing mode' }, time_zone: { label: 'Time zone' } }));
+  const parsed = parseInput(SettingsInputSchema, input, inWords({ routing_mode: { label: 'Routing mode' }, time_zone: { label: 'Time zone' } }));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { routing_mode, default_processor_id = null, default_route_id = null, time_zone } = parsed.data;
   return write(ctx, 'admin', async (tx, audit) => {
     const issues: FieldIssue[] = [];
     if (default_processor_id && !(await tx.select().from(processors).where(eq(processors.id, default_processor_id))).length) {
-      issues.push({ path: ['default_processor_id'], message: `Unknown processor ${default_processor_id}` });
+      issues.push({ path: ['default_processor_id'], message: `Unknown processor ${quote(default_processor_id)}` });
     }
     if (default_route_id && !(await tx.select().from(processorRoutes).where(eq(processorRoutes.id, default_route_id))).length) {
-      issues.push({ path: ['default_route_id'], message: `Unknown route ${default_route_id}` });
+      issues.push({ path: ['default_route_id'], message: `Unknown route ${quote(default_route_id)}` });
     }
     if (routing_mode.startsWith('default_') && !default_processor_id) {
       issues.push({ path: ['default_processor_id'], message: 'This routing mode needs a default processor' });

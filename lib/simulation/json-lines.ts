@@ -1,5 +1,5 @@
 import type { Transaction } from '../engine/types';
-import { DEFAULT_MAX_LINE_LENGTH, transactionsOf, type ParseError, type ParsedRecord } from './records';
+import { DEFAULT_MAX_LINE_LENGTH, INVALID_UTF8_LINE, transactionsOf, type ParseError, type ParsedRecord } from './records';
 
 export interface JsonLinesOptions {
   maxLineLength?: number;
@@ -69,6 +69,10 @@ export function parseJsonLines(chunks: AsyncIterable<string>, options: JsonLines
 function parseLine(raw: string, line: number, out: ParsedRecord[]): void {
   const text = raw.trim();
   if (text.length === 0) return;
+  if (text === INVALID_UTF8_LINE) {
+    out.push({ ok: false, line, error: 'not valid UTF-8' });
+    return;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

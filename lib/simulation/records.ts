@@ -10,6 +10,12 @@ export interface ParseError {
   error: string;
 }
 
+/**
+ * Stands in for a line whose bytes are not valid UTF-8, so the parser reports that line by its number
+ * instead of reading replacement characters. A NUL cannot start valid JSON, so no real line is mistaken for it.
+ */
+export const INVALID_UTF8_LINE = '\u0000invalid utf-8';
+
 /** Longest line (JSON lines) or record (CSV) a parser accepts, in UTF-16 code units. */
 export const DEFAULT_MAX_LINE_LENGTH = 1_048_576;
 

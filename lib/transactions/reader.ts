@@ -6,6 +6,8 @@ import type { Transaction } from '../engine/types';
  */
 export const MAX_TRANSACTION_BYTES = 64 * 1024;
 export const MAX_TRANSACTION_DEPTH = 16;
+/** Longest string value (and key) in a transaction: ids, codes and metadata are short. */
+export const MAX_TRANSACTION_STRING = 4096;
 
 export interface TransactionIssue {
   path: (string | number)[];
@@ -32,6 +34,8 @@ export function readTransactionText(text: string, path: (string | number)[] = ['
 export function checkTransaction(value: unknown, path: (string | number)[] = ['transaction']): TransactionRead {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return refuse(path, 'A transaction is a JSON object.');
   if (deeperThan(value, MAX_TRANSACTION_DEPTH)) return refuse(path, `A transaction is nested at most ${MAX_TRANSACTION_DEPTH} levels deep.`);
+  const long = overlongString(value, path);
+  if (long) return refuse(long, `A text in a transaction is at most ${MAX_TRANSACTION_STRING} characters.`);
   return { ok: true, value: value as Transaction };
 }
 
@@ -42,6 +46,25 @@ function deeperThan(value: unknown, limit: number): boolean {
     if (deeperThan(child, limit - 1)) return true;
   }
   return false;
+}
+
+/** The path of the first string value or key longer than MAX_TRANSACTION_STRING. */
+function overlongString(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
+  if (typeof value === 'string') return value.length > MAX_TRANSACTION_STRING ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = overlongString(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const key in value) {
+    if (key.length > MAX_TRANSACTION_STRING) return [...path, `${key.slice(0, 40)}…`];
+    const found = overlongString((value as Record<string, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const refuse = (path: (string | number)[], message: string): TransactionRead => ({ ok: false, issue: { path, message } });

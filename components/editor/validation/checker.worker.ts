@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 /** Runs the engine's checker off the main thread, so typing and dragging never wait for it. */
+import '@/lib/browser/zod-without-eval-now'; // first: before zod loads (see lib/browser/zod-without-eval.ts)
 import { documentChecker, type CheckRequest, type CheckResponse } from './check-document';
 
 let check: ReturnType<typeof documentChecker> | null = null;

@@ -54,9 +54,9 @@ describe.each(testDatabases())('/api/v1 auth and errors on $name', (target) => {
 
   it('records when a key was last used', async () => {
     await call(processors, 'GET', '/api/v1/processors', { key: api.keys.read });
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the write is not on the request's path
+    // The write is not on the request's path: wait for it to land.
+    await expect.poll(async () => (await listApiKeys(api.connection.db)).find((k) => k.scopes.join() === 'read')?.last_used_at ?? null).not.toBeNull();
     const keys = await listApiKeys(api.connection.db);
-    expect(keys.find((k) => k.scopes.join() === 'read')?.last_used_at).not.toBeNull();
     expect(keys.every((k) => !('hash' in k) && k.prefix.startsWith('sk_'))).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { DEMO_SCHEME_ID } from '@/db/seed';
 import { testDatabases } from '@/db/testing';
 import { DecisionCache, useDecisionCache } from '@/lib/services/decisions';
 import { isDecideRequest, serveDecide } from '@/server/decide';
+import * as decideRoute from './route';
 import { openApiHarness, type ApiHarness } from '../_tests/harness';
 
 const TX = { id: 'tx_node', amount: 250, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' } };
@@ -40,23 +41,40 @@ describe.each(testDatabases())('dedicated decide server on $name', (target) => {
     expect(await response.json()).toMatchObject({ outcome: 'route', scheme: { id: DEMO_SCHEME_ID, version: 1 } });
   });
 
-  it('refuses as the API does: 401, 403, 415, 400 with paths, deep nesting, 413, 405', async () => {
-    const body = JSON.stringify({ transaction: TX });
-    expect((await post(body, null)).status).toBe(401);
-    expect((await post(body, api.keys.read)).status).toBe(403);
-    expect((await post(body, api.keys.decide, 'text/plain')).status).toBe(415);
-    const invalid = await post(JSON.stringify({ transaction: 3, version: 'x' }));
-    expect(invalid.status).toBe(400);
-    expect((await invalid.json()).error.issues.map((i: { path: unknown[] }) => i.path.join('.')).sort()).toEqual(['transaction', 'version']);
-    expect((await post(`{"transaction":${'['.repeat(200)}${']'.repeat(200)}}`)).status).toBe(400);
-    expect((await post('{"transaction": {', api.keys.decide)).status).toBe(400);
-    const big = await post(JSON.stringify({ transaction: { ...TX, blob: 'x'.repeat(1_100_000) } }));
-    expect(big.status).toBe(413);
-    expect((await big.json()).error.type).toBe('payload_too_large');
-    const get = await fetch(url, { headers: { authorization: `Bearer ${api.keys.decide}` } });
-    expect(get.status).toBe(405);
-    expect(get.headers.get('allow')).toBe('POST');
-    expect((await post(JSON.stringify({ transaction: TX, processor_route_id: 'proute_nope' }))).status).toBe(404);
+  // Each request goes to both paths, with the same X-Request-Id: the whole answers must be the same.
+  const cases: { name: string; method?: string; body?: string | Uint8Array<ArrayBuffer>; key?: string | null; type?: string }[] = [
+    { name: 'a decision', body: JSON.stringify({ transaction: TX }) },
+    { name: 'a processor route', body: JSON.stringify({ transaction: TX, processor_route_id: 'proute_eu_cards' }) },
+    { name: 'an explicit version', body: JSON.stringify({ transaction: TX, scheme_id: DEMO_SCHEME_ID, version: 1 }) },
+    { name: 'no key (401)', body: JSON.stringify({ transaction: TX }), key: null },
+    { name: 'a wrong key (401)', body: JSON.stringify({ transaction: TX }), key: `sk_${'Z'.repeat(43)}` },
+    { name: 'no decide scope (403)', body: JSON.stringify({ transaction: TX }), key: 'read' },
+    { name: 'text/plain (415)', body: JSON.stringify({ transaction: TX }), type: 'text/plain' },
+    { name: 'issues at their paths (400)', body: JSON.stringify({ transaction: 3, version: 'x' }) },
+    { name: 'deep nesting (400)', body: `{"transaction":${'['.repeat(200)}${']'.repeat(200)}}` },
+    { name: 'cut-off JSON (400)', body: '{"transaction": {' },
+    { name: 'invalid UTF-8 (400)', body: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) },
+    { name: 'a NUL in a scheme id (400)', body: JSON.stringify({ transaction: TX, scheme_id: '\u0000' }) },
+    { name: 'over 1 MB (413)', body: JSON.stringify({ transaction: { ...TX, blob: 'x'.repeat(1_100_000) } }) },
+    { name: 'an unknown route (404)', body: JSON.stringify({ transaction: TX, processor_route_id: 'proute_nope' }) },
+    { name: 'GET (405)', method: 'GET' },
+  ];
+
+  it.each(cases)('answers $name exactly as the route handler does', async (c) => {
+    const requestId = `parity-${cases.indexOf(c)}`;
+    const key = c.key === undefined ? api.keys.decide : c.key === 'read' ? api.keys.read : c.key;
+    const headers: Record<string, string> = { 'x-request-id': requestId, ...(c.body !== undefined ? { 'content-type': c.type ?? 'application/json' } : {}), ...(key ? { authorization: `Bearer ${key}` } : {}) };
+    const method = c.method ?? 'POST';
+    const viaNode = await fetch(url, { method, headers, ...(c.body !== undefined ? { body: c.body } : {}) });
+    const viaRoute = await decideRoute[method as 'POST'](new Request('http://localhost/api/v1/decide', { method, headers, ...(c.body !== undefined ? { body: c.body } : {}) }), { params: Promise.resolve({}) });
+    const answer = async (response: Response) => ({
+      status: response.status,
+      headers: Object.fromEntries(['content-type', 'x-request-id', 'allow', 'www-authenticate', 'retry-after'].map((h) => [h, response.headers.get(h)])),
+      body: await response.json(),
+    });
+    const [node, route] = [await answer(viaNode), await answer(viaRoute)];
+    expect(node).toEqual(route);
+    expect(node.headers['x-request-id']).toBe(requestId);
   });
 
   it('keeps answering from the cache while the database is away', async () => {

@@ -1,7 +1,7 @@
 import { defineRoute } from '@/lib/http';
-import { decide, getDecisionCache } from '@/lib/services/decisions';
+import { decideWithAppCache } from '@/lib/services/decisions';
 
 /** POST /api/v1/decide: the decision for one transaction, from this instance's cached compiled version. */
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
-  POST: { scope: 'decide', body: 'json', handle: async ({ body }) => decide(await getDecisionCache(), body) },
+  POST: { scope: 'decide', body: 'json', handle: async ({ body }) => decideWithAppCache(body) },
 });
