@@ -33,6 +33,7 @@ describe.each(testDatabases())('sign-in on $name', (target) => {
     connection = await target.open();
     auth = createAuth(connection.db, env);
     system = { db: connection.db, actor: { kind: 'system', name: 'test' }, via: 'system' };
+    await createUser(system, { email: 'root@example.com', password: 'the first admin', role: 'admin' }); // the first user is an admin
     await createUser(system, { email: 'ada@example.com', password: 'correct horse battery', role: 'editor' });
   });
   afterAll(async () => connection?.close());
