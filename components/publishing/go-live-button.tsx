@@ -8,8 +8,10 @@ import type { ActivationPreview, GoLiveResult, PreviewResult } from '@/lib/servi
  * Activate or roll back, asking first: the dialog says what changes for live traffic and how the
  * scheme's test cases fare against this version. With four-eyes on, confirming sends a request.
  */
-export function GoLiveButton({ label, preview, confirm, fourEyes }: {
+export function GoLiveButton({ label, preview, confirm, fourEyes, live = false }: {
   label: string;
+  /** This version is live already: no button, only the last result. */
+  live?: boolean;
   preview: () => Promise<PreviewResult>;
   confirm: () => Promise<GoLiveResult>;
   fourEyes: boolean;
@@ -30,9 +32,11 @@ export function GoLiveButton({ label, preview, confirm, fourEyes }: {
 
   return (
     <>
-      <button type="button" className="button" onClick={ask} disabled={pending}>
-        {label}
-      </button>
+      {!live && (
+        <button type="button" className="button" onClick={ask} disabled={pending}>
+          {label}
+        </button>
+      )}
       {result && (
         <p className={result.status === 'error' ? 'notice notice-error' : 'notice notice-ok'} role={result.status === 'error' ? 'alert' : 'status'} data-testid="go-live-result">
           {result.message} {result.status === 'live' && <Link href={result.href}>See the version</Link>}

@@ -53,11 +53,13 @@ export function VersionHistory({ schemeId, versions, goLive, fourEyes }: {
                   Diff with v{versions[index + 1]!.version}
                 </Link>
               )}
-              {!v.active && goLive && (
+              {goLive && (
+                // Rendered for the live version too (without its button), so the confirmation survives the refresh.
                 <GoLiveButton
                   preview={goLive.preview(v.version)}
                   confirm={goLive.confirm(v.version)}
                   fourEyes={fourEyes}
+                  live={v.active}
                   label={activeVersion !== undefined && v.version < activeVersion ? `Roll back to v${v.version}` : `Activate v${v.version}`}
                 />
               )}
