@@ -31,7 +31,7 @@ export default async function DashboardPage() {
       {pending.length > 0 && (
         <section className="panel" data-testid="dashboard-approvals">
           <h2>Waiting for approval ({pending.length})</h2>
-          <ApprovalList requests={pending} decide={me && roleAllows(me.role, 'publisher') ? (id) => decideRequestAction.bind(null, id) : undefined} me={me?.id ?? ''} />
+          <ApprovalList requests={pending} decide={me && roleAllows(me.role, 'publisher') ? Object.fromEntries(pending.map((r) => [r.id, decideRequestAction.bind(null, r.id)])) : undefined} me={me?.id ?? ''} />
         </section>
       )}
       <div className="grid-cards">

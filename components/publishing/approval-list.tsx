@@ -12,7 +12,7 @@ type Action = (state: FormState, form: FormData) => Promise<FormState>;
  * Four-eyes requests waiting for a decision. A publisher or admin other than the requester approves
  * (it happens then) or rejects with a comment; `decide` is absent for roles that may not decide.
  */
-export function ApprovalList({ requests, decide, me }: { requests: readonly ApprovalRequest[]; decide?: (id: string) => Action; me: string }) {
+export function ApprovalList({ requests, decide, me }: { requests: readonly ApprovalRequest[]; /** The bound decide action per request id. */ decide?: Record<string, Action>; me: string }) {
   if (requests.length === 0) return <p className="muted">No request is waiting.</p>;
   return (
     <ul className="approval-list" data-testid="pending-requests">
@@ -23,7 +23,7 @@ export function ApprovalList({ requests, decide, me }: { requests: readonly Appr
             <Link href={`/schemes/${request.scheme_id}/versions`}>Versions</Link>
             {request.note && <span className="muted"> Note: {request.note}</span>}
           </p>
-          {decide && (request.requested_by === me ? <p className="muted">Yours: another publisher or admin decides it.</p> : <DecisionForm action={decide(request.id)} />)}
+          {decide && (request.requested_by === me ? <p className="muted">Yours: another publisher or admin decides it.</p> : <DecisionForm action={decide[request.id]!} />)}
         </li>
       ))}
     </ul>

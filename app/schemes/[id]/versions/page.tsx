@@ -54,7 +54,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
         <section className="panel" data-testid="approvals">
           <h2>Waiting for approval</h2>
           <p className="muted">Four-eyes approval is {fourEyes ? 'on' : 'off'}: a publish or activation goes ahead when a publisher or admin other than the requester approves it.</p>
-          <ApprovalList requests={pending} decide={publisher ? (requestId) => decideRequestAction.bind(null, requestId) : undefined} me={me} />
+          <ApprovalList requests={pending} decide={publisher ? Object.fromEntries(pending.map((r) => [r.id, decideRequestAction.bind(null, r.id)])) : undefined} me={me} />
         </section>
       )}
       {publisher && (
