@@ -1,3 +1,5 @@
+import { hostname, networkInterfaces } from 'node:os';
+
 const dev = process.env.NODE_ENV === 'development';
 
 /**
@@ -20,6 +22,20 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+
+/**
+ * `next dev` serves its scripts and HMR socket only to pages opened at an origin it trusts (localhost
+ * by default), so at 127.0.0.1 or the "Network" address it prints a page never became interactive.
+ * Trust every address of this machine: those are the ones a teammate on a shared VM opens.
+ */
+const thisMachine = () => [
+  '127.0.0.1',
+  hostname(),
+  ...Object.values(networkInterfaces())
+    .flat()
+    .map((a) => (a?.family === 'IPv6' ? `[${a.address}]` : a?.address)),
+].filter((a) => a !== undefined);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships its own WASM and data files; bundling it breaks their relative loading.
@@ -37,6 +53,7 @@ const nextConfig = {
       },
     ];
   },
+  allowedDevOrigins: thisMachine(),
 };
 
 export default nextConfig;

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases } from './testing';
+import { routingDocument, testDatabases } from './testing';
 import type { Connection } from './client';
-import { seedDemoData, DEMO_SCHEME_ID } from './seed';
-import { routingDocument } from './publishing-fixtures';
+import { seedDemoData } from './seed';
 import { createScheme, getScheme, saveDraft } from '@/lib/services/schemes';
 import { activateVersion, deactivateScheme, diffVersions, getVersion, listVersions, publishScheme } from '@/lib/services/publishing';
 import { createTestCase, listTestCases } from '@/lib/services/test-cases';
 import { createProcessor, deleteProcessor } from '@/lib/services/processors';
+import { getFilter, updateFilter } from '@/lib/services/filters';
+import { getRoute, updateRoute } from '@/lib/services/routes';
 import { systemContext } from '@/lib/services/context';
 
 const EUR_TX = { id: 'tx_1', amount: 20, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'DE' } };
@@ -39,14 +40,25 @@ describe.each(testDatabases())('publishing on $name', (target) => {
     expect(history.ok && history.value.map((v) => v.version)).toEqual([1]);
   });
 
-  it('snapshots the filters and routes a version references', async () => {
-    const demo = await getScheme(db(), DEMO_SCHEME_ID);
-    const published = await publishScheme(ctx(), DEMO_SCHEME_ID, { note: 'demo again' });
-    expect(published.ok).toBe(true);
-    if (!published.ok) return;
-    const usesFilter = JSON.stringify(demo!.document).includes('flt_high_risk_ip');
-    expect(published.value.version.filters.map((f) => f.id)).toEqual(usesFilter ? ['flt_high_risk_ip'] : []);
-    expect(published.value.version.version).toBe(2);
+  it('snapshots the filters and routes a version references, as they were at publish time', async () => {
+    const document = routingDocument('Uses a filter and a route', 'proc_adyen_eu');
+    document.nodes.is_eur = { type: 'condition', rules: [{ filter: 'flt_high_risk_ip' }], then: 'eur_leaf', else: 'other' };
+    document.nodes.other = { type: 'strategy', strategy: 'priority', processors: [{ route: 'proute_eu_cards' }] };
+    const created = await createScheme(ctx(), { name: 'Uses a filter and a route', document });
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const [filterBefore, routeBefore] = [(await getFilter(db(), 'flt_high_risk_ip'))!, (await getRoute(db(), 'proute_eu_cards'))!];
+    const published = await publishScheme(ctx(), created.value.id, { note: 'with references' });
+    if (!published.ok) throw new Error(JSON.stringify(published.error));
+
+    // Both change after publishing; the version keeps what it compiled with.
+    expect((await updateFilter(ctx(), 'flt_high_risk_ip', { rules: [{ attribute: 'customer.ip_country', operator: 'in', value: ['RU'] }] })).ok).toBe(true);
+    expect((await updateRoute(ctx(), 'proute_eu_cards', { processors: ['proc_stripe'] })).ok).toBe(true);
+    const stored = await getVersion(db(), created.value.id, 1);
+    if (!stored.ok) throw new Error(JSON.stringify(stored.error));
+    expect(stored.value.filters).toEqual([{ id: 'flt_high_risk_ip', name: filterBefore.name, match: filterBefore.match, rules: filterBefore.rules }]);
+    const processorsBefore = routeBefore.processors.map((p) => p.processor_id);
+    expect(processorsBefore).toEqual(['proc_adyen_eu', 'proc_checkout', 'proc_stripe']);
+    expect(stored.value.routes).toEqual([{ id: 'proute_eu_cards', name: routeBefore.name, processors: processorsBefore }]);
   });
 
   it('refuses a draft that does not compile, with every error at its path, and stores nothing', async () => {

@@ -26,6 +26,8 @@ export const processors = pgTable('processors', {
   failureMix: jsonb('failure_mix').$type<FailureMix>(),
   feePercent: doublePrecision('fee_percent').notNull().default(0),
   feeFixed: doublePrecision('fee_fixed').notNull().default(0),
+  /** Fixed fees of their own per currency (ISO 4217 → amount); null when every currency pays `fee_fixed`. */
+  feeFixedByCurrency: jsonb('fee_fixed_by_currency').$type<Record<string, number>>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('processors_name_unique').on(sql`lower(${t.name})`)]);
@@ -159,17 +161,30 @@ export const auditEntries = pgTable('audit_entries', {
   detail: jsonb('detail'),
 }, (t) => [index('audit_entries_entity').on(t.entity, t.entityId)]);
 
+/**
+ * A finished batch simulation, stored whole or not at all (a cancelled or failed run is never written).
+ * `document` and `account` are the exact inputs the run compiled, so the per-payment export replays it.
+ */
 export const simulationRuns = pgTable('simulation_runs', {
   id: text('id').primaryKey(),
   schemeId: text('scheme_id').notNull().references(() => schemes.id, { onDelete: 'cascade' }),
-  schemeRevision: integer('scheme_revision'),
-  status: text('status', { enum: ['running', 'done', 'failed', 'cancelled'] }).notNull(),
-  params: jsonb('params').notNull(),
-  result: jsonb('result'),
-  error: text('error'),
+  /** `{kind: 'unsaved'|'draft', revision}` or `{kind: 'version', version}`. */
+  target: jsonb('target').notNull(),
+  document: jsonb('document').notNull(),
+  account: jsonb('account').notNull(),
+  /** Who ran it: the actor's display name, and its kind (user, api_key, system). */
+  actor: text('actor').notNull(),
+  actorKind: text('actor_kind').notNull(),
+  /** `{kind: 'synthetic', count, mix}` or `{kind: 'file', format, file_name, size, sha256}`. */
+  input: jsonb('input').notNull(),
+  seed: integer('seed').notNull(),
+  rows: integer('rows').notNull(),
+  /** Bad rows skipped: `{count, first}`. */
+  inputProblems: jsonb('input_problems').notNull(),
+  report: jsonb('report').notNull(),
+  durationMs: integer('duration_ms').notNull(),
   createdAt: createdAt(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-});
+}, (t) => [index('simulation_runs_scheme_created').on(t.schemeId, t.createdAt)]);
 
 /** A scheme's saved test cases: a transaction and the decision it must give. */
 export const testCases = pgTable('test_cases', {

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { filters, processorRouteItems, processorRoutes, processors, schemes, schemeVersions, settings } from './schema';
 import { EXAMPLE_PROCESSORS, EXAMPLE_SCHEME } from '@/lib/scheme/examples';
-import { toColumns } from '@/lib/services/processors';
+import { toColumns } from './processor-columns';
 
 /**
  * A realistic demo account so a newcomer sees a real picture at once: the example processors (one of

@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Connection, type Db } from './client';
 import { seedDemoData } from './seed';
+import type { SchemeDocument } from '@/lib/scheme/schema';
 
 /**
  * Databases for tests: always an in-memory PGlite, and a real Postgres too when DATABASE_URL is set.
@@ -65,4 +66,19 @@ export function useSeededDatabase(target: TestDatabase): () => Db {
   });
   afterAll(async () => connection?.close());
   return () => connection!.db;
+}
+
+/** EUR goes to `eur_leaf`, the rest to Stripe; the key order is deliberately not alphabetical. */
+export function routingDocument(name: string, eurProcessor: string): SchemeDocument {
+  return {
+    format: 'switchyard.scheme/v1',
+    name,
+    start: 'is_eur',
+    nodes: {
+      is_eur: { type: 'condition', rules: [{ attribute: 'currency', operator: 'eq', value: 'EUR' }], then: 'eur_leaf', else: 'other' },
+      eur_leaf: { type: 'strategy', strategy: 'direct', processors: [eurProcessor] },
+      other: { type: 'strategy', strategy: 'direct', processors: ['proc_stripe'] },
+    },
+    layout: { is_eur: { x: 0, y: 0 }, eur_leaf: { x: -100, y: 120 }, other: { x: 100, y: 120 } },
+  };
 }

@@ -228,7 +228,7 @@ test('the seeded demo scheme renders all 13 nodes with badges, without sideways 
   await expect(node(page, 'us_priority')).toContainText('down');
   await page.screenshot({ path: testInfo.outputPath('editor-demo.png') });
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.waitForTimeout(300);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  // Polled: the layout settles over a few frames after the resize.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
   await page.screenshot({ path: testInfo.outputPath('editor-demo-1024.png') });
 });

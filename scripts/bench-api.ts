@@ -12,7 +12,11 @@
  *       separate process (scripts/bench/open-loop.mjs; autocannon's rate limit sends in bursts);
  *   (c) (a) against `dedicated` while the database goes away half-way: real Postgres (DATABASE_URL) is
  *       cut off by closing the TCP proxy the server connects through; the embedded PGlite is closed
- *       inside the server (SIGUSR2, enabled by SWITCHYARD_FAULT_SIGNALS=1).
+ *       inside the server (SIGUSR2, enabled by SWITCHYARD_FAULT_SIGNALS=1);
+ *   (d) the transaction lint every decide runs (its `warnings`), on the same clean payments in this
+ *       process, in rounds alternating with the decide service call it is part of: its time per
+ *       payment against the service's, and against the time (a) spent per dedicated request (the
+ *       server runs it on its one thread, so that share is what the lint costs the clean path).
  * Needs a production build (`npm run build`). BENCH_SECONDS shortens every phase (default 20).
  */
 import autocannon from 'autocannon';
@@ -26,8 +30,10 @@ import postgres from 'postgres';
 import { openDatabase, type Connection } from '../db/client';
 import { seedDemoData } from '../db/seed';
 import { createApiKey } from '../lib/services/api-keys';
+import { decide, DecisionCache } from '../lib/services/decisions';
 import { generateTransactions } from '../lib/simulation';
 import { systemContext } from '../lib/services/context';
+import { lintTransaction } from '../lib/transactions';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 64;
@@ -94,7 +100,8 @@ async function main(): Promise<void> {
       method: 'POST', headers, body: JSON.stringify({ name: 'During outage', processors: ['proc_stripe'] }),
     });
 
-    report(runs, database.kind);
+    const lint = await lintCost(bodies);
+    report(runs, database.kind, lint);
     console.log(`\nafter the outage: /api/health says "${health.status}" (cache stale for ${health.cache.stale_ms} ms); a write answers ${write.status}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
@@ -103,7 +110,51 @@ async function main(): Promise<void> {
   }
 }
 
-function report(runs: Run[], kind: string): void {
+interface LintCost {
+  /** Median over rounds of the lint's time per payment, in microseconds. */
+  microseconds: number;
+  /** The same for the whole decide service call (parse, target, lint, decision), interleaved with the lint's rounds. */
+  serviceMicroseconds: number;
+  /** Warnings over all the payments: 0, or they are not clean. */
+  warnings: number;
+  payments: number;
+}
+
+/**
+ * The lint alone and the decide service it runs in, on every payment, in alternating rounds in this
+ * process (a demo account of its own in memory: the decisions do not depend on the database); the
+ * median round of each, per payment.
+ */
+async function lintCost(bodies: string[]): Promise<LintCost> {
+  const connection = await openDatabase({ kind: 'memory' });
+  await connection.migrate();
+  await seedDemoData(connection.db);
+  const cache = new DecisionCache(connection, { heartbeatMs: 0 });
+  try {
+    const catalog = (await cache.ready()).context.catalog;
+    const inputs = bodies.map((b) => JSON.parse(b) as { transaction: unknown });
+    let warnings = 0;
+    for (const { transaction } of inputs) warnings += lintTransaction(transaction, catalog).length;
+    const perPayment = (work: (input: { transaction: unknown }) => unknown) => {
+      const started = process.hrtime.bigint();
+      for (const input of inputs) work(input);
+      return Number(process.hrtime.bigint() - started) / 1000 / inputs.length;
+    };
+    const lint: number[] = [];
+    const service: number[] = [];
+    for (let round = 0; round < 15; round++) {
+      lint.push(perPayment((input) => lintTransaction(input.transaction, catalog)));
+      service.push(perPayment((input) => decide(cache, input)));
+    }
+    const median = (list: number[]) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)]!;
+    return { microseconds: median(lint), serviceMicroseconds: median(service), warnings, payments: inputs.length };
+  } finally {
+    await cache.stop();
+    await connection.close();
+  }
+}
+
+function report(runs: Run[], kind: string, lint: LintCost): void {
   const bare = (prefix: string) => runs.find((r) => r.name === `${prefix} bare`)!;
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\nnpm run bench:api — ${new Date().toISOString()} — database: ${kind}, ${SECONDS} s per phase`);
@@ -118,13 +169,23 @@ function report(runs: Run[], kind: string): void {
   const a = runs.find((r) => r.name === '(a) dedicated')!;
   const b = runs.find((r) => r.name === '(b) dedicated')!;
   const c = runs.find((r) => r.name.startsWith('(c)'))!;
+  // (a) runs the server flat out on one thread: each request took 1/rps of it, the lint included.
+  const requestMicroseconds = 1e6 / a.requestsPerSecond;
+  const lintShare = lint.microseconds / (requestMicroseconds - lint.microseconds);
+  console.log(
+    `(d) lint, clean payment: ${lint.microseconds.toFixed(2)} µs per payment (${lint.warnings} warnings on ${lint.payments} payments), ` +
+      `${(100 * lint.microseconds / lint.serviceMicroseconds).toFixed(1)}% of the decide service's ${lint.serviceMicroseconds.toFixed(2)} µs; ` +
+      `a dedicated request at (a) takes ${requestMicroseconds.toFixed(1)} µs: the lint makes it ${(100 * lintShare).toFixed(2)}% slower than without`,
+  );
   const checks = [
     [`decide throughput >= 40% of bare (a)`, a.requestsPerSecond >= 0.4 * bare('(a)').requestsPerSecond],
     [`p99 < 10 ms at ${OFFERED_RATE} req/s offered (b)`, b.p99 < 10],
     ['zero errors (a, b)', a.errors === 0 && b.errors === 0],
     ['zero failed decides while the database is away (c)', c.errors === 0],
+    ['the lint makes a clean decide < 5% slower (d)', lint.warnings === 0 && lintShare < 0.05],
   ] as const;
   for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
+  if (checks.some(([, passed]) => !passed)) process.exitCode = 1; // a FAIL fails the run
 }
 
 interface LoadOptions {
@@ -305,7 +366,7 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(), // process.exitCode: 1 when a check failed
   (error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -5,7 +5,7 @@
  * - longTasks: main-thread tasks over 50 ms (Long Tasks API), as { start, end } in page time.
  * - nodesDrawnAt: the first animation frame in which every React Flow node element the page renders is
  *   measured (none still hidden) and their number has held for a few frames, in page time (ms since
- *   navigation start).
+ *   navigation start); nodesDrawn: how many there were then.
  * - renders: components React rendered while counting is on, from a minimal React DevTools hook (the
  *   production build of React reports every commit to it): `nodes` counts renders of node-type
  *   components (the component React Flow draws inside each `.react-flow__node`), `byNode` per node id.
@@ -20,6 +20,7 @@
   const bench = {
     longTasks: [],
     nodesDrawnAt: null,
+    nodesDrawn: 0,
     counting: true,
     renders: { nodes: 0, components: 0, commits: 0, byNode: {} },
     op: null,
@@ -85,7 +86,10 @@
     return stableFor >= STABLE_FRAMES;
   };
   const pollDrawn = () => {
-    if (drawn()) bench.nodesDrawnAt = performance.now();
+    if (drawn()) {
+      bench.nodesDrawnAt = performance.now();
+      bench.nodesDrawn = lastCount;
+    }
     else requestAnimationFrame(pollDrawn);
   };
   requestAnimationFrame(pollDrawn);

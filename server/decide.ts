@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   apiError, apiErrorOf, apiErrorOfThrown, authenticate, checkJsonHeaders, databaseForHandlers, decodeJsonBytes, errorBody,
-  MAX_BODY_BYTES, payloadTooLarge, REQUEST_ID_HEADER, requestIdOf, type ApiError, type HeaderSource,
+  MAX_BODY_BYTES, payloadTooLarge, queryOf, REQUEST_ID_HEADER, requestIdOf, type ApiError, type HeaderSource,
 } from '@/lib/http';
 import type { AuthResult } from '@/lib/http/auth';
 import type { Result } from '@/lib/services/result';
@@ -58,7 +58,7 @@ class DecideExchange {
     const body = decodeJsonBytes(bytes);
     if (!body.ok) return this.refuse(body.error);
     try {
-      const result = decideWithAppCache(body.value);
+      const result = decideWithAppCache(body.value, queryOf(this.req.url));
       if (result instanceof Promise) result.then((r) => this.decided(r), (error: unknown) => this.failed(error));
       else this.decided(result);
     } catch (error) {

@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
 import next from 'next';
 import { getConnection } from '@/db';
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '@/lib/http/client-address';
-import { getDecisionCache } from '@/lib/services/decisions';
+import { decisionCache } from '@/lib/services/decisions';
 import { isDecideRequest, serveDecide } from './decide';
 
 /**
@@ -12,21 +13,19 @@ import { isDecideRequest, serveDecide } from './decide';
  *
  * Options as `next start`: -p/--port (or PORT), -H/--hostname (or HOSTNAME).
  */
-function option(long: string, short: string): string | undefined {
-  const args = process.argv.slice(2);
-  const at = args.findIndex((a) => a === long || a === short);
-  return at >= 0 ? args[at + 1] : undefined;
-}
+const { values: options } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+});
 
-const port = Number(option('--port', '-p') ?? process.env.PORT ?? 3000);
-const hostname = option('--hostname', '-H') ?? process.env.HOSTNAME ?? '0.0.0.0';
+const port = Number(options.port ?? process.env.PORT ?? 3000);
+const hostname = options.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
 
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 // Warm the decide cache before taking traffic; without a database yet, the first decide tries again.
-await getDecisionCache().catch((error: unknown) => console.error('decide cache not warmed:', error));
+await Promise.resolve().then(decisionCache).catch((error: unknown) => console.error('decide cache not warmed:', error));
 
 const server = createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req); // replaces any value the client sent

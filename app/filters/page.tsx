@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TableSearch } from '@/components/ui/table-search';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { accountCatalog, filterUsers, listFilters } from '@/lib/services/filters';
@@ -28,6 +29,7 @@ export default async function FiltersPage({ searchParams }: { searchParams: Prom
       </p>
       {saved && <p className="notice notice-ok" role="status">Saved filter “{saved.name}”.</p>}
       {params.deleted && <p className="notice notice-ok" role="status">Deleted filter {params.deleted}.</p>}
+      <TableSearch rows={filters.length} label="Search filters">
       <div className="table-scroll panel">
         <table className="table" data-testid="filters-table">
           <thead>
@@ -75,6 +77,7 @@ export default async function FiltersPage({ searchParams }: { searchParams: Prom
           </tbody>
         </table>
       </div>
+      </TableSearch>
       {filters.length === 0 && <p className="muted">No filters yet.</p>}
     </>
   );

@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { TableSearch } from '@/components/ui/table-search';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { getProcessor, listProcessors, statusEffects } from '@/lib/services/processors';
 import { setProcessorStatusAction } from './actions';
 import { Tags } from '@/components/ui/tags';
+import { feesInWords } from '@/lib/processors/fees';
 import { StatusForm } from '@/components/processors/status-form';
 import { StatusNotice } from '@/components/processors/status-notice';
 
@@ -29,6 +31,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
       {changed && <StatusNotice verb={params.status ? 'status' : 'saved'} name={changed.name} status={changed.status} effects={changedEffects} />}
       {params.deleted && <p className="notice notice-ok" role="status">Deleted {params.deleted}.</p>}
       {params.failed && <p className="notice notice-error" role="alert">{params.failed}</p>}
+      <TableSearch rows={processors.length} label="Search processors">
       <div className="table-scroll panel">
         <table className="table" data-testid="processors-table">
           <thead>
@@ -62,7 +65,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
                 <td><Tags items={p.countries} /></td>
                 <td>{(p.approval_rate * 100).toFixed(1)}%</td>
                 <td className="nowrap">
-                  {p.fees.percent}% + {p.fees.fixed}
+                  {feesInWords(p.fees)}
                 </td>
 
               </tr>
@@ -70,6 +73,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
           </tbody>
         </table>
       </div>
+      </TableSearch>
       {processors.length === 0 && <p className="muted">No processors yet: register the PSP accounts you route to.</p>}
     </>
   );

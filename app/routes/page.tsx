@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TableSearch } from '@/components/ui/table-search';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listRoutes } from '@/lib/services/routes';
@@ -31,6 +32,7 @@ export default async function RoutesPage({ searchParams }: { searchParams: Promi
         </div>
       )}
       {params.deleted && <p className="notice notice-ok" role="status">Deleted route {params.deleted}.</p>}
+      <TableSearch rows={routes.length} label="Search routes">
       <div className="table-scroll panel">
         <table className="table" data-testid="routes-table">
           <thead>
@@ -77,6 +79,7 @@ export default async function RoutesPage({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       </div>
+      </TableSearch>
       {routes.length === 0 && <p className="muted">No routes yet.</p>}
     </>
   );

@@ -6,7 +6,7 @@ import { uiContext } from '@/lib/auth/ui-context';
 import { text } from '@/lib/forms/form-data';
 import { formStateOf, type FormState } from '@/lib/forms/form-state';
 import type { CopyOutcome, SaveOutcome } from '@/lib/editor/save';
-import { createScheme, deleteScheme, duplicateScheme, renameScheme, saveAsCopy, saveDraft } from '@/lib/services/schemes';
+import { createScheme, deleteScheme, duplicateScheme, saveAsCopy, saveDraft } from '@/lib/services/schemes';
 import type { ServiceError } from '@/lib/services/result';
 
 export async function createSchemeAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -15,14 +15,6 @@ export async function createSchemeAction(_previous: FormState, form: FormData): 
   if (!result.ok) return formStateOf(result, input, '');
   revalidatePath('/schemes');
   redirect(`/schemes/${result.value.id}`);
-}
-
-export async function renameSchemeAction(id: string, _previous: FormState, form: FormData): Promise<FormState> {
-  const input = { name: text(form, 'name') };
-  const result = await renameScheme(await uiContext(), id, input);
-  revalidatePath('/schemes');
-  revalidatePath(`/schemes/${id}`);
-  return formStateOf(result, input, `Renamed to “${input.name?.trim()}”.`);
 }
 
 export async function duplicateSchemeAction(id: string, _previous: FormState, _form: FormData): Promise<FormState> {

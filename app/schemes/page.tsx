@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TableSearch } from '@/components/ui/table-search';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listSchemes } from '@/lib/services/schemes';
@@ -13,6 +14,7 @@ export default async function SchemesPage({ searchParams }: { searchParams: Prom
     <>
       <h1>Routing schemes</h1>
       {params.deleted && <p className="notice notice-ok" role="status">Scheme deleted.</p>}
+      <TableSearch rows={schemes.length} label="Search schemes">
       <table className="table panel" data-testid="schemes-table">
         <thead>
           <tr>
@@ -43,6 +45,7 @@ export default async function SchemesPage({ searchParams }: { searchParams: Prom
           ))}
         </tbody>
       </table>
+      </TableSearch>
       <section className="panel">
         <h2>New scheme</h2>
         <SchemeNameForm action={createSchemeAction} initialName="" submitLabel="Create scheme" label="Name" />

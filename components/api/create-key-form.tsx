@@ -23,8 +23,9 @@ export function CreateKeyForm({ action }: { action: (state: CreateKeyState, form
   const isChosen = (scope: string) => (chosen === undefined ? scope !== 'write' : ([] as unknown[]).concat(chosen).includes(scope));
   return (
     <>
-      {state.created && <NewSecret key={state.created.secret} {...state.created} />}
-      <form key={state.created?.secret ?? JSON.stringify(state.values ?? {})} action={formAction} className="form panel" noValidate>
+      {state.created && <NewSecret key={`secret-${state.created.id}`} {...state.created} />}
+      {/* Keys are opaque ids, never the secret: React prints keys in warnings, and the dev server logs those. */}
+      <form key={state.created ? `form-${state.created.id}` : JSON.stringify(state.values ?? {})} action={formAction} className="form panel" noValidate>
         <h2>New API key</h2>
         {state.status === 'error' && <FormMessage state={state} />}
         <div className="form-row">

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import styles from './api.module.css';
 
 /** The new key's secret, once: after this page is left it cannot be shown again (only its hash is kept). */
-export function NewSecret({ name, secret }: { name: string; prefix: string; secret: string }) {
+export function NewSecret({ name, secret }: { id: string; name: string; prefix: string; secret: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
   const copy = async () => {

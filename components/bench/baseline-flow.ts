@@ -1,17 +1,23 @@
 import type { Edge, Node } from '@xyflow/react';
-import { toFlow } from '@/lib/graph';
+import { deriveCanvas, emptyCanvasCache } from '@/lib/editor/canvas-model';
+import { NODE_SIZE } from '@/lib/graph';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 
+const NO_VIEW = { selection: [], edgeSelection: [], dragPositions: null, autoPositions: {}, measured: {}, direction: 'down', problems: [], trace: null, heat: null } as const;
+
 /**
- * The editor benchmark's baseline: the scheme's nodes and edges as React Flow's own default nodes
- * (label = node id) at the same positions, with no custom node types, handles ids or styling — what
- * a bare React Flow page costs for the same graph.
+ * The editor benchmark's baseline: the nodes and edges the editor's canvas derives from the scheme,
+ * as React Flow's own default nodes (label = node id) of the editor's node sizes at the same positions,
+ * with no custom node types, handle ids or styling — what a bare React Flow page costs for the graph.
  */
 export function baselineFlow(doc: SchemeDocument): { nodes: Node[]; edges: Edge[] } {
-  const flow = toFlow(doc);
+  const canvas = deriveCanvas(doc, NO_VIEW, emptyCanvasCache());
   return {
-    nodes: flow.nodes.map(({ id, position }) => ({ id, position, data: { label: id } })),
+    nodes: canvas.nodes.map(({ id, type, position }) => {
+      const size = type === 'condition' ? NODE_SIZE.condition : NODE_SIZE.strategy;
+      return { id, position, data: { label: id }, style: { width: size.width, height: size.height } };
+    }),
     // Default nodes have one unnamed source handle, so the edges leave it without a handle id.
-    edges: flow.edges.map(({ id, source, target }) => ({ id, source, target })),
+    edges: canvas.edges.map(({ id, source, target }) => ({ id, source, target })),
   };
 }

@@ -2,6 +2,7 @@
 
 import '@xyflow/react/dist/style.css';
 import './editor.css';
+import './simulate/simulate.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
@@ -13,9 +14,12 @@ import { FlowCanvas } from './canvas/flow-canvas';
 import { Palette } from './canvas/palette';
 import { DryRunPanel } from './dry-run/dry-run-panel';
 import { DirtyMarker, SaveProblems } from './save-status';
-import { SidePanel } from './side-panel';
+import { ProblemsTabLabel, SidePanel, type SideTab } from './side-panel';
+import { SimulatePanel } from './simulate/simulate-panel';
+import { TestsPanel } from './tests/tests-panel';
 import { Inspector } from './inspector/inspector';
 import { JsonTab } from './json-tab';
+import { KeptJsonBanner } from './json-tab/kept-json-banner';
 import { ProblemsPanel } from './validation/problems-panel';
 import { useLiveValidation } from './validation/use-live-validation';
 import type { EditorInit } from './store';
@@ -24,6 +28,16 @@ import { Toolbar } from './toolbar';
 import { useEditorCommands } from './use-editor-commands';
 import { useEditorShortcuts } from './use-editor-shortcuts';
 import { useUnsavedGuard } from './use-unsaved-guard';
+import { useReadOnlyOnNarrowScreens } from './use-read-only';
+
+/** The side panel's tabs, in order; the first is where a selected node shows. */
+const SIDE_TABS: readonly SideTab[] = [
+  { id: 'inspector', label: 'Inspector', content: <Inspector /> },
+  { id: 'dry-run', label: 'Dry run', content: <DryRunPanel /> },
+  { id: 'problems', label: <ProblemsTabLabel />, content: <ProblemsPanel />, givesWayToSelection: true },
+  { id: 'simulate', label: 'Simulate', content: <SimulatePanel /> },
+  { id: 'tests', label: 'Tests', content: <TestsPanel /> },
+];
 
 /** The scheme editor: one store, a graph and a JSON view of the document, and the side panel. */
 export function SchemeEditor({ init, activeVersion, actions }: { init: EditorInit; activeVersion: number | null; actions: EditorActions }) {
@@ -43,12 +57,13 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
   useEditorShortcuts(commands);
   useUnsavedGuard();
   useLiveValidation();
+  const readOnly = useReadOnlyOnNarrowScreens();
   const tab = useEditor((s) => s.tab);
   const store = useEditorStore();
   const schemeId = useEditor((s) => s.schemeId);
 
   return (
-    <div className="sy-editor" data-testid="scheme-editor">
+    <div className={`sy-editor${readOnly ? ' is-read-only' : ''}`} data-testid="scheme-editor">
       <header className="sy-header">
         <SchemeName />
         {activeVersion !== null && <span className="badge badge-active">active v{activeVersion}</span>}
@@ -56,8 +71,15 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
         <span className="sy-grow" />
         <SchemeMenu schemeId={schemeId} />
       </header>
-      <Toolbar commands={commands} />
+      {readOnly ? (
+        <p className="notice notice-warn sy-read-only-note" data-testid="read-only-note">
+          Read only: editing needs a wider screen (760 px or more; best from 1024 px). You can look at the scheme and its problems, and dry-run it.
+        </p>
+      ) : (
+        <Toolbar commands={commands} />
+      )}
       <SaveProblems />
+      <KeptJsonBanner />
       <div className="sy-body">
         <section className="sy-main">
           <div className="sy-tabs" role="tablist" aria-label="View">
@@ -68,7 +90,7 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
             ))}
           </div>
           <div className={`sy-view${tab === 'graph' ? '' : ' is-hidden'}`} aria-hidden={tab !== 'graph'}>
-            <Palette />
+            {!readOnly && <Palette />}
             <FlowCanvas />
           </div>
           {tab === 'json' && (
@@ -77,7 +99,7 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
             </div>
           )}
         </section>
-        <SidePanel inspector={<Inspector />} dryRun={<DryRunPanel />} problems={<ProblemsPanel />} />
+        <SidePanel tabs={SIDE_TABS} />
       </div>
     </div>
   );
@@ -86,6 +108,7 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
 /** The scheme's name, edited in place: a rename is an edit of the document, saved with it. */
 function SchemeName() {
   const name = useEditor((s) => s.history.present.name);
+  const readOnly = useEditor((s) => s.readOnly);
   const store = useEditorStore();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -101,6 +124,7 @@ function SchemeName() {
         aria-label="Scheme name"
         className={error ? 'is-invalid' : undefined}
         value={draft ?? name}
+        readOnly={readOnly}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

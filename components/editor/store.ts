@@ -1,10 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Catalog } from '@/lib/catalog';
 import { compileOptionsFor, type AccountContext } from '@/lib/account/context';
-import { record, redo, startHistory, undo, type History } from '@/lib/editor/history';
-import { shareUnchanged, type EditResult, type LayoutDirection, type XYPosition } from '@/lib/graph';
+import { amend, record, redo, startHistory, undo, type History } from '@/lib/editor/history';
+import { shareUnchanged, type EditResult, type LayoutDirection, type Refusal, type XYPosition } from '@/lib/graph';
 import type { Decision, Problem } from '@/lib/engine/types';
 import type { SchemeDocument } from '@/lib/scheme/schema';
+import { LARGE_SCHEME_NODES } from './canvas/viewport';
+import { restoreKeptText, textAfterDocumentChange, type KeptJson } from '@/lib/editor/unapplied-json';
+import type { HeatMap } from '@/lib/editor/heat-map';
 
 /**
  * One store per editor instance (scoped through EditorStoreProvider). The document lives only here,
@@ -22,11 +25,21 @@ export interface EditorState {
   jsonText: string;
   /** Why `jsonText` is not the document (syntax or format errors), or null when it is. */
   jsonProblems: Problem[] | null;
+  /** Unapplied JSON text that a change from elsewhere set aside instead of dropping (restore or discard it). */
+  keptJson: KeptJson | null;
   selection: readonly string[];
+  /** Grows with every selection the user makes (not one made to show a problem), so panels can follow it. */
+  selectSeq: number;
+  /** A screen too narrow to edit on: the document is shown, and every change is refused. */
+  readOnly: boolean;
   /** The checker's latest findings for `history.present`. */
   problems: readonly Problem[];
   /** The dry run whose path is lit on the canvas. */
   trace: Decision | null;
+  /** The batch run whose hits colour the canvas (a view, never part of the document). */
+  heat: HeatMap | null;
+  /** Asks the side panel to show a tab, and the dry run to run a transaction (from a test or an impact example). */
+  sideRequest: SideRequest | null;
   account: AccountContext;
   /** The account's attribute catalog (built-in plus custom attributes), built once from `account`. */
   catalog: Catalog;
@@ -49,6 +62,8 @@ export interface EditorState {
   measured: Readonly<Record<string, { width: number; height: number }>>;
   /** Where branches leave their conditions: `right` (left to right) or `down` (top to bottom). */
   direction: LayoutDirection;
+  /** Whether the minimap shows (bottom right of the canvas). Off by default: it covers nodes. */
+  minimap: boolean;
   /** A short message shown at a point of the screen (a refused connection at the pointer). */
   hint: Hint | null;
   /** Where the last save stands (shown by the toolbar and the conflict dialog). */
@@ -56,17 +71,28 @@ export interface EditorState {
 
   /** Applies one lib/graph operation to the document; on success it is one undo step. */
   edit(operation: (doc: SchemeDocument) => EditResult): EditResult;
+  /** Applies a lib/graph operation that follows from the last edit (room for a grown node) as part of that step. */
+  amendLastEdit(operation: (doc: SchemeDocument) => EditResult): EditResult;
   /** Replaces the whole document (a valid JSON edit, an import): one undo step. */
   replaceDocument(doc: SchemeDocument, jsonText?: string): void;
   /** The JSON tab's text changed but does not make a document: keep it, and say why. */
   setInvalidJson(text: string, problems: Problem[]): void;
   /** The JSON tab's text says the present document in other words (spacing only): keep it, no undo step. */
   setJsonText(text: string): void;
+  /** Puts the set-aside JSON text back into the JSON tab and shows it. */
+  restoreKeptJson(): void;
+  /** Drops the set-aside JSON text, on the user's word. */
+  discardKeptJson(): void;
   undo(): void;
   redo(): void;
   select(ids: readonly string[]): void;
+  setReadOnly(readOnly: boolean): void;
   setProblems(problems: readonly Problem[]): void;
   setTrace(decision: Decision | null): void;
+  setHeat(heat: HeatMap | null): void;
+  /** Opens a transaction in the dry run (switching to it) and runs it. */
+  openInDryRun(transaction: Record<string, unknown>): void;
+  showSideTab(tab: string): void;
   markSaved(doc: SchemeDocument, revision: number): void;
   setTab(tab: EditorTab): void;
   /** Shows a node (on the canvas) or a JSON path (in the JSON tab, switching to it). */
@@ -76,6 +102,7 @@ export interface EditorState {
   setAutoPositions(positions: Readonly<Record<string, XYPosition>>): void;
   setMeasured(sizes: Readonly<Record<string, { width: number; height: number }>>): void;
   setDirection(direction: LayoutDirection): void;
+  setMinimap(on: boolean): void;
   showHint(hint: Omit<Hint, 'seq'> | null): void;
   setSaveStatus(status: SaveStatus): void;
 }
@@ -101,6 +128,12 @@ export interface Hint {
 export const selectDirty = (state: EditorState) => state.history.present !== state.savedDoc;
 
 export type EditorTab = 'graph' | 'json';
+export interface SideRequest {
+  tab: string;
+  /** For the dry run: the transaction to run. */
+  transaction?: Record<string, unknown>;
+  seq: number;
+}
 export interface FocusRequest {
   node?: string;
   path?: (string | number)[];
@@ -119,10 +152,12 @@ export const formatDocument = (doc: SchemeDocument) => JSON.stringify(doc, null,
 
 export type EditorStore = StoreApi<EditorState>;
 
+const READ_ONLY: Refusal = { ok: false, code: 'read_only', reason: 'Editing needs a wider screen.' };
+
 export function createEditorStore(init: EditorInit): EditorStore {
   return createStore<EditorState>()((set, get) => {
     const moveTo = (history: History) =>
-      set({ history, jsonText: formatDocument(history.present), jsonProblems: null, selection: keepExisting(get().selection, history.present) });
+      set({ history, ...textAfterDocumentChange(get(), formatDocument(history.present)), selection: keepExisting(get().selection, history.present) });
     return {
       schemeId: init.schemeId,
       revision: init.revision,
@@ -130,9 +165,14 @@ export function createEditorStore(init: EditorInit): EditorStore {
       history: startHistory(init.document),
       jsonText: formatDocument(init.document),
       jsonProblems: null,
+      keptJson: null,
       selection: [],
+      selectSeq: 0,
+      readOnly: false,
       problems: [],
       trace: null,
+      heat: null,
+      sideRequest: null,
       account: init.account,
       catalog: compileOptionsFor(init.account).catalog,
       tab: 'graph',
@@ -142,29 +182,47 @@ export function createEditorStore(init: EditorInit): EditorStore {
       autoPositions: {},
       measured: {},
       direction: 'down',
+      // A large scheme cannot be seen whole at a readable zoom: there the overview is worth its corner.
+      minimap: Object.keys(init.document.nodes).length > LARGE_SCHEME_NODES,
       hint: null,
       saveStatus: { kind: 'idle' },
 
       edit(operation) {
+        if (get().readOnly) return READ_ONLY;
         const result = operation(get().history.present);
         if (result.ok) moveTo(record(get().history, result.doc));
         return result;
       },
+      amendLastEdit(operation) {
+        if (get().readOnly) return READ_ONLY;
+        const result = operation(get().history.present);
+        if (result.ok) moveTo(amend(get().history, result.doc));
+        return result;
+      },
       replaceDocument(replacement, jsonText) {
+        if (get().readOnly) return;
         // Parsed text is all new objects: keep the unchanged nodes' identities so only changed nodes re-render.
         const doc = shareUnchanged(get().history.present, replacement);
         const history = record(get().history, doc);
-        set({ history, jsonText: jsonText ?? formatDocument(doc), jsonProblems: null, selection: keepExisting(get().selection, doc) });
+        // Text from the JSON tab itself is the document; anything else (an import) sets unapplied text aside.
+        const text = jsonText === undefined ? textAfterDocumentChange(get(), formatDocument(doc)) : { jsonText, jsonProblems: null };
+        set({ history, ...text, selection: keepExisting(get().selection, doc) });
       },
       setInvalidJson(text, problems) {
         set({ jsonText: text, jsonProblems: problems });
       },
       setJsonText: (text) => set({ jsonText: text, jsonProblems: null }),
-      undo: () => moveTo(undo(get().history)),
-      redo: () => moveTo(redo(get().history)),
-      select: (ids) => set({ selection: ids }),
+      restoreKeptJson: () => set({ ...restoreKeptText(get()), tab: 'json' }),
+      discardKeptJson: () => set({ keptJson: null }),
+      undo: () => !get().readOnly && moveTo(undo(get().history)),
+      redo: () => !get().readOnly && moveTo(redo(get().history)),
+      select: (ids) => set({ selection: ids, selectSeq: get().selectSeq + 1 }),
+      setReadOnly: (readOnly) => set({ readOnly }),
       setProblems: (problems) => set({ problems }),
       setTrace: (trace) => set({ trace }),
+      setHeat: (heat) => set({ heat }),
+      openInDryRun: (transaction) => set((s) => ({ sideRequest: { tab: 'dry-run', transaction, seq: (s.sideRequest?.seq ?? 0) + 1 } })),
+      showSideTab: (tab) => set((s) => ({ sideRequest: { tab, seq: (s.sideRequest?.seq ?? 0) + 1 } })),
       markSaved: (doc, revision) => set({ savedDoc: doc, revision }),
       setTab: (tab) => set({ tab }),
       requestFocus(target) {
@@ -177,6 +235,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
       setAutoPositions: (autoPositions) => set({ autoPositions }),
       setMeasured: (sizes) => set({ measured: { ...get().measured, ...sizes } }),
       setDirection: (direction) => set({ direction }),
+      setMinimap: (minimap) => set({ minimap }),
       setSaveStatus: (saveStatus) => set({ saveStatus }),
       showHint: (hint) => set({ hint: hint && { ...hint, seq: (get().hint?.seq ?? 0) + 1 } }),
     };

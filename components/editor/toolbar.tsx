@@ -1,6 +1,6 @@
 'use client';
 
-import { useEditor } from './store-provider';
+import { useEditor, useEditorStore } from './store-provider';
 import type { EditorCommands } from './use-editor-commands';
 import { selectDirty } from './store';
 
@@ -16,6 +16,8 @@ export function Toolbar({ commands }: { commands: EditorCommands }) {
   const dirty = useEditor(selectDirty);
   const saving = useEditor((s) => s.saveStatus.kind === 'saving');
   const onGraph = useEditor((s) => s.tab === 'graph');
+  const minimap = useEditor((s) => s.minimap);
+  const store = useEditorStore();
   const mod = isMac() ? '⌘' : 'Ctrl+';
   return (
     <div className="sy-toolbar" role="toolbar" aria-label="Editor">
@@ -54,8 +56,19 @@ export function Toolbar({ commands }: { commands: EditorCommands }) {
           Layout ↓
         </button>
       </span>
-      <button type="button" className="button small" onClick={commands.fit} disabled={!onGraph} title="Fit the whole scheme in view">
-        Fit
+      <span className="sy-segmented" role="group" aria-label="Zoom">
+        <button type="button" className="button small" onClick={commands.zoomOut} disabled={!onGraph} title="Zoom out" aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" className="button small" onClick={commands.fit} disabled={!onGraph} title="Fit the whole scheme in view (never below a readable zoom)">
+          Fit
+        </button>
+        <button type="button" className="button small" onClick={commands.zoomIn} disabled={!onGraph} title="Zoom in" aria-label="Zoom in">
+          +
+        </button>
+      </span>
+      <button type="button" className={`button small${minimap ? ' is-on' : ''}`} aria-pressed={minimap} onClick={() => store.getState().setMinimap(!minimap)} disabled={!onGraph} title="Show or hide the overview map (bottom right)">
+        Map
       </button>
     </div>
   );

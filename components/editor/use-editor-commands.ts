@@ -7,7 +7,7 @@ import { describeIssues } from '@/lib/editor/save';
 import { useEditorActions } from './actions-context';
 import { useEditorStore } from './store-provider';
 import { readFragment, writeFragment } from './clipboard';
-import { FIT_VIEW_OPTIONS, showScheme } from './canvas/viewport';
+import { FIT_VIEW_OPTIONS, FIT_VIEW_OPTIONS_WITH_MINIMAP, showScheme } from './canvas/viewport';
 
 export interface EditorCommands {
   save(): Promise<void>;
@@ -21,6 +21,8 @@ export interface EditorCommands {
   selectAll(): void;
   layout(direction?: LayoutDirection): Promise<void>;
   fit(): void;
+  zoomIn(): void;
+  zoomOut(): void;
 }
 
 /** Every toolbar button and keyboard shortcut of the editor, each one store operation (one undo step). */
@@ -111,10 +113,16 @@ export function useEditorCommands(): EditorCommands {
         // Direction and positions in one render: each alone would redraw every node.
         state().setDirection(chosen);
         state().edit(moveOperation(positions));
-        requestAnimationFrame(() => showScheme(flow, doc(), flowStore.getState().width, 250));
+        requestAnimationFrame(() => showScheme(flow, doc(), { width: flowStore.getState().width, height: flowStore.getState().height, minimap: state().minimap }, 250));
       },
       fit() {
-        void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
+        void flow.fitView({ ...(state().minimap ? FIT_VIEW_OPTIONS_WITH_MINIMAP : FIT_VIEW_OPTIONS), duration: 250 });
+      },
+      zoomIn() {
+        void flow.zoomIn({ duration: 150 });
+      },
+      zoomOut() {
+        void flow.zoomOut({ duration: 150 });
       },
     };
   }, [store, actions, flow, flowStore]);

@@ -41,8 +41,8 @@ export function FilterForm({ action, initial, catalog, otherFilters, mode }: {
     <form key={formKey(state)} action={formAction} className="form panel" noValidate>
       <FormMessage state={state} />
       <div className="form-row">
-        <Field label="Name" htmlFor="name" errors={state.fieldErrors?.name}>
-          <input id="name" name="name" defaultValue={String(state.values?.name ?? initial.name)} placeholder="High-risk IP countries" />
+        <Field label="Name" htmlFor="name" errors={state.fieldErrors?.name} required>
+          <input id="name" name="name" defaultValue={String(state.values?.name ?? initial.name)} aria-required placeholder="High-risk IP countries" />
         </Field>
         <Field label="Matches when" errors={state.fieldErrors?.match}>
           <div className="inline-choice">

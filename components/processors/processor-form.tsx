@@ -2,12 +2,14 @@
 
 import { useActionState, useState } from 'react';
 import Link from 'next/link';
-import { Field } from '@/components/ui/field';
+import { Field, RequiredLegend } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { CodeListInput, type CodeOption } from '@/components/ui/code-list-input';
 import { formKey, idleForm, listFieldErrors, type FormState } from '@/lib/forms/form-state';
-import { PROCESSOR_STATUSES, type ProcessorStatus } from '@/lib/processors/schema';
+import { processorIdFromName } from '@/lib/processors/id-from-name';
+import { PROCESSOR_STATUSES, type Fees, type ProcessorStatus } from '@/lib/processors/schema';
+import { FixedFeesByCurrency } from './fixed-fees-by-currency';
 
 export interface ProcessorFormValues {
   id: string;
@@ -18,7 +20,7 @@ export interface ProcessorFormValues {
   payment_methods: string[];
   countries: string[];
   approval_rate: number;
-  fees: { percent: number; fixed: number };
+  fees: Fees;
 }
 
 export interface ProcessorFormOptions {
@@ -51,21 +53,44 @@ export function ProcessorForm({ action, initial, options, mode, statusEffects }:
   const errors = (key: string) => state.fieldErrors?.[key];
   // Remount the list pickers when a refused submission comes back, so they show what was sent.
   const pickerKey = JSON.stringify(lists);
+  // On a new processor the id follows the name (proc_<slug>) until the id is typed in.
+  const [id, setId] = useState(value('id', initial.id));
+  const [idTyped, setIdTyped] = useState(id !== '');
 
   return (
     <form key={formKey(state)} action={formAction} className="form panel" noValidate>
       <FormMessage state={state} />
+      <RequiredLegend />
       <div className="form-row">
-        <Field label="Name" htmlFor="name" errors={errors('name')}>
-          <input id="name" name="name" defaultValue={value('name', initial.name)} required />
+        <Field label="Name" htmlFor="name" errors={errors('name')} required>
+          <input
+            id="name"
+            name="name"
+            defaultValue={value('name', initial.name)}
+            aria-required
+            onChange={(e) => {
+              if (mode === 'create' && !idTyped) setId(processorIdFromName(e.target.value));
+            }}
+          />
         </Field>
-        <Field label="Id" htmlFor="id" errors={errors('id')} hint={mode === 'create' ? 'proc_ followed by a-z, 0-9, _' : 'Ids never change'}>
-          <input id="id" name="id" defaultValue={value('id', initial.id)} readOnly={mode === 'edit'} placeholder="proc_acme_eu" />
+        <Field label="Id" htmlFor="id" errors={errors('id')} required hint={mode === 'create' ? 'Made from the name; proc_ followed by a-z, 0-9, _' : 'Ids never change'}>
+          <input
+            id="id"
+            name="id"
+            value={id}
+            aria-required
+            readOnly={mode === 'edit'}
+            placeholder="proc_acme_eu"
+            onChange={(e) => {
+              setId(e.target.value);
+              setIdTyped(e.target.value !== '');
+            }}
+          />
         </Field>
-        <Field label="Provider" htmlFor="provider" errors={errors('provider')}>
-          <input id="provider" name="provider" defaultValue={value('provider', initial.provider)} placeholder="adyen, stripe, …" />
+        <Field label="Provider" htmlFor="provider" errors={errors('provider')} required>
+          <input id="provider" name="provider" defaultValue={value('provider', initial.provider)} placeholder="adyen, stripe, …" aria-required />
         </Field>
-        <Field label="Status" htmlFor="status" errors={errors('status')}>
+        <Field label="Status" htmlFor="status" errors={errors('status')} required>
           <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
             {PROCESSOR_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -101,10 +126,16 @@ export function ProcessorForm({ action, initial, options, mode, statusEffects }:
         <Field label="Fee (%)" htmlFor="fee_percent" errors={errors('fees.percent')}>
           <input id="fee_percent" name="fee_percent" type="number" step="0.01" min="0" defaultValue={value('fee_percent', initial.fees.percent)} />
         </Field>
-        <Field label="Fixed fee" htmlFor="fee_fixed" errors={errors('fees.fixed')} hint="In the payment's currency">
+        <Field label="Fixed fee" htmlFor="fee_fixed" errors={errors('fees.fixed')} hint="In the payment's currency, for currencies without their own">
           <input id="fee_fixed" name="fee_fixed" type="number" step="0.01" min="0" defaultValue={value('fee_fixed', initial.fees.fixed)} />
         </Field>
       </div>
+      <FixedFeesByCurrency
+        key={`f${formKey(state)}`}
+        initial={submitted ? feeRowsFromSubmitted(submitted) : Object.entries(initial.fees.fixed_by_currency ?? {}).map(([currency, fixed]) => ({ currency, fixed: String(fixed) }))}
+        currencies={options.currencies}
+        errors={state.fieldErrors ?? {}}
+      />
       <div>
         <SubmitButton>{mode === 'create' ? 'Register processor' : 'Save changes'}</SubmitButton>{' '}
         <Link href="/processors" className="button">
@@ -113,4 +144,11 @@ export function ProcessorForm({ action, initial, options, mode, statusEffects }:
       </div>
     </form>
   );
+}
+
+/** The per-currency fee rows of a refused submission, as typed. */
+function feeRowsFromSubmitted(submitted: Record<string, unknown>): { currency: string; fixed: string }[] {
+  const currencies = asList(submitted.fee_currency);
+  const amounts = asList(submitted.fee_currency_fixed);
+  return currencies.map((currency, i) => ({ currency, fixed: amounts[i] ?? '' }));
 }

@@ -10,7 +10,7 @@ import { useAutoPositions } from '@/components/editor/canvas/use-auto-positions'
 import { useCanvasElements } from '@/components/editor/canvas/use-canvas-elements';
 import type { EditorInit } from '@/components/editor/store';
 import { EditorStoreProvider, useEditor } from '@/components/editor/store-provider';
-import type { CanvasEdge, CanvasNode } from '@/lib/editor/canvas-model';
+import type { CanvasNode } from '@/lib/editor/canvas-model';
 import { isFullyPlaced } from '@/lib/graph';
 import type { NodeStatus } from '@/lib/scheme/diff';
 

@@ -1,8 +1,10 @@
 import type { DiffLine, DocumentDiff } from '@/lib/scheme/diff';
+import type { ReferenceChange } from '@/lib/scheme/snapshot-diff';
 import styles from './publishing.module.css';
 
 /** What changed between two versions: nodes added, removed and changed (with their fields), then the JSON side by side. */
-export function VersionDiff({ diff, fromLabel, toLabel }: { diff: DocumentDiff; fromLabel: string; toLabel: string }) {
+export function VersionDiff({ diff, references, fromLabel, toLabel }: { diff: DocumentDiff; references: readonly ReferenceChange[]; fromLabel: string; toLabel: string }) {
+  const documentOnlyLayout = diff.decisionsEqual && references.length === 0;
   return (
     <>
       <div className={styles.summary} data-testid="diff-summary">
@@ -24,10 +26,28 @@ export function VersionDiff({ diff, fromLabel, toLabel }: { diff: DocumentDiff; 
         </div>
         <div>
           <h3>Elsewhere</h3>
-          <ul>
+          <ul data-testid="diff-elsewhere">
             {diff.fields.length > 0 && <li>top-level: {diff.fields.join(', ')}</li>}
             {diff.moved.length > 0 && <li>moved on the canvas: {diff.moved.join(', ')}</li>}
-            <li>{diff.decisionsEqual ? 'Decisions are the same (layout or name only).' : 'Decisions may differ.'}</li>
+            {references.map((r) => (
+              <li key={`${r.kind}:${r.id}`}>
+                {r.kind === 'filter' ? 'Filter' : 'Processor route'} “{r.name}” <code>{r.id}</code> {r.change === 'changed' ? 'changed:' : r.change === 'added' ? 'is used only by the newer version' : 'is used only by the older version'}
+                {r.details.length > 0 && (
+                  <ul>
+                    {r.details.map((d) => (
+                      <li key={d}>{d}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+            <li>
+              {documentOnlyLayout
+                ? 'Decisions are the same (layout or name only).'
+                : diff.decisionsEqual
+                  ? 'The documents decide alike; decisions differ only through the filters and routes above.'
+                  : 'Decisions differ where the changed nodes (and any filters or routes above) apply.'}
+            </li>
           </ul>
         </div>
       </div>

@@ -38,8 +38,8 @@ export function RouteForm({ action, initial, processors, mode }: {
   return (
     <form key={formKey(state)} action={formAction} className="form panel" noValidate>
       <FormMessage state={state} />
-      <Field label="Name" htmlFor="name" errors={state.fieldErrors?.name}>
-        <input id="name" name="name" defaultValue={String(state.values?.name ?? initial.name)} />
+      <Field label="Name" htmlFor="name" errors={state.fieldErrors?.name} required>
+        <input id="name" name="name" defaultValue={String(state.values?.name ?? initial.name)} aria-required />
       </Field>
       <Field label="Processors, in the order they are tried" errors={listFieldErrors(state, 'processors', order)}>
         <ol className="route-order" data-testid="route-order">

@@ -18,8 +18,8 @@ export function SchemeNameForm({ action, initialName, submitLabel, label }: {
     <form key={formKey(state)} action={formAction} className="form" noValidate>
       <FormMessage state={state} />
       <div className="form-row" style={{ alignItems: 'end' }}>
-        <Field label={label} htmlFor={`scheme-name-${submitLabel}`} errors={state.fieldErrors?.name}>
-          <input id={`scheme-name-${submitLabel}`} name="name" defaultValue={String(state.values?.name ?? initialName)} />
+        <Field label={label} htmlFor={`scheme-name-${submitLabel}`} errors={state.fieldErrors?.name} required>
+          <input id={`scheme-name-${submitLabel}`} name="name" defaultValue={String(state.values?.name ?? initialName)} aria-required />
         </Field>
         <div>
           <SubmitButton>{submitLabel}</SubmitButton>

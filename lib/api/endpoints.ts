@@ -4,7 +4,7 @@ import { FilterInputSchema, FilterPatchSchema } from '@/lib/filters/schema';
 import { ProcessorRegistrationSchema, ProcessorUpdateSchema } from '@/lib/processors/registration';
 import { ProcessorRouteInputSchema, ProcessorRoutePatchSchema } from '@/lib/routes/schema';
 import type { ApiScope } from '@/lib/services/api-keys';
-import { DecideRequestSchema, SimulateRequestSchema } from '@/lib/services/decisions';
+import { DecideQuerySchema, DecideRequestSchema, SimulateRequestSchema } from '@/lib/services/decisions';
 import { PublishInputSchema } from '@/lib/services/publishing';
 import { CreateSchemeSchema } from '@/lib/services/schemes';
 import { SettingsInputSchema } from '@/lib/services/settings';
@@ -106,11 +106,11 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
   { method: 'GET', path: '/settings', tag: 'Settings', summary: 'Get the routing settings', scope: 'read', status: 200, response: res.settings, errors: [401, 403, 503] },
   { method: 'PATCH', path: '/settings', tag: 'Settings', summary: 'Change the routing settings', description: 'Routing mode (used while no scheme is active), default processor, default route, time zone.', scope: 'write', body: req.settingsPatch, status: 200, response: res.settings, errors: WRITE_ERRORS, example: { routing_mode: 'default_then_connection_order', default_processor_id: 'proc_stripe' } },
   {
-    method: 'POST', path: '/decide', tag: 'Decisions', summary: 'Decide a payment', scope: 'decide', body: req.decide, status: 200, response: res.decision, errors: [400, 401, 403, 404, 409, 413, 415],
-    description: 'The decision from the active version (or the named processor route, or scheme and version), from memory: it keeps answering while the database is away.',
+    method: 'POST', path: '/decide', tag: 'Decisions', summary: 'Decide a payment', scope: 'decide', query: DecideQuerySchema, body: req.decide, status: 200, response: res.decision, errors: [400, 401, 403, 404, 409, 413, 415],
+    description: 'The decision from the active version (or the named processor route, or scheme and version), from memory: it keeps answering while the database is away. A field the rules cannot read (wrong type, unknown, outside its values) reads as missing and is listed in `warnings`; with `?strict=true` such a payment is refused with 400 and every path.',
     example: { transaction: { id: 'pay_123', amount: 120, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, created_at: '2026-03-01T09:30:00Z' } },
   },
-  { method: 'POST', path: '/simulate', tag: 'Decisions', summary: 'Simulate a payment', description: 'The decision plus every attempt through the cascade, with outcomes forced or drawn from the processors\' approval models (seeded, so reproducible).', scope: 'read', body: req.simulate, status: 200, response: res.simulation, errors: [400, 401, 403, 404, 409, 413, 415, 503], example: { transaction: { id: 'pay_123', amount: 120, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'DE' } }, forced: ['soft_decline'] } },
+  { method: 'POST', path: '/simulate', tag: 'Decisions', summary: 'Simulate a payment', description: 'The decision plus every attempt through the cascade, with outcomes forced or drawn from the processors\' approval models (seeded, so reproducible).', scope: 'read', query: DecideQuerySchema, body: req.simulate, status: 200, response: res.simulation, errors: [400, 401, 403, 404, 409, 413, 415, 503], example: { transaction: { id: 'pay_123', amount: 120, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'DE' } }, forced: ['soft_decline'] } },
   { method: 'POST', path: '/simulate/batch', tag: 'Decisions', summary: 'Simulate many payments (JSON lines)', description: 'One transaction per line in (Content-Type: application/x-ndjson, up to 100 MB, streamed); one simulated decision per line out, in order, each with its `line`. A line that cannot be read answers `{"line", "error"}`; the run goes on.', scope: 'read', jsonLines: true, query: BatchTargetSchema, status: 200, response: res.simulation, errors: [400, 401, 403, 404, 409, 413, 415, 503] },
 ];
 

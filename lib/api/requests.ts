@@ -8,7 +8,6 @@ export const SaveDraftRequestSchema = z.strictObject({
   revision: z.int().min(1),
   document: SchemeDocumentSchema,
 });
-export type SaveDraftRequest = z.output<typeof SaveDraftRequestSchema>;
 
 
 export const ActivateRequestSchema = z.strictObject({

@@ -4,6 +4,7 @@ import { ProcessorRegistrationSchema } from '@/lib/processors/registration';
 import { OUTCOME_CATEGORIES } from '@/lib/processors/schema';
 import { ROUTING_MODES } from '@/lib/engine/types';
 import { SchemeDocumentSchema } from '@/lib/scheme/schema';
+import { TRANSACTION_WARNING_CODES } from '@/lib/transactions/lint';
 
 /**
  * What /api/v1 answers, as zod schemas: the services' record types, written down once more so the
@@ -79,6 +80,9 @@ export const DiffOut = z.object({
     decisionsEqual: z.boolean(),
     lines: z.array(z.unknown()).describe('The JSON diff, line by line.'),
   }),
+  references: z
+    .array(z.object({ kind: z.enum(['filter', 'route']), id: z.string(), name: z.string(), change: z.enum(['added', 'removed', 'changed']), details: z.array(z.string()) }))
+    .describe('Shared filters and processor routes whose published copies differ between the versions, and how.'),
 });
 
 export const SettingsOut = z.object({
@@ -101,6 +105,14 @@ export const DecisionOut = z.object({
   reason: z.string().optional(),
   mode: z.enum(ROUTING_MODES).optional().describe('When the routing mode decided (no active scheme).'),
   scheme: z.object({ id: z.string(), version: z.int() }).nullable().describe('The version that decided; null when a route or the routing mode did.'),
+  warnings: z
+    .array(z.object({
+      path: z.array(z.union([z.string(), z.int()])).describe('Where in the transaction, e.g. ["card", "brnad"].'),
+      code: z.enum(TRANSACTION_WARNING_CODES),
+      message: z.string(),
+      suggestion: z.string().optional().describe('What to send instead: a field path, a code or a JSON value.'),
+    }))
+    .describe('Fields the rules could not read (wrong type, unknown, outside the attribute\'s values): each read as missing. Empty for a clean payment; `?strict=true` refuses such a payment instead.'),
 });
 export const SimulationOut = DecisionOut.extend({
   attempts: z.array(z.object({ processor: z.string(), outcome: z.enum(OUTCOME_CATEGORIES), forced: z.boolean() })),

@@ -2,10 +2,9 @@ import type { AttributeSpec, Catalog, CustomAttributeDefinition } from './types'
 import { BUILTIN_ATTRIBUTES, metadataSpec } from './builtin';
 import { customAttributeProblems, customSpec } from './custom';
 
-export type { AttributeSpec, AttributeType, Catalog, CustomAttributeDefinition, Normalisation, Derivation } from './types';
-export { BUILTIN_ATTRIBUTES, METADATA_PREFIX } from './builtin';
-export { CustomAttributeDefinitionSchema, customAttributeFromStored, customAttributeProblems, type StoredCustomAttribute } from './custom';
-export { OPERATORS_BY_TYPE, NORMALISATION_BY_TYPE, LIST_OPERATORS, PRESENCE_OPERATORS, normaliseString } from './operators';
+export type { AttributeSpec, Catalog, CustomAttributeDefinition } from './types';
+export { customAttributeFromStored, customAttributeProblems } from './custom';
+export { OPERATORS_BY_TYPE } from './operators';
 export * from './domains';
 
 /**
@@ -20,8 +19,7 @@ export function createCatalog(custom: readonly CustomAttributeDefinition[] = [])
   const byName = new Map(list.map((spec) => [spec.name, spec]));
   return {
     get: (name) => byName.get(name) ?? metadataSpec(name),
-    list: () => list,
-  };
+    list: () => list };
 }
 
 let builtin: Catalog | undefined;

@@ -26,4 +26,19 @@ describe('freeSpot', () => {
       }
     }
   });
+
+  it('stays inside the visible part of the canvas when there is room there', () => {
+    const view = { x: -450, y: 40, width: 900, height: 320 };
+    // The middle and the places left and right of it are taken; the nearest free place, above, is out of view.
+    const taken = [-1, 0, 1].map((i) => ({ x: -130 + i * 284, y: 50, width: 260, height: 100 }));
+    const spot = freeSpot({ x: -130, y: 50 }, size, taken, 24, view);
+    expect(spot.x >= view.x && spot.y >= view.y && spot.x + 260 <= view.x + view.width && spot.y + 100 <= view.y + view.height).toBe(true);
+    for (const box of taken) expect(spot.x < box.x + box.width && box.x < spot.x + 260 && spot.y < box.y + box.height && box.y < spot.y + 100).toBe(false);
+  });
+
+  it('falls back to the nearest free place when the view has none', () => {
+    const view = { x: 0, y: 0, width: 270, height: 110 };
+    const spot = freeSpot({ x: 0, y: 0 }, size, [{ x: 0, y: 0, width: 260, height: 100 }], 24, view);
+    expect(spot).not.toEqual({ x: 0, y: 0 });
+  });
 });

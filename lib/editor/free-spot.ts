@@ -14,8 +14,15 @@ export interface Box {
 const overlaps = (a: Box, b: Box, gap: number) =>
   a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
 
-/** The top-left of a `size` box near `desired` that keeps `gap` from every box in `taken`. */
-export function freeSpot(desired: XYPosition, size: { width: number; height: number }, taken: readonly Box[], gap = 24): XYPosition {
+const inside = (a: Box, view: Box) => a.x >= view.x && a.y >= view.y && a.x + a.width <= view.x + view.width && a.y + a.height <= view.y + view.height;
+
+/**
+ * The top-left of a `size` box near `desired` that keeps `gap` from every box in `taken`, and lies
+ * wholly inside `view` (the visible part of the canvas) when a free place there exists — a new node
+ * goes where it is seen.
+ */
+export function freeSpot(desired: XYPosition, size: { width: number; height: number }, taken: readonly Box[], gap = 24, view?: Box): XYPosition {
+  let outside: XYPosition | undefined;
   const stepX = size.width + gap;
   const stepY = Math.round(size.height / 2) + gap;
   // Rings of candidates around the desired point, nearest first; 12 rings cover a crowded view.
@@ -28,8 +35,12 @@ export function freeSpot(desired: XYPosition, size: { width: number; height: num
       }
     }
     candidates.sort((a, b) => Math.hypot(a.x - desired.x, a.y - desired.y) - Math.hypot(b.x - desired.x, b.y - desired.y));
-    const free = candidates.find((c) => !taken.some((box) => overlaps({ ...c, ...size }, box, gap)));
-    if (free) return { x: Math.round(free.x), y: Math.round(free.y) };
+    for (const c of candidates) {
+      if (taken.some((box) => overlaps({ ...c, ...size }, box, gap))) continue;
+      if (!view || inside({ ...c, ...size }, view)) return { x: Math.round(c.x), y: Math.round(c.y) };
+      outside ??= c;
+    }
   }
-  return { x: Math.round(desired.x), y: Math.round(desired.y) };
+  const spot = outside ?? desired;
+  return { x: Math.round(spot.x), y: Math.round(spot.y) };
 }

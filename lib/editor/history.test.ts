@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { starterDoc } from './testing';
-import { HISTORY_LIMIT, record, redo, startHistory, undo } from './history';
+import { amend, HISTORY_LIMIT, record, redo, startHistory, undo } from './history';
 
 describe('document history', () => {
   const a = starterDoc('a');
@@ -31,5 +31,17 @@ describe('document history', () => {
     let h = startHistory(a);
     for (let i = 0; i < HISTORY_LIMIT + 10; i++) h = record(h, { ...a, name: String(i) });
     expect(h.past).toHaveLength(HISTORY_LIMIT);
+  });
+});
+
+describe('amend', () => {
+  it('joins the last step: one undo takes back the edit and its consequence', () => {
+    const a = { name: 'a' } as never;
+    const b = { name: 'b' } as never;
+    const c = { name: 'c' } as never;
+    const amended = amend(record(startHistory(a), b), c);
+    expect(amended.present).toBe(c);
+    expect(undo(amended).present).toBe(a);
+    expect(amended.past).toHaveLength(1);
   });
 });

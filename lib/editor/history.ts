@@ -32,3 +32,12 @@ export function redo(history: History): History {
   if (next === undefined) return history;
   return { past: [...history.past, history.present], present: next, future: history.future.slice(1) };
 }
+
+/**
+ * Replaces the present without a new step: a consequence of the last step (nodes pushed aside by a
+ * condition that grew from an edit) joins that step, so one undo takes back both.
+ */
+export function amend(history: History, next: SchemeDocument): History {
+  if (next === history.present) return history;
+  return { past: history.past, present: next, future: [] };
+}

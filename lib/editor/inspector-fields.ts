@@ -5,7 +5,6 @@
  */
 export const CONDITION_KEY_ORDER = ['type', 'label', 'description', 'match', 'rules', 'then', 'else'] as const;
 export const STRATEGY_KEY_ORDER = ['type', 'label', 'description', 'strategy', 'reason', 'processors', 'cascade', 'modifiers'] as const;
-export const RULE_KEY_ORDER = ['attribute', 'operator', 'value'] as const;
 
 export function withField<T extends object, K extends keyof T & string>(
   object: T,

@@ -105,14 +105,6 @@ export function toggleCategory(cascade: Cascade, category: CascadeCategory, on: 
   return { ...cascade, on: CASCADE_CATEGORIES.filter((c) => set.has(c)) };
 }
 
-/** Labels for the picker, with a hint of what each does. */
-export const STRATEGY_LABELS: Readonly<Record<StrategyKind, { label: string; hint: string }>> = {
-  blank: { label: 'Blank', hint: 'Refuse the payment on purpose.' },
-  direct: { label: 'Direct', hint: 'Always one processor.' },
-  priority: { label: 'Priority', hint: 'The first eligible processor; the rest are the fallback order.' },
-  weight: { label: 'Weight', hint: 'Split traffic by whole-number weights summing to 100.' },
-  random: { label: 'Random', hint: 'A uniform choice among the eligible processors.' },
-};
 
 export const CATEGORY_LABELS: Readonly<Record<CascadeCategory, string>> = {
   soft_decline: 'Soft decline',

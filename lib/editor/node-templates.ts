@@ -1,17 +1,16 @@
 /** What a node added from the palette starts as: valid, empty, and obvious about what is missing. */
 import type { NodeBody } from '../graph';
 import type { StrategyKind } from '../scheme/schema';
+import { CONDITION_WORDS, STRATEGY_WORDS } from '../scheme/words';
 
 export type PaletteItem = 'condition' | StrategyKind;
 
-export const PALETTE_ITEMS: readonly { item: PaletteItem; label: string; hint: string }[] = [
-  { item: 'condition', label: 'Condition', hint: 'Rules with a yes and a no branch' },
-  { item: 'priority', label: 'Priority', hint: 'Processors in order; the first eligible wins' },
-  { item: 'weight', label: 'Weighted split', hint: 'Share payments by weights summing to 100' },
-  { item: 'direct', label: 'Direct', hint: 'Exactly one processor' },
-  { item: 'random', label: 'Random', hint: 'A uniform choice among processors' },
-  { item: 'blank', label: 'Block', hint: 'Refuse the payment on purpose' },
-];
+const PALETTE_ORDER: readonly PaletteItem[] = ['condition', 'priority', 'weight', 'direct', 'random', 'blank'];
+
+export const PALETTE_ITEMS: readonly { item: PaletteItem; label: string; hint: string }[] = PALETTE_ORDER.map((item) => {
+  const words = item === 'condition' ? CONDITION_WORDS : STRATEGY_WORDS[item];
+  return { item, label: words.name, hint: words.hint };
+});
 
 export function nodeTemplate(item: PaletteItem): NodeBody {
   switch (item) {

@@ -1,31 +1,72 @@
 /**
- * The dry run's quick form: the fields most schemes route on, read from and written into the
- * transaction JSON, so the form and the text are one input.
+ * The dry run's form: the fields most schemes route on, plus any catalog attribute the transaction
+ * has or the user adds, each read from and written into the transaction JSON (the form and the text
+ * are one input) and typed by the catalog.
  */
-export const FORM_FIELDS = [
-  { path: ['amount'], label: 'Amount', kind: 'number' },
-  { path: ['currency'], label: 'Currency', kind: 'text' },
-  { path: ['payment_method'], label: 'Payment method', kind: 'text' },
-  { path: ['card', 'issuer_country'], label: 'Card issuer country', kind: 'text' },
-  { path: ['card', 'brand'], label: 'Card brand', kind: 'text' },
-  { path: ['customer', 'country'], label: 'Customer country', kind: 'text' },
-] as const;
+import type { AttributeSpec, Catalog } from '../catalog';
 
-export type FormField = (typeof FORM_FIELDS)[number];
+/** Always in the form, in this order. */
+const QUICK_FIELDS = ['amount', 'currency', 'payment_method', 'card.issuer_country', 'card.brand', 'customer.country'];
 
-export function readField(tx: Record<string, unknown>, path: readonly string[]): string {
-  let at: unknown = tx;
-  for (const key of path) {
-    if (at === null || typeof at !== 'object' || Array.isArray(at)) return '';
-    at = (at as Record<string, unknown>)[key];
-  }
-  return at === undefined || at === null ? '' : typeof at === 'object' ? JSON.stringify(at) : String(at);
+/** Attributes a transaction can carry: derived ones (hour, weekday) come from `created_at`. */
+const settable = (spec: AttributeSpec) => spec.derived === undefined;
+
+/** The form's fields: the quick ones, then every other settable attribute the transaction has, in catalog order. */
+export function formFields(catalog: Catalog, tx: Record<string, unknown>): AttributeSpec[] {
+  const quick = QUICK_FIELDS.map((name) => catalog.get(name)).filter((s): s is AttributeSpec => s !== undefined);
+  const present = catalog.list().filter((s) => settable(s) && !QUICK_FIELDS.includes(s.name) && readValue(tx, s.name) !== undefined);
+  return [...quick, ...present];
 }
 
-/** The transaction with one field set (an empty input removes it; a number field keeps text that is not a number as text). */
-export function writeField(tx: Record<string, unknown>, field: FormField, input: string): Record<string, unknown> {
-  const value: unknown = input === '' ? undefined : field.kind === 'number' && Number.isFinite(Number(input)) ? Number(input) : input;
-  return setPath(tx, field.path, value);
+/** Attributes the user can add to the form: settable and not shown yet. */
+export function addableFields(catalog: Catalog, tx: Record<string, unknown>): AttributeSpec[] {
+  const shown = new Set(formFields(catalog, tx).map((s) => s.name));
+  return catalog.list().filter((s) => settable(s) && !shown.has(s.name));
+}
+
+/** Adds an attribute to the transaction with its catalog example, so it shows in the form ready to change. */
+export function addField(tx: Record<string, unknown>, spec: AttributeSpec): Record<string, unknown> {
+  return setPath(tx, spec.name.split('.'), spec.example);
+}
+
+/** A field's value as the form's text: lists comma-separated, objects as JSON. */
+export function readField(tx: Record<string, unknown>, name: string): string {
+  const at = readValue(tx, name);
+  if (at === undefined || at === null) return '';
+  if (Array.isArray(at)) return at.map(String).join(', ');
+  return typeof at === 'object' ? JSON.stringify(at) : String(at);
+}
+
+/**
+ * The transaction with one field set from the form's text, typed by the catalog: numbers as numbers,
+ * true / false as booleans, lists split at commas. Text that is not of the type stays text, so the
+ * dry run's warnings say what is wrong with it. An empty input removes the field.
+ */
+export function writeField(tx: Record<string, unknown>, spec: AttributeSpec, input: string): Record<string, unknown> {
+  return setPath(tx, spec.name.split('.'), input === '' ? undefined : typedValue(spec, input));
+}
+
+function typedValue(spec: AttributeSpec, input: string): unknown {
+  switch (spec.type) {
+    case 'number':
+    case 'integer':
+      return input.trim() !== '' && Number.isFinite(Number(input)) ? Number(input) : input;
+    case 'boolean':
+      return input === 'true' ? true : input === 'false' ? false : input;
+    case 'string_list':
+      return input.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    default:
+      return input;
+  }
+}
+
+function readValue(tx: Record<string, unknown>, name: string): unknown {
+  let at: unknown = tx;
+  for (const key of name.split('.')) {
+    if (at === null || typeof at !== 'object' || Array.isArray(at)) return undefined;
+    at = Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
+  }
+  return at;
 }
 
 function setPath(obj: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {

@@ -15,7 +15,5 @@ export const FilterInputSchema = z.strictObject({
   match: z.enum(FILTER_MATCHES).default('all'),
   rules: z.array(RuleSchema).min(1, 'A filter needs at least one rule').max(MAX_FILTER_RULES),
 });
-export type FilterInput = z.output<typeof FilterInputSchema>;
 
 export const FilterPatchSchema = FilterInputSchema.omit({ id: true }).partial();
-export type FilterPatch = z.output<typeof FilterPatchSchema>;

@@ -1,4 +1,4 @@
-import type { Result } from '@/lib/services/result';
+import type { Result } from '@/lib/result';
 
 /**
  * What a server action hands back to its form: a message, field errors keyed by dotted path

@@ -1,6 +1,6 @@
 import type { ElkNode, ElkPort, ElkExtendedEdge } from 'elkjs/lib/elk-api';
 import type { SchemeDocument } from '../scheme/schema';
-import type { LayoutOptions } from './layout';
+import type { LayoutOptions } from './layout-options';
 import { layoutOrder } from './order';
 import { ownValue } from './records';
 import { HANDLE_OFFSET, NODE_GAP, NODE_SIZE } from './sizes';

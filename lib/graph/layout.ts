@@ -2,16 +2,10 @@ import type { SchemeDocument } from '../scheme/schema';
 import { elkLayout } from './elk-layout';
 import { hasOwnKey } from './records';
 import { treeLayout } from './tree-layout';
+import type { LayoutOptions } from './layout-options';
 import type { XYPosition } from './types';
 
-/** `down`: the start on top, branches below (yes left of no). `right`: left to right (yes above no). */
-export type LayoutDirection = 'down' | 'right';
-
-export interface LayoutOptions {
-  direction?: LayoutDirection;
-  /** Node sizes as drawn (the editor measures them); NODE_SIZE for the nodes not listed. */
-  sizes?: Readonly<Record<string, { width: number; height: number }>>;
-}
+export type { LayoutDirection, LayoutOptions } from './layout-options';
 
 /**
  * Positions (top-left, whole numbers) for every node of the document, and nothing else. A scheme that

@@ -6,13 +6,12 @@
  */
 import type { ConditionNode, SchemeDocument, SchemeNode } from '../scheme/schema';
 import { firstRoot, isPosition, refuse, validateNode } from './edit-support';
-import { bodyOf } from './flow';
+import { bodyOf } from './body';
 import { freshId, idPrefix, isValidNodeId, usedIds } from './ids';
 import { hasOwnKey, ownValue } from './records';
 import type { BranchHandle, EditResult, NodeBody, Refusal, XYPosition } from './types';
 
 export { copyNodes, pasteNodes, parseFragment, FRAGMENT_FORMAT, type ClipboardFragment } from './clipboard';
-export { validateNode } from './edit-support';
 
 function unknownNode(id: string): Refusal {
   return refuse('unknown_node', `There is no node "${id}".`);

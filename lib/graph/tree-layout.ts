@@ -1,5 +1,5 @@
 import type { SchemeDocument } from '../scheme/schema';
-import type { LayoutOptions } from './layout';
+import type { LayoutOptions } from './layout-options';
 import { ownValue } from './records';
 import { HANDLE_OFFSET, NODE_GAP, NODE_SIZE } from './sizes';
 import { treeShape } from './tree-shape';

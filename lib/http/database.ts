@@ -31,7 +31,7 @@ export function databaseForHandlers(): Db | Promise<Db> {
   return provider();
 }
 
-export function useDatabaseForHandlers(next: (() => Promise<Db>) | Db): void {
+export function setHandlerDatabase(next: (() => Promise<Db>) | Db): void {
   provider = typeof next === 'function' ? next : () => next;
 }
 

@@ -15,6 +15,7 @@ export const PROCESSOR_FIELD_WORDS: FieldWordsByPath = {
   approval_rate: { label: 'Approval rate', unit: 'fraction_percent' },
   'fees.percent': { label: 'Fee', unit: 'percent' },
   'fees.fixed': { label: 'Fixed fee', unit: 'amount' },
+  'fees.fixed_by_currency': { label: 'Fixed fee per currency' },
   'failure_mix.soft_decline': { label: 'Soft-decline share', unit: 'fraction_percent' },
   'failure_mix.hard_decline': { label: 'Hard-decline share', unit: 'fraction_percent' },
   'failure_mix.processor_error': { label: 'Processor-error share', unit: 'fraction_percent' },

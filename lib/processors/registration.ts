@@ -6,7 +6,5 @@ export const ProcessorRegistrationSchema = ProcessorSchema.omit({ created_at: tr
   name: z.string().trim().min(1, 'Name is required').max(120),
   provider: z.string().trim().min(1, 'Provider is required').max(60),
 });
-export type ProcessorRegistration = z.output<typeof ProcessorRegistrationSchema>;
-export type ProcessorRegistrationInput = z.input<typeof ProcessorRegistrationSchema>;
 
 export const ProcessorUpdateSchema = ProcessorRegistrationSchema.omit({ id: true });

@@ -14,6 +14,5 @@ export const ProcessorRouteInputSchema = z.strictObject({
     .max(50)
     .refine((ids) => new Set(ids).size === ids.length, 'A processor may appear only once in a route'),
 });
-export type ProcessorRouteInput = z.output<typeof ProcessorRouteInputSchema>;
 
 export const ProcessorRoutePatchSchema = ProcessorRouteInputSchema.partial();

@@ -69,4 +69,21 @@ describe('lineDiff', () => {
       { kind: 'added', text: 'y', new: 5 },
     ]);
   });
+
+  it('stays a small diff on a large document (no fallback to everything removed and added)', () => {
+    const a = Array.from({ length: 80_000 }, (_, i) => `  "line ${i}": ${i},`);
+    const b = a.slice();
+    b[10] = '  "edited": true,';
+    b.splice(40_000, 1);
+    b.push('  "added": 1');
+    const lines = lineDiff(a, b);
+    expect(lines.filter((l) => l.kind !== 'added').map((l) => l.text)).toEqual(a);
+    expect(lines.filter((l) => l.kind !== 'removed').map((l) => l.text)).toEqual(b);
+    expect(lines.filter((l) => l.kind !== 'same')).toEqual([
+      { kind: 'removed', text: a[10], old: 11 },
+      { kind: 'added', text: '  "edited": true,', new: 11 },
+      { kind: 'removed', text: a[40_000], old: 40_001 },
+      { kind: 'added', text: '  "added": 1', new: 80_000 },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Connection, Db } from '@/db/client';
+import type { Connection } from '@/db/client';
 import { schemeVersions, settings as settingsTable } from '@/db/schema';
 import { compile, indexProcessors, type IndexedProcessorSet, type Plan, type ProcessorRoute, type RoutingSettings } from '@/lib/engine';
 import { affectsDecisions, CHANGES_CHANNEL, parseChange } from './changes';

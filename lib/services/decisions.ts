@@ -4,13 +4,13 @@ import { getConnection } from '@/db';
 import { decideWithoutScheme, decideWithRoute, type Decision, type Plan, type SimulatedDecision, type Transaction } from '@/lib/engine';
 import { OUTCOME_CATEGORIES } from '@/lib/processors/schema';
 import { simulateOne } from '@/lib/simulation';
+import { lintTransaction, type TransactionWarning } from '@/lib/transactions';
 import { checkTransaction } from '@/lib/transactions/reader';
 import { DecisionCache, VersionNotCompilable, type DecisionSnapshot } from './decision-cache';
-import { fail, notFound, ok, validationError, type Result } from './result';
+import { fail, notFound, ok, validationError, type Result, type ServiceError } from './result';
 import { parseInput } from '@/lib/text/hostile';
 
 export { DecisionCache } from './decision-cache';
-export { MAX_TRANSACTION_BYTES, MAX_TRANSACTION_DEPTH } from '@/lib/transactions/reader';
 
 /**
  * The decide service: one transaction → one decision, from the instance's in-memory cache (no
@@ -48,21 +48,42 @@ export const SimulateRequestSchema = z
     trace: z.boolean().optional().describe('Include the per-rule trace.'),
   })
   .superRefine(refineTarget);
-export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
 
-/** A decision as the API returns it: `scheme` names the version that decided, null when a route or the routing mode did. */
-export type DecideResponse = Omit<Decision, 'scheme'> & { scheme: { id: string; version: number } | null };
-export type SimulateResponse = Omit<SimulatedDecision, 'scheme'> & { scheme: { id: string; version: number } | null };
+/**
+ * How decide and simulate read the transaction. By default a field of the wrong type, unknown or
+ * outside its attribute's domain reads as missing and is named in `warnings`; `strict=true` refuses
+ * such a payment with 400 and every problem's path instead.
+ */
+export const DecideQuerySchema = z.object({
+  strict: z.enum(['true', 'false']).optional().describe('`true`: refuse (400) a transaction with a wrong-typed, unknown or out-of-domain field instead of answering with `warnings`.'),
+});
+
+interface Answer {
+  /** The scheme that decided: null when a route or the routing mode did. */
+  scheme: { id: string; version: number } | null;
+  /** What in the transaction the rules could not read, with its path; empty for a clean payment. */
+  warnings: TransactionWarning[];
+}
+/** A decision as the API returns it. */
+export type DecideResponse = Omit<Decision, 'scheme'> & Answer;
+export type SimulateResponse = Omit<SimulatedDecision, 'scheme'> & Answer;
 
 /**
  * Synchronous when the cache can answer from memory (warm, and no other version named than the active
  * one): the decide hot path creates no promise. A promise otherwise (cold cache, a version to load).
  */
-export function decide(cache: DecisionCache, input: unknown): Result<DecideResponse> | Promise<Result<DecideResponse>> {
-  const request = parseRequest(DecideRequestSchema, input);
+export function decide(cache: DecisionCache, input: unknown, query?: unknown): Result<DecideResponse> | Promise<Result<DecideResponse>> {
+  const request = parseRequest(DecideRequestSchema, input, query);
   if (!request.ok) return request;
   const target = resolve(cache, request.value);
-  const answer = (found: Result<Target>): Result<DecideResponse> => (found.ok ? ok(decideWith(found.value, request.value.transaction)) : found);
+  const answer = (found: Result<Target>): Result<DecideResponse> => {
+    if (!found.ok) return found;
+    const warnings = lintTransaction(request.value.transaction, found.value.snapshot.context.catalog);
+    if (warnings.length > 0 && request.value.strict) return fail(refusedInStrictMode(warnings));
+    const response = decideWith(found.value, request.value.transaction);
+    response.warnings = warnings;
+    return ok(response);
+  };
   return target instanceof Promise ? target.then(answer) : answer(target);
 }
 
@@ -71,18 +92,30 @@ export function decide(cache: DecisionCache, input: unknown): Result<DecideRespo
  * the cascade with forced or seeded outcomes. Routing-mode and processor-route decisions have no
  * cascade policy: one attempt.
  */
-export async function simulateTransaction(cache: DecisionCache, input: unknown): Promise<Result<SimulateResponse>> {
-  const request = parseRequest(SimulateRequestSchema, input);
+export async function simulateTransaction(cache: DecisionCache, input: unknown, query?: unknown): Promise<Result<SimulateResponse>> {
+  const request = parseRequest(SimulateRequestSchema, input, query);
   if (!request.ok) return request;
   const target = await resolve(cache, request.value);
   if (!target.ok) return target;
   const { transaction, seed, forced, trace } = request.value;
   const t = target.value;
+  const warnings = lintTransaction(transaction, t.snapshot.context.catalog);
+  if (warnings.length > 0 && request.value.strict) return fail(refusedInStrictMode(warnings));
   const plan: Plan = t.plan ?? { document: undefined as never, decide: (tx, _set, options) => decideWith(t, tx, options?.trace) as unknown as Decision, cascadeOf: () => undefined };
   const simulated = simulateOne(plan, transaction, t.snapshot.processors, { ...(seed !== undefined ? { seed } : {}), ...(forced ? { forced } : {}), ...(trace ? { trace } : {}) });
   const response = simulated as unknown as SimulateResponse;
   response.scheme = t.scheme;
+  response.warnings = warnings;
   return ok(response);
+}
+
+/** Strict mode's 400: every problem, at its path from the request body. */
+function refusedInStrictMode(warnings: TransactionWarning[]): ServiceError {
+  return {
+    code: 'validation',
+    message: `The transaction has ${warnings.length === 1 ? 'a field' : `${warnings.length} fields`} the rules cannot read (strict mode refuses it; without strict=true it is decided with them as missing).`,
+    issues: warnings.map((w) => ({ path: ['transaction', ...w.path], message: w.message })),
+  };
 }
 
 interface Target {
@@ -92,12 +125,21 @@ interface Target {
   routeId: string | null;
 }
 
-function parseRequest<S extends typeof DecideRequestSchema | typeof SimulateRequestSchema>(schema: S, input: unknown): Result<z.output<S>> {
+function parseRequest<S extends typeof DecideRequestSchema | typeof SimulateRequestSchema>(schema: S, input: unknown, query: unknown): Result<z.output<S> & { strict: boolean }> {
+  let strict = false;
+  // No query at all (the usual decide call) is the default: not strict, and nothing to parse.
+  if (query !== undefined) {
+    const options = DecideQuerySchema.safeParse(query);
+    if (!options.success) return fail(validationError(options.error));
+    strict = options.data.strict === 'true';
+  }
   const parsed = parseInput(schema as typeof SimulateRequestSchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const tx = checkTransaction(parsed.data.transaction);
   if (!tx.ok) return fail({ code: 'validation', message: tx.issue.message, issues: [tx.issue] });
-  return ok(parsed.data as z.output<S>);
+  const request = parsed.data as z.output<S> & { strict: boolean };
+  request.strict = strict;
+  return ok(request);
 }
 
 function resolve(cache: DecisionCache, request: DecideRequest): Result<Target> | Promise<Result<Target>> {
@@ -146,7 +188,8 @@ function decideWith(target: Target, tx: Transaction, trace?: boolean): DecideRes
 /** The app's one cache per process, shared by the route handler and the dedicated decide server. */
 const holder = globalThis as unknown as { __switchyardDecisionCache?: Promise<DecisionCache>; __switchyardDecisionCacheReady?: DecisionCache };
 
-export function getDecisionCache(): Promise<DecisionCache> {
+/** Opens the cache once: loads the published versions and listens for announcements of new ones. */
+function openDecisionCache(): Promise<DecisionCache> {
   holder.__switchyardDecisionCache ??= (async () => {
     const connection = await getConnection();
     const cache = new DecisionCache(connection);
@@ -160,19 +203,19 @@ export function getDecisionCache(): Promise<DecisionCache> {
   return holder.__switchyardDecisionCache;
 }
 
-/** The cache once it exists, without a promise (the decide hot path); else the promise of it. */
+/** The cache once it exists, without a promise (the decide hot path); else the promise of it (`await` either). */
 export function decisionCache(): DecisionCache | Promise<DecisionCache> {
-  return holder.__switchyardDecisionCacheReady ?? getDecisionCache();
+  return holder.__switchyardDecisionCacheReady ?? openDecisionCache();
 }
 
 /** One decision from this instance's cache: what POST /api/v1/decide answers on either server path (synchronous once warm). */
-export function decideWithAppCache(input: unknown): Result<DecideResponse> | Promise<Result<DecideResponse>> {
+export function decideWithAppCache(input: unknown, query?: unknown): Result<DecideResponse> | Promise<Result<DecideResponse>> {
   const cache = decisionCache();
-  return cache instanceof Promise ? cache.then((c) => decide(c, input)) : decide(cache, input);
+  return cache instanceof Promise ? cache.then((c) => decide(c, input, query)) : decide(cache, input, query);
 }
 
 /** Tests point the app's decide path at a cache of their own. */
-export function useDecisionCache(cache: DecisionCache | undefined): void {
+export function setDecisionCache(cache: DecisionCache | undefined): void {
   holder.__switchyardDecisionCache = cache ? Promise.resolve(cache) : undefined;
   holder.__switchyardDecisionCacheReady = cache;
 }

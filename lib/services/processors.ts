@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { processors } from '@/db/schema';
+import { toColumns } from '@/db/processor-columns';
 import type { Processor, ProcessorStatus } from '@/lib/processors/schema';
 import { PROCESSOR_STATUSES } from '@/lib/processors/schema';
 import { ProcessorRegistrationSchema, ProcessorUpdateSchema } from '@/lib/processors/registration';
@@ -30,25 +31,13 @@ export function toProcessor(row: Row): ProcessorRecord {
     countries: row.countries,
     approval_rate: row.approvalRate,
     ...(row.failureMix ? { failure_mix: row.failureMix } : {}),
-    fees: { percent: row.feePercent, fixed: row.feeFixed },
+    fees: {
+      percent: row.feePercent,
+      fixed: row.feeFixed,
+      ...(row.feeFixedByCurrency && Object.keys(row.feeFixedByCurrency).length > 0 ? { fixed_by_currency: row.feeFixedByCurrency } : {}),
+    },
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
-  };
-}
-
-/** A processor's fields as table columns (bookkeeping columns aside). */
-export function toColumns(p: Omit<Processor, 'id' | 'created_at'> & { name: string; provider: string }) {
-  return {
-    name: p.name,
-    provider: p.provider,
-    status: p.status,
-    currencies: p.currencies,
-    paymentMethods: p.payment_methods,
-    countries: p.countries,
-    approvalRate: p.approval_rate,
-    failureMix: p.failure_mix ?? null,
-    feePercent: p.fees.percent,
-    feeFixed: p.fees.fixed,
   };
 }
 

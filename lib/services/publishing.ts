@@ -5,6 +5,8 @@ import type { Db } from '@/db/client';
 import { schemes, schemeVersions, settings } from '@/db/schema';
 import { compile, indexProcessors, type Filter, type Problem, type ProcessorRoute } from '@/lib/engine';
 import { diffDocuments, type DocumentDiff } from '@/lib/scheme/diff';
+import { diffSnapshots, type ReferenceChange } from '@/lib/scheme/snapshot-diff';
+import { describeRule } from '@/lib/catalog/describe';
 import { schemeReferences } from '@/lib/scheme/references';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 import { actorName, type ServiceContext } from './context';
@@ -24,7 +26,7 @@ export const PublishInputSchema = z.strictObject({
   /** The draft revision the publisher reviewed; a newer draft refuses the publish. */
   expected_revision: z.number().int().positive().optional(),
 });
-export type PublishInput = z.infer<typeof PublishInputSchema>;
+type PublishInput = z.infer<typeof PublishInputSchema>;
 
 export interface VersionSummary {
   scheme_id: string;
@@ -58,6 +60,8 @@ export interface VersionDiff {
   from: VersionSummary;
   to: VersionSummary;
   diff: DocumentDiff;
+  /** The filters and processor routes whose published copies differ between the two versions. */
+  references: ReferenceChange[];
 }
 
 type Row = typeof schemeVersions.$inferSelect;
@@ -226,7 +230,10 @@ export async function diffVersions(db: Db, schemeId: string, from: number, to: n
   if (!b.ok) return b;
   const { document: before, filters: _f1, routes: _r1, ...fromSummary } = a.value;
   const { document: after, filters: _f2, routes: _r2, ...toSummaryOnly } = b.value;
-  return ok({ scheme_id: schemeId, from: fromSummary, to: toSummaryOnly, diff: diffDocuments(before, after) });
+  const { catalog } = await loadCompileContext(db);
+  const describe = (rule: Parameters<typeof describeRule>[0]) => describeRule(rule, { catalog, filters: b.value.filters });
+  const references = diffSnapshots(a.value, b.value, describe);
+  return ok({ scheme_id: schemeId, from: fromSummary, to: toSummaryOnly, diff: diffDocuments(before, after), references });
 }
 
 /**

@@ -27,7 +27,6 @@ export interface SchemeSummary extends Omit<SchemeRecord, 'document'> {
 
 const SchemeNameSchema = z.string().trim().min(1, 'Name is required').max(200);
 export const CreateSchemeSchema = z.strictObject({ name: SchemeNameSchema, document: z.unknown().optional() });
-export const RenameSchemeSchema = z.strictObject({ name: SchemeNameSchema });
 
 export const newSchemeId = () => `sch_${randomBytes(8).toString('hex')}`;
 
@@ -47,8 +46,8 @@ export function starterDocument(name: string): SchemeDocument {
  * schema's key order; the format has no defaults or transforms, so the input holds exactly the same
  * data, and storing it keeps the author's order of keys (the column is json, which keeps it too).
  */
-function asWritten(input: unknown, parsed: SchemeDocument): SchemeDocument {
-  return input as typeof parsed;
+function asWritten(input: unknown, _parsed: SchemeDocument): SchemeDocument {
+  return input as SchemeDocument;
 }
 
 type Row = typeof schemes.$inferSelect;
@@ -132,23 +131,6 @@ async function freeCopyName(db: Db, base: string): Promise<string> {
     const candidate = n === 1 ? `${base} (copy)` : `${base} (copy ${n})`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
-}
-
-export async function renameScheme(ctx: ServiceContext, id: string, input: unknown): Promise<Result<SchemeRecord>> {
-  const parsed = parseInput(RenameSchemeSchema, input);
-  if (!parsed.success) return fail(validationError(parsed.error));
-  const { name } = parsed.data;
-  return writeScheme(ctx, () => name, async (tx, audit) => {
-    const current = await getScheme(tx, id);
-    if (!current) return fail(notFound('Scheme', id));
-    const [row] = await tx
-      .update(schemes)
-      .set({ name, document: { ...current.document, name }, revision: current.revision + 1, updatedAt: new Date() })
-      .where(eq(schemes.id, id))
-      .returning();
-    await audit({ action: 'rename', entity: 'scheme', entityId: id, detail: { from: current.name, to: name } });
-    return ok(toRecord(row!));
-  });
 }
 
 /**

@@ -103,3 +103,65 @@ export function runTestCases(plan: Plan, processors: ProcessorSet, cases: readon
   const failed = outcomes.filter((o) => !o.passed);
   return { run: outcomes.length, passed: outcomes.length - failed.length, failed, outcomes };
 }
+
+/** Replaces a case's name, transaction, expectation (and enabled flag when given). */
+export async function updateTestCase(ctx: ServiceContext, schemeId: string, id: string, input: unknown): Promise<Result<TestCaseRecord>> {
+  const parsed = TestCaseInputSchema.safeParse(input);
+  if (!parsed.success) return fail(validationError(parsed.error));
+  const transaction = checkTransaction(parsed.data.transaction);
+  if (!transaction.ok) return fail({ code: 'validation', message: transaction.issue.message, issues: [transaction.issue] });
+  try {
+    return await write(ctx, 'editor', async (tx, audit) => {
+      const [row] = await tx
+        .update(testCases)
+        .set({ name: parsed.data.name, transaction: transaction.value, expected: parsed.data.expected, ...(parsed.data.enabled === undefined ? {} : { enabled: parsed.data.enabled }) })
+        .where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id)))
+        .returning();
+      if (!row) return fail(notFound('Test case', id));
+      await audit({ action: 'update', entity: 'test_case', entityId: id, detail: { scheme: schemeId, name: parsed.data.name } });
+      return ok(toRecord(row));
+    });
+  } catch (error) {
+    if (uniqueViolation(error) === 'test_cases_scheme_name') {
+      return fail({ code: 'conflict', message: `This scheme already has a test case named "${parsed.data.name}".`, issues: [{ path: ['name'], message: 'Name already in use' }] });
+    }
+    throw error;
+  }
+}
+
+export async function setTestCaseEnabled(ctx: ServiceContext, schemeId: string, id: string, enabled: boolean): Promise<Result<TestCaseRecord>> {
+  return write(ctx, 'editor', async (tx, audit) => {
+    const [row] = await tx.update(testCases).set({ enabled }).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
+    if (!row) return fail(notFound('Test case', id));
+    await audit({ action: enabled ? 'enable' : 'disable', entity: 'test_case', entityId: id, detail: { scheme: schemeId } });
+    return ok(toRecord(row));
+  });
+}
+
+/** One case per JSON line ({name, transaction, expected, enabled?}); all land or none, every bad line named by number. */
+export async function importTestCases(ctx: ServiceContext, schemeId: string, text: string): Promise<Result<{ imported: number }>> {
+  const inputs: { line: number; value: unknown }[] = [];
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      inputs.push({ line: i + 1, value: JSON.parse(line) });
+    } catch (error) {
+      issues.push({ path: ['line', i + 1], message: `not JSON: ${(error as Error).message}` });
+    }
+  });
+  const refused = (found: typeof issues) => fail<{ imported: number }>({ code: 'validation', message: 'Some lines are not test cases; nothing was imported.', issues: found });
+  if (issues.length > 0) return refused(issues);
+  if (inputs.length > 1000) return fail({ code: 'validation', message: 'At most 1,000 test cases at once.', issues: [] });
+  return write(ctx, 'editor', async (tx, audit) => {
+    for (const input of inputs) {
+      const created = await createTestCase({ ...ctx, db: tx }, schemeId, input.value);
+      if (!created.ok) {
+        const detail = created.error.code === 'validation' || created.error.code === 'conflict' ? (created.error.issues ?? []) : [];
+        return refused([{ path: ['line', input.line], message: [created.error.message, ...detail.map((d) => `${d.path.join('.')}: ${d.message}`)].join(' ') }]);
+      }
+    }
+    await audit({ action: 'import', entity: 'test_case', entityId: schemeId, detail: { scheme: schemeId, count: inputs.length } });
+    return ok({ imported: inputs.length });
+  });
+}

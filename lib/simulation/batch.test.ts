@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Transaction } from '../engine/types';
 import { simulateBatch } from './batch';
-import { processorSet, testPlan } from './test-plan';
+import { processorSet, testPlan } from './testing';
 
 const plan = testPlan();
 const processors = processorSet([
@@ -46,9 +46,24 @@ describe('simulateBatch', () => {
         { node: 'spare', strategy: 'direct', hits: 0, share: 0 },
       ],
       node_hits: { check: 5, main: 4, refuse: 1, spare: 0 },
+      edge_hits: { 'check:yes': 4, 'check:no': 1 },
       unreached_nodes: ['spare'],
       fees: { EUR: 4, USD: 0.7 },
+      not_routed: [
+        { outcome: 'no_route', node: 'main', reason: 'no route', count: 1 },
+        { outcome: 'blocked', node: 'refuse', reason: 'blocked', count: 1 },
+      ],
     });
+  });
+
+  it('books the fixed fee of the payment\'s currency where the processor has one, else the default', async () => {
+    const perCurrency = processorSet([
+      { id: 'proc_a', status: 'active', approval_rate: 0, failure_mix: { soft_decline: 1, hard_decline: 0, processor_error: 0, timeout: 0 } },
+      { id: 'proc_b', status: 'active', approval_rate: 1, fees: { percent: 2, fixed: 0.5, fixed_by_currency: { USD: 0.3 } } },
+    ]);
+    const report = await simulateBatch(SMALL, { plan, processors: perCurrency, seed: 3 });
+    // EUR: 2 + 0.5 and 1 + 0.5 (the default); USD: 0.2 + 0.3 (its own).
+    expect(report.fees).toEqual({ EUR: 4, USD: 0.5 });
   });
 
   it('gives the same report for a seed whatever the order or the kind of iterable', async () => {

@@ -34,12 +34,29 @@ const SLICE_MS = 25;
 export async function simulateBatch(transactions: TransactionSource, options: SimulateBatchOptions): Promise<BatchReport> {
   const seed = normaliseSeed(options.seed ?? DEFAULT_SEED);
   const aggregator = new BatchAggregator(options.plan, options.processors, seed);
-  const run = new Run(aggregator, options);
+  const finished = await consumeTransactions(transactions, aggregator, options);
+  return aggregator.report(!finished);
+}
+
+/** Whatever takes transactions one by one and counts them (a batch report, an impact comparison). */
+export interface TransactionSink {
+  add(tx: Transaction): void;
+  readonly processed: number;
+}
+
+export type ConsumeOptions = Pick<SimulateBatchOptions, 'signal' | 'onProgress' | 'progressEvery'>;
+
+/**
+ * The loop of simulateBatch, for any sink: streams the source into it with progress and cancellation
+ * as documented there. Resolves true when the source was consumed to its end, false when aborted.
+ */
+export async function consumeTransactions(transactions: TransactionSource, sink: TransactionSink, options: ConsumeOptions): Promise<boolean> {
+  const run = new Run(sink, options);
   const finished = Symbol.asyncIterator in transactions
     ? await run.consumeAsync(transactions as AsyncIterable<Transaction | readonly Transaction[]>)
     : await run.consumeSync(transactions as Iterable<Transaction>);
-  options.onProgress?.(aggregator.processed);
-  return aggregator.report(!finished);
+  options.onProgress?.(sink.processed);
+  return finished;
 }
 
 class Run {
@@ -47,8 +64,8 @@ class Run {
   private nextProgress: number;
 
   constructor(
-    private readonly aggregator: BatchAggregator,
-    private readonly options: SimulateBatchOptions,
+    private readonly aggregator: TransactionSink,
+    private readonly options: ConsumeOptions,
   ) {
     const every = options.progressEvery ?? 10_000;
     this.every = Number.isInteger(every) && every > 0 ? every : 10_000;

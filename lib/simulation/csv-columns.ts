@@ -72,7 +72,7 @@ export function buildRow(columns: readonly Column[], cells: readonly string[], l
     const column = columns[c] as Column;
     const value = coerce(cell, column.coercion);
     if (value === undefined) {
-      return { ok: false, line, error: `column "${column.name}": "${clip(cell)}" is not a valid ${column.coercion}` };
+      return { ok: false, line, column: column.name, error: `column "${column.name}": "${clip(cell)}" is not a valid ${column.coercion}` };
     }
     setPath(tx, column.segments, value);
   }

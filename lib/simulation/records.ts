@@ -3,11 +3,13 @@ import type { Transaction } from '../engine/types';
 /** One input record of a parsed file: a transaction, or why its line could not be read. */
 export type ParsedRecord =
   | { ok: true; line: number; transaction: Transaction }
-  | { ok: false; line: number; error: string };
+  | { ok: false; line: number; error: string; column?: string };
 
 export interface ParseError {
   line: number;
   error: string;
+  /** The CSV column (header name) the problem is in, when it is in one. */
+  column?: string;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function* transactionBatchesOf(
   }
 }
 
-function reportError(record: { line: number; error: string }, onError?: (error: ParseError) => void): void {
+function reportError(record: ParseError, onError?: (error: ParseError) => void): void {
   if (onError === undefined) throw new Error(`line ${record.line}: ${record.error}`);
-  onError({ line: record.line, error: record.error });
+  onError(record.column === undefined ? { line: record.line, error: record.error } : { line: record.line, error: record.error, column: record.column });
 }

@@ -1,9 +1,10 @@
-import type { Outcome, OutcomeCategory, Plan, Processor, ProcessorSet, Transaction } from '../engine/types';
+import type { Outcome, OutcomeCategory, PathStep, Plan, Processor, ProcessorSet, Transaction } from '../engine/types';
 import { toUpper } from '../engine/plan/normalise';
 import type { StrategyKind } from '../scheme/schema';
 import { playCascade, type SimulatedStatus } from './cascade';
 import { candidatesOf } from './simulate-one';
 import { transactionKeyHash } from './transaction-key';
+import { attemptFee } from '../processors/fees';
 
 export interface ProcessorReport {
   processor: string;
@@ -19,7 +20,10 @@ export interface ProcessorReport {
   approved_after_cascade: number;
   /** Transactions whose last attempt it took (approved or not). */
   final: number;
-  /** Estimated fees on approved attempts, percent × amount / 100 + fixed (each to a millionth), summed per currency. */
+  /**
+   * Estimated fees on approved attempts, percent × amount / 100 + the fixed fee in the payment's currency
+   * (each to a millionth), summed per currency.
+   */
   fees: Record<string, number>;
 }
 
@@ -52,10 +56,21 @@ export interface BatchReport {
   leaves: LeafReport[];
   /** Every node of the scheme (conditions and strategies) → transactions that passed through it. */
   node_hits: Record<string, number>;
+  /** Every branch of every condition (`<node>:yes`, `<node>:no`) → transactions that took it. */
+  edge_hits: Record<string, number>;
   /** Node ids with no hit, in document order. */
   unreached_nodes: string[];
   /** Estimated fees of all processors, per currency. */
   fees: Record<string, number>;
+  /** Blocked and unrouted decisions by node and reason, most frequent first. */
+  not_routed: NotRoutedReport[];
+}
+
+export interface NotRoutedReport {
+  outcome: 'blocked' | 'no_route';
+  node: string | null;
+  reason: string;
+  count: number;
 }
 
 interface ProcessorTally {
@@ -83,9 +98,11 @@ export class BatchAggregator {
   private attemptCount = 0;
   private readonly outcomes: Record<Outcome, number> = { route: 0, blocked: 0, no_route: 0 };
   private readonly statuses: Record<SimulatedStatus, number> = { approved: 0, declined: 0, failed: 0, blocked: 0, no_route: 0 };
-  /** Mutable counters, so a hit is one Map lookup. */
-  private readonly nodeHits = new Map<string, { hits: number }>();
+  /** Mutable counters (the node and its two branches), so a step is one Map lookup. */
+  private readonly nodeHits = new Map<string, { hits: number; yes: number; no: number }>();
   private readonly tallies = new Map<string, ProcessorTally>();
+  /** Keyed by outcome and node: a node gives one reason, so the key needs no reason text. */
+  private readonly notRouted = new Map<string, NotRoutedReport>();
   // State of the transaction being played, read by the attempt visitor (avoids a closure per payment).
   private currentAmount = 0;
   private currentCurrency = NO_CURRENCY;
@@ -96,7 +113,7 @@ export class BatchAggregator {
     private readonly processors: ProcessorSet,
     private readonly seed: number,
   ) {
-    for (const id of Object.keys(plan.document.nodes)) this.nodeHits.set(id, { hits: 0 });
+    for (const id of Object.keys(plan.document.nodes)) this.nodeHits.set(id, { hits: 0, yes: 0, no: 0 });
   }
 
   get processed(): number {
@@ -108,12 +125,13 @@ export class BatchAggregator {
     this.total++;
     this.outcomes[decision.outcome]++;
     const path = decision.path;
-    for (let i = 0; i < path.length; i++) this.hit((path[i] as { node: string }).node);
+    for (let i = 0; i < path.length; i++) this.step(path[i] as PathStep);
     const last = path.length > 0 ? (path[path.length - 1] as { node: string }).node : null;
     if (decision.node !== null && decision.node !== last) this.hit(decision.node);
 
     if (decision.outcome !== 'route') {
       this.statuses[decision.outcome]++;
+      this.countNotRouted(decision.outcome, decision.node, decision.reason);
       return;
     }
     const candidates = candidatesOf(decision.candidates, decision.processor);
@@ -159,9 +177,15 @@ export class BatchAggregator {
     const leaves: LeafReport[] = [];
     const unreached: string[] = [];
     const nodeHits: Record<string, number> = {};
+    const edgeHits: Record<string, number> = {};
     for (const [id, node] of Object.entries(this.plan.document.nodes)) {
-      const hits = this.nodeHits.get(id)?.hits ?? 0;
+      const counter = this.nodeHits.get(id);
+      const hits = counter?.hits ?? 0;
       nodeHits[id] = hits;
+      if (node.type === 'condition') {
+        edgeHits[`${id}:yes`] = counter?.yes ?? 0;
+        edgeHits[`${id}:no`] = counter?.no ?? 0;
+      }
       if (hits === 0) unreached.push(id);
       if (node.type === 'strategy') leaves.push({ node: id, strategy: node.strategy, hits, share: ratio(hits, this.total) });
     }
@@ -178,8 +202,10 @@ export class BatchAggregator {
       processors,
       leaves,
       node_hits: nodeHits,
+      edge_hits: edgeHits,
       unreached_nodes: unreached,
       fees: moneyRecord(totalFees),
+      not_routed: [...this.notRouted.values()].map((e) => ({ ...e })).sort((a, b) => b.count - a.count || ((a.node ?? '') < (b.node ?? '') ? -1 : 1)),
     };
   }
 
@@ -193,13 +219,28 @@ export class BatchAggregator {
     if (index > 0) t.approvedAfterCascade++;
     const fees = t.processor?.fees;
     if (fees === undefined) return;
-    const fee = Math.round(((fees.percent * this.currentAmount) / 100 + fees.fixed) * MICROS);
+    const fee = Math.round(attemptFee(fees, this.currentAmount, this.currentCurrency) * MICROS);
     t.fees.set(this.currentCurrency, (t.fees.get(this.currentCurrency) ?? 0) + fee);
   };
+
+  private countNotRouted(outcome: 'blocked' | 'no_route', node: string | null, reason: string | undefined): void {
+    const key = `${outcome}\u0000${node ?? ''}`;
+    const entry = this.notRouted.get(key);
+    if (entry !== undefined) entry.count++;
+    else this.notRouted.set(key, { outcome, node, reason: reason ?? outcome.replace('_', ' '), count: 1 });
+  }
 
   private hit(node: string): void {
     const counter = this.nodeHits.get(node);
     if (counter !== undefined) counter.hits++;
+  }
+
+  private step(step: PathStep): void {
+    const counter = this.nodeHits.get(step.node);
+    if (counter === undefined) return;
+    counter.hits++;
+    if (step.result) counter.yes++;
+    else counter.no++;
   }
 
   private tally(processor: string): ProcessorTally {

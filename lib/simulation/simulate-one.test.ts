@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulateOne } from './simulate-one';
-import { processorSet, testPlan } from './test-plan';
+import { processorSet, testPlan } from './testing';
 
 const plan = testPlan();
 const always = processorSet([

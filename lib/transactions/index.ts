@@ -1,3 +1,2 @@
 /** A transaction's own format: how created_at is read, and advice about what a transaction carries. */
-export { createdAtMs, createdAtProblem } from './created-at';
-export { lintTransaction, TRANSACTION_WARNING_CODES, type TransactionWarning, type TransactionWarningCode } from './lint';
+export { lintTransaction, type TransactionWarning } from './lint';

@@ -1,8 +1,8 @@
 import type { Transaction } from '../engine/types';
 
 /**
- * The one reader of transactions for the dry run, the decide API and the CLI: a JSON object of bounded
- * size and nesting. Limits are generous for a payment (a few KB) and stop pathological input early.
+ * The one check of a parsed transaction for the decide and simulate API and test cases: a JSON object
+ * of bounded size and nesting. Limits are generous for a payment (a few KB) and stop pathological input early.
  */
 export const MAX_TRANSACTION_BYTES = 64 * 1024;
 export const MAX_TRANSACTION_DEPTH = 16;
@@ -15,20 +15,6 @@ export interface TransactionIssue {
 }
 
 export type TransactionRead = { ok: true; value: Transaction } | { ok: false; issue: TransactionIssue };
-
-/** Reads transaction JSON text; `path` is where the transaction sits in the caller's input. */
-export function readTransactionText(text: string, path: (string | number)[] = ['transaction']): TransactionRead {
-  if (text.length > MAX_TRANSACTION_BYTES) {
-    return refuse(path, `A transaction is at most ${MAX_TRANSACTION_BYTES / 1024} KB of JSON.`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return refuse(path, `Not valid JSON: ${(error as Error).message}`);
-  }
-  return checkTransaction(value, path);
-}
 
 /** Checks an already parsed value: an object (not an array), nested at most MAX_TRANSACTION_DEPTH levels. */
 export function checkTransaction(value: unknown, path: (string | number)[] = ['transaction']): TransactionRead {

@@ -14,6 +14,7 @@ export const VIEWPORT = { width: 1280, height: 800 };
 
 interface Probe {
   nodesDrawnAt: number | null;
+  nodesDrawn: number;
   longTasks: { start: number; end: number }[] | null;
   op: { start: number | null; end: number | null; error: string | null } | null;
   renders: RenderCount;
@@ -38,6 +39,10 @@ export interface Load {
   page: Page;
   /** Navigation start → every node drawn (in the DOM and measured). */
   drawnMs: number;
+  /** How many node elements were in the DOM then (a page may draw only the nodes in view). */
+  drawnCount: number;
+  /** The canvas (`.react-flow`) size on screen. */
+  canvas: { width: number; height: number };
   /** Navigation start → nodes drawn and no long task since (the last one ended then), for QUIET_MS. */
   interactiveMs: number;
   /** Node components rendered from navigation until interactive (once each is the minimum). */
@@ -59,9 +64,11 @@ export async function openCanvas(browser: Browser, url: string): Promise<Load> {
     throw new Error(`bench: ${url} never finished drawing its nodes (${count} in the DOM)${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`, { cause: error });
   }
   const interactiveMs = await waitForQuiet(page);
-  const drawnMs = await page.evaluate(() => window.__bench.nodesDrawnAt!);
+  const { drawnMs, drawnCount } = await page.evaluate(() => ({ drawnMs: window.__bench.nodesDrawnAt!, drawnCount: window.__bench.nodesDrawn }));
   const renders = await page.evaluate(() => window.__bench.renders);
-  return { page, drawnMs, interactiveMs, renders };
+  const box = await page.locator('.react-flow').first().boundingBox();
+  const canvas = { width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0) };
+  return { page, drawnMs, drawnCount, canvas, interactiveMs, renders };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { getDecisionCache } from '@/lib/services/decisions';
+import { decisionCache } from '@/lib/services/decisions';
 import { serviceHealth } from '@/lib/services/health';
 
 export const dynamic = 'force-dynamic';
@@ -8,6 +8,6 @@ export const dynamic = 'force-dynamic';
  * `degraded` from the cache while the database is away), 503 when they cannot (`down`).
  */
 export async function GET(): Promise<Response> {
-  const health = await serviceHealth(await getDecisionCache().catch(() => null));
+  const health = await serviceHealth(await Promise.resolve().then(decisionCache).catch(() => null));
   return Response.json(health, { status: health.status === 'down' ? 503 : 200, headers: { 'Cache-Control': 'no-store' } });
 }

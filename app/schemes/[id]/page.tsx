@@ -5,7 +5,13 @@ import { getScheme } from '@/lib/services/schemes';
 import { getSettings } from '@/lib/services/settings';
 import { loadAccountContext } from '@/lib/services/account-context';
 import { SchemeEditor } from '@/components/editor/scheme-editor';
+import { SimulationProvider } from '@/components/editor/simulate/simulation-context';
+import { listVersions } from '@/lib/services/publishing';
+import { maxUploadBytes } from '@/lib/services/simulation-runs';
 import { deleteSchemeAction, duplicateSchemeAction, saveAsCopyAction, saveDraftAction } from '../actions';
+import {
+  deleteTestCaseAction, importTestCasesAction, listTestCasesAction, saveTestCaseAction, setTestCaseEnabledAction,
+} from './test-case-actions';
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -19,20 +25,33 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function SchemePage({ params }: Params) {
   const { id } = await params;
   const db = await getDb();
-  const [scheme, settings, account] = await Promise.all([getScheme(db, id), getSettings(db), loadAccountContext(db)]);
+  const [scheme, settings, account, versions] = await Promise.all([getScheme(db, id), getSettings(db), loadAccountContext(db), listVersions(db, id)]);
   if (!scheme) notFound();
+  const simulation = {
+    versions: versions.ok ? versions.value.map((v) => ({ version: v.version, active: v.active })) : [],
+    maxUploadBytes: maxUploadBytes(),
+    testCases: {
+      list: listTestCasesAction.bind(null, id),
+      save: saveTestCaseAction.bind(null, id),
+      setEnabled: setTestCaseEnabledAction.bind(null, id),
+      remove: deleteTestCaseAction.bind(null, id),
+      importLines: importTestCasesAction.bind(null, id),
+    },
+  };
   return (
     // Keyed by scheme: opening another scheme starts a fresh editor store; a refresh of this one keeps it.
-    <SchemeEditor
-      key={scheme.id}
-      init={{ schemeId: scheme.id, revision: scheme.revision, document: scheme.document, account }}
-      activeVersion={settings.active_scheme_id === id ? settings.active_version : null}
-      actions={{
-        save: saveDraftAction,
-        saveAsCopy: saveAsCopyAction,
-        duplicate: duplicateSchemeAction.bind(null, id),
-        remove: deleteSchemeAction.bind(null, id),
-      }}
-    />
+    <SimulationProvider value={simulation}>
+      <SchemeEditor
+        key={scheme.id}
+        init={{ schemeId: scheme.id, revision: scheme.revision, document: scheme.document, account }}
+        activeVersion={settings.active_scheme_id === id ? settings.active_version : null}
+        actions={{
+          save: saveDraftAction,
+          saveAsCopy: saveAsCopyAction,
+          duplicate: duplicateSchemeAction.bind(null, id),
+          remove: deleteSchemeAction.bind(null, id),
+        }}
+      />
+    </SimulationProvider>
   );
 }

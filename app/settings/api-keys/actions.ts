@@ -12,7 +12,7 @@ export async function createApiKeyAction(_previous: CreateKeyState, form: FormDa
   if (!result.ok) return formStateOf(result, submittedValues(form), '');
   revalidatePath('/settings/api-keys');
   const { key, secret } = result.value;
-  return { status: 'ok', message: `Created "${key.name}".`, created: { name: key.name, prefix: key.prefix, secret } };
+  return { status: 'ok', message: `Created "${key.name}".`, created: { id: key.id, name: key.name, prefix: key.prefix, secret } };
 }
 
 export async function revokeApiKeyAction(id: string, _previous: FormState, _form: FormData): Promise<FormState> {

@@ -2,6 +2,7 @@
 
 import {
   MiniMap,
+  useNodesInitialized,
   useReactFlow,
   useStoreApi,
   type Connection,
@@ -20,6 +21,7 @@ import { SchemeFlow } from './scheme-flow';
 import { isLargeScheme, showScheme } from './viewport';
 import { useAutoPositions } from './use-auto-positions';
 import { useHandlesFollowDirection } from './use-handles-follow-direction';
+import { useRoomForGrowth } from './use-room-for-growth';
 
 // Object and array props are module constants: React Flow copies them into its store, and a new
 // object on every render (e.g. defaultEdgeOptions) makes all 1,000 edges of a large scheme re-render.
@@ -35,23 +37,30 @@ export function FlowCanvas() {
   const { nodes, edges } = useCanvasElements();
   const refusal = useRef<string | null>(null);
   const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
-  // Decided once when the editor opens: a large scheme opens on its start node.
+  // Decided once when the editor opens: a large scheme opens on its start node, before its nodes are measured.
   const [opensLarge] = useState(() => isLargeScheme(store.getState().history.present));
+  const canvasSize = useCallback(() => ({ width: flowStore.getState().width, height: flowStore.getState().height, minimap: store.getState().minimap }), [flowStore, store]);
   // A large scheme draws only the nodes in view; a small one draws them all (cheap, and always there to find).
   const large = useEditor((s) => isLargeScheme(s.history.present));
+  const readOnly = useEditor((s) => s.readOnly);
+  const minimap = useEditor((s) => s.minimap);
   const onInit = useCallback(() => {
-    if (opensLarge) showScheme(flow, store.getState().history.present, flowStore.getState().width);
-  }, [opensLarge, flow, store, flowStore]);
+    if (opensLarge) showScheme(flow, store.getState().history.present, canvasSize());
+  }, [opensLarge, flow, store, canvasSize]);
 
   const apply = useCallback((result: EditResult, at?: { x: number; y: number }) => {
     if (!result.ok && at) store.getState().showHint({ message: result.reason, ...at });
     return result;
   }, [store]);
 
+  const roomForGrowth = useRoomForGrowth();
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const state = store.getState();
     const plan = planNodeChanges(changes, { selection: state.selection, drag: state.dragPositions });
-    if (plan.measured) state.setMeasured(plan.measured);
+    if (plan.measured) {
+      roomForGrowth(plan.measured);
+      state.setMeasured(plan.measured);
+    }
     if (plan.selection) state.select(plan.selection);
     if (plan.drag) state.setDragPositions(plan.drag);
     if (plan.moved) {
@@ -59,7 +68,7 @@ export function FlowCanvas() {
       state.setDragPositions(null);
     }
     if (plan.removed) state.edit(removeOperation(plan.removed, []));
-  }, [store]);
+  }, [store, roomForGrowth]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
     const state = store.getState();
@@ -108,8 +117,9 @@ export function FlowCanvas() {
     else apply(result, { x: event.clientX, y: event.clientY });
   }, [flow, store, apply]);
 
-  const showFirst = useCallback(() => showScheme(flow, store.getState().history.present, flowStore.getState().width), [flow, store, flowStore]);
+  const showFirst = useCallback(() => showScheme(flow, store.getState().history.present, canvasSize()), [flow, store, canvasSize]);
   useAutoPositions(showFirst);
+  useShowOnceMeasured(opensLarge ? undefined : showFirst);
   useHandlesFollowDirection();
   useFocusRequests();
 
@@ -125,18 +135,35 @@ export function FlowCanvas() {
         onConnectEnd={onConnectEnd}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        edgesReconnectable
+        edgesReconnectable={!readOnly}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionKeyCode="Shift"
-        fitView={!opensLarge}
         onInit={onInit}
         onlyRenderVisibleElements={large}
+        // Zoom buttons live in the toolbar: floating controls would sit on top of nodes.
+        controls={false}
       >
-        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={MINIMAP_STYLE} />
+        {minimap && <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Overview of the scheme" style={MINIMAP_STYLE} />}
       </SchemeFlow>
       <ConnectionHint />
     </div>
   );
+}
+
+/**
+ * Once every node has its size, shows the scheme: whole when that is readable, else from its start
+ * node (sizes are needed to know which).
+ */
+function useShowOnceMeasured(show: (() => void) | undefined) {
+  const measured = useNodesInitialized();
+  const shown = useRef(false);
+  useEffect(() => {
+    if (!measured || shown.current || !show) return;
+    shown.current = true;
+    show();
+  }, [measured, show]);
 }
 
 /** Centres the canvas on a node when something asks for it (a problem clicked, a dry-run step). */

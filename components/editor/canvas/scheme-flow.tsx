@@ -10,7 +10,7 @@ import { DEFAULT_EDGE_OPTIONS, FIT_VIEW_OPTIONS } from './viewport';
  * zoom range, fit and edge options, the dotted background and the zoom controls. Callers add what is
  * theirs (editing handlers, a minimap, read-only flags).
  */
-export function SchemeFlow({ children, ...props }: ReactFlowProps<CanvasNode, CanvasEdge>) {
+export function SchemeFlow({ children, controls = true, ...props }: ReactFlowProps<CanvasNode, CanvasEdge> & { controls?: boolean }) {
   return (
     <ReactFlow<CanvasNode, CanvasEdge>
       nodeTypes={NODE_TYPES}
@@ -22,7 +22,7 @@ export function SchemeFlow({ children, ...props }: ReactFlowProps<CanvasNode, Ca
       {...props}
     >
       <Background gap={24} size={1.2} color="#d4d8e0" />
-      <Controls showInteractive={false} />
+      {controls && <Controls showInteractive={false} />}
       {children}
     </ReactFlow>
   );

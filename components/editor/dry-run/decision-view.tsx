@@ -1,6 +1,6 @@
 'use client';
 
-import { describeRead, describeRule } from '@/lib/editor/describe';
+import { describeRead, describeRule } from '@/lib/catalog/describe';
 import type { Decision, RuleTrace } from '@/lib/engine/types';
 import type { Rule } from '@/lib/scheme/schema';
 import type { TransactionWarning } from '@/lib/transactions';
@@ -36,8 +36,8 @@ export function DecisionView({ decision, warnings }: { decision: Decision; warni
           <ul>
             {warnings.map((w, i) => (
               <li key={i}>
+                {/* The message already names the suggestion ("Did you mean …?"). */}
                 <code>{w.path.length ? w.path.join('.') : '(whole)'}</code> {w.message}
-                {w.suggestion && <> Did you mean <code>{w.suggestion}</code>?</>}
               </li>
             ))}
           </ul>

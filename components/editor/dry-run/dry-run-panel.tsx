@@ -2,10 +2,12 @@
 
 import { useEffect, useState } from 'react';
 import { dryRun, parseTransactionText, type DryRunResult } from '@/lib/editor/dry-run';
-import { FORM_FIELDS, readField, writeField } from '@/lib/editor/transaction-form';
+import { addableFields, addField, formFields, readField, writeField } from '@/lib/editor/transaction-form';
 import { SAMPLE_TRANSACTIONS } from '@/lib/scheme/sample-transactions';
 import { useEditor, useEditorStore } from '../store-provider';
 import { DecisionView } from './decision-view';
+import { TransactionField } from './transaction-field';
+import { SaveAsTestCase } from '../tests/save-as-test-case';
 
 const format = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -17,12 +19,28 @@ export function DryRunPanel() {
   const store = useEditorStore();
   const doc = useEditor((s) => s.history.present);
   const account = useEditor((s) => s.account);
+  const catalog = useEditor((s) => s.catalog);
   const [text, setText] = useState(() => format(SAMPLE_TRANSACTIONS[0]!.transaction));
   const [preset, setPreset] = useState('0');
   const [result, setResult] = useState<DryRunResult | null>(null);
   const [armed, setArmed] = useState(false);
 
   const parsed = parseTransactionText(text);
+
+  // A test or an impact example asks to be opened here: take its transaction and run it.
+  const request = useEditor((s) => s.sideRequest);
+  useEffect(() => {
+    if (!request?.transaction) return;
+    const opened = format(request.transaction);
+    setText(opened);
+    setPreset('custom');
+    const next = dryRun(store.getState().history.present, account, opened);
+    setResult(next);
+    setArmed(next.kind !== 'bad_input');
+    store.getState().setTrace(next.kind === 'decision' ? next.decision : null);
+    // Only a new request runs; the account and store are stable for the editor's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
 
   useEffect(() => {
     if (!armed) return;
@@ -66,26 +84,42 @@ export function DryRunPanel() {
         </select>
       </div>
       <div className="sy-tx-form">
-        {FORM_FIELDS.map((field) => {
-          const id = `dry-run-${field.path.join('-')}`;
-          return (
-            <div className="field" key={id}>
-              <label htmlFor={id}>{field.label}</label>
-              <input
-                id={id}
-                inputMode={field.kind === 'number' ? 'decimal' : 'text'}
-                disabled={!parsed.ok}
-                value={parsed.ok ? readField(parsed.transaction, field.path) : ''}
-                onChange={(e) => {
-                  if (!parsed.ok) return;
-                  setPreset('custom');
-                  setText(format(writeField(parsed.transaction, field, e.target.value)));
-                }}
-              />
-            </div>
-          );
-        })}
+        {formFields(catalog, parsed.ok ? parsed.transaction : {}).map((spec) => (
+          <TransactionField
+            key={spec.name}
+            spec={spec}
+            disabled={!parsed.ok}
+            value={parsed.ok ? readField(parsed.transaction, spec.name) : ''}
+            onChange={(input) => {
+              if (!parsed.ok) return;
+              setPreset('custom');
+              setText(format(writeField(parsed.transaction, spec, input)));
+            }}
+          />
+        ))}
       </div>
+      {parsed.ok && (
+        <div className="field">
+          <label htmlFor="dry-run-add-field">Add a field</label>
+          <select
+            id="dry-run-add-field"
+            value=""
+            onChange={(e) => {
+              const spec = catalog.get(e.target.value);
+              if (!spec) return;
+              setPreset('custom');
+              setText(format(addField(parsed.transaction, spec)));
+            }}
+          >
+            <option value="">Any attribute of the catalog…</option>
+            {addableFields(catalog, parsed.transaction).map((spec) => (
+              <option key={spec.name} value={spec.name}>
+                {spec.group} · {spec.label} ({spec.name})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className={`field${parsed.ok ? '' : ' field-invalid'}`}>
         <label htmlFor="dry-run-json">Transaction JSON</label>
         <textarea
@@ -135,6 +169,7 @@ export function DryRunPanel() {
         </div>
       )}
       {result?.kind === 'decision' && <DecisionView decision={result.decision} warnings={result.warnings} />}
+      {result?.kind === 'decision' && parsed.ok && <SaveAsTestCase transaction={parsed.transaction} decision={result.decision} />}
     </div>
   );
 }

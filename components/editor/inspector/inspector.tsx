@@ -6,6 +6,7 @@ import { ownValue } from '@/lib/graph/records';
 import { CONDITION_KEY_ORDER, STRATEGY_KEY_ORDER, withField } from '@/lib/editor/inspector-fields';
 import { problemsOfNode } from '@/lib/editor/inspector-problems';
 import type { SchemeNode } from '@/lib/scheme/schema';
+import { CONDITION_WORDS, STRATEGY_WORDS } from '@/lib/scheme/words';
 import { useEditor, useEditorStore } from '../store-provider';
 import { CommitField } from './commit-field';
 import { Branches } from './branches';
@@ -23,8 +24,10 @@ import './inspector.css';
 export function Inspector() {
   const selection = useEditor((s) => s.selection);
   const exists = useEditor((s) => selection.length === 1 && ownValue(s.history.present.nodes, selection[0]!) !== undefined);
+  const readOnly = useEditor((s) => s.readOnly);
   return (
-    <div className="inspector" role="region" aria-label="Inspector" data-testid="inspector">
+    // A disabled fieldset makes every control inside read-only at once, on a screen too narrow to edit.
+    <fieldset className="inspector" role="region" aria-label="Inspector" data-testid="inspector" disabled={readOnly}>
       {selection.length === 0 ? (
         <div className="insp-empty">
           <p className="insp-muted">Select a node on the canvas to edit it. Shift-click or drag a box to select several.</p>
@@ -34,7 +37,7 @@ export function Inspector() {
       ) : exists ? (
         <NodeInspector key={selection[0]} id={selection[0]!} />
       ) : null}
-    </div>
+    </fieldset>
   );
 }
 
@@ -52,7 +55,7 @@ function SelectionSummary({ ids }: { ids: readonly string[] }) {
               <button type="button" className="insp-link insp-grow" onClick={() => store.getState().select([id])} title="Select only this node">
                 <code>{id}</code> {node?.label && <span className="insp-muted">{node.label}</span>}
               </button>
-              <span className="badge">{node?.type === 'strategy' ? node.strategy : 'condition'}</span>
+              <span className="badge">{node?.type === 'strategy' ? STRATEGY_WORDS[node.strategy].name : CONDITION_WORDS.name}</span>
             </li>
           );
         })}
@@ -90,7 +93,7 @@ function NodeInspector({ id }: { id: string }) {
     <NodeEditProvider value={edit}>
       <div className="insp-node" ref={root}>
         <header className="insp-head">
-          <span className={`badge ${node.type === 'condition' ? 'badge-accent' : 'badge-ok'}`}>{node.type === 'condition' ? 'Condition' : `Strategy · ${node.strategy}`}</span>
+          <span className={`badge ${node.type === 'condition' ? 'badge-accent' : 'badge-ok'}`}>{node.type === 'condition' ? CONDITION_WORDS.name : `Strategy · ${STRATEGY_WORDS[node.strategy].name}`}</span>
           {isStart ? (
             <span className="badge badge-warn" title="The first node a payment meets">
               Start

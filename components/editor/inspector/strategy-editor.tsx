@@ -1,7 +1,8 @@
 'use client';
 
 import { STRATEGY_KEY_ORDER, withField } from '@/lib/editor/inspector-fields';
-import { convertStrategy, STRATEGY_LABELS } from '@/lib/editor/inspector-strategy';
+import { convertStrategy } from '@/lib/editor/inspector-strategy';
+import { STRATEGY_WORDS } from '@/lib/scheme/words';
 import type { Problem } from '@/lib/engine/types';
 import { STRATEGIES, type BlankStrategy, type StrategyNode } from '@/lib/scheme/schema';
 import { useEditorStore } from '../store-provider';
@@ -29,14 +30,14 @@ export function StrategyEditor({ node, problems }: { node: StrategyNode; problem
               type="button"
               aria-pressed={node.strategy === kind}
               className={node.strategy === kind ? 'on' : undefined}
-              title={STRATEGY_LABELS[kind].hint}
+              title={STRATEGY_WORDS[kind].hint}
               onClick={() => changeStrategy(edit, (n) => convertStrategy(n, kind, store.getState().account.routes))}
             >
-              {STRATEGY_LABELS[kind].label}
+              {STRATEGY_WORDS[kind].name}
             </button>
           ))}
         </div>
-        <p className="insp-muted">{STRATEGY_LABELS[node.strategy].hint}</p>
+        <p className="insp-muted">{STRATEGY_WORDS[node.strategy].hint}</p>
         {node.strategy === 'blank' && (
           <label className="insp-field">
             <span>Reason</span>

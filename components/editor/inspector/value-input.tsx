@@ -57,7 +57,7 @@ export function ValueInput({ rule, spec, onValue }: { rule: AttributeRule; spec:
           label={label}
           value={strings}
           multiple
-          placeholder={pattern ? 'Type a value, Enter to add' : 'Type a value, Enter to add'}
+          placeholder="Type a value, Enter to add"
           onChange={(codes) => onValue(codes)}
           problemOf={pattern ? (code) => (new RegExp(pattern.regex).test(code) ? null : pattern.hint) : undefined}
         />

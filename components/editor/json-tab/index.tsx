@@ -8,8 +8,6 @@ import { useEditor, useEditorStore } from '../store-provider';
 import { countOf } from '../validation/counts';
 import { ImportExport } from './import-export';
 
-export { ImportExport } from './import-export';
-
 // Monaco touches `window` as it loads: it is only ever loaded in the browser.
 const MonacoJsonEditor = dynamic(() => import('./monaco-json-editor'), {
   ssr: false,

@@ -20,6 +20,7 @@ const CHECKER_MARKERS = 'switchyard-checker';
 export default function MonacoJsonEditor() {
   const store = useEditorStore();
   const schemeId = useEditor((s) => s.schemeId);
+  const readOnly = useEditor((s) => s.readOnly);
   const [editor, setEditor] = useState<MonacoEditor.IStandaloneCodeEditor | null>(null);
   const modelPath = `inmemory://switchyard/schemes/${encodeURIComponent(schemeId)}.json`;
 
@@ -47,6 +48,7 @@ export default function MonacoJsonEditor() {
         renderValidationDecorations: 'on',
         quickSuggestions: { strings: true, other: true, comments: false },
         ariaLabel: 'Scheme document as JSON',
+        readOnly,
       }}
     />
   );

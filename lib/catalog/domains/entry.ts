@@ -3,5 +3,3 @@ export interface DomainEntry {
   code: string;
   name: string;
 }
-
-export const codesOf = (entries: readonly DomainEntry[]): string[] => entries.map((e) => e.code);

@@ -10,8 +10,6 @@ import { reasonAboutPaths } from './reasoning';
 import { error, warning, type ErrorCode } from './problems';
 import { isTimeZone } from '../../time-zone';
 
-export { LIMITS } from './limits';
-export { ERROR_CODES, WARNING_CODES, type ErrorCode, type WarningCode } from './problems';
 
 export interface CheckResult {
   /** The parsed document, when it has the right structure (it may still have other errors). */

@@ -5,7 +5,7 @@ import type { Processor } from '../../processors/schema';
 import type { Operator, Rule, SchemeDocument, SchemeNode } from '../../scheme/schema';
 import { indexProcessors } from '../processors';
 import type { Filter, Plan, Transaction } from '../types';
-import { generateWalk, generateWalkSource, literal, MAX_GENERATED_CONDITIONS, MAX_GENERATED_SOURCE } from './codegen';
+import { FUNCTION_CONDITIONS, generateWalk, generateWalkSource, literal } from './codegen';
 import { buildPlan } from './index';
 import { closureWalk, type PlanNode, type WalkOut } from './nodes';
 
@@ -178,20 +178,27 @@ describe('generated walk', () => {
     fc.assert(fc.property(cases, ([doc, txs]) => {
       const generated = buildPlan(doc, options);
       const closures = buildPlan(doc, options, 'closures');
-      const walk = generateWalk(rootOf(closures));
-      // The source compiled (nothing leaked into it as code), unless the document is too big to generate.
-      if (generateWalkSource(rootOf(closures)).source.length > MAX_GENERATED_SOURCE) return;
-      expect(walk).not.toBeNull();
+      // The source compiled (nothing leaked into it as code): as the plan generates it, and cut into
+      // functions of one to three conditions so that calls, passed slots and paths are exercised.
+      const walks = [generateWalk(rootOf(closures)), generateWalk(rootOf(closures), 1), generateWalk(rootOf(closures), 3)];
+      for (const walk of walks) expect(walk).not.toBeNull();
       const reference = closureWalk(rootOf(closures));
       for (const tx of txs) {
-        const out: WalkOut = { path: [] };
         const expected: WalkOut = { path: [] };
-        expect(walk!(tx, out)).toBe(reference(tx, expected));
-        expect(out.path).toEqual(expected.path);
-        expect(generated.decide(tx, processors)).toEqual(closures.decide(tx, processors));
+        const leaf = reference(tx, expected);
+        for (const walk of walks) {
+          const out: WalkOut = { path: [] };
+          expect(walk!(tx, out)).toBe(leaf);
+          expect(out.path).toEqual(expected.path);
+        }
+        const decision = generated.decide(tx, processors);
+        expect(decision).toEqual(closures.decide(tx, processors));
+        const { trace, ...traced } = closures.decide(tx, processors, { trace: true });
+        expect(trace).toBeDefined();
+        expect(decision).toEqual(traced);
       }
-    }), { numRuns: 600 });
-  });
+    }), { numRuns: 500 });
+  }, 180_000);
 
   it('reads own properties only, even from a polluted Object.prototype', () => {
     const doc: SchemeDocument = {
@@ -245,16 +252,38 @@ describe('generated walk', () => {
   });
 });
 
-describe('generated walk size limit', () => {
-  it('keeps the closure walk for plans over MAX_GENERATED_CONDITIONS, with the same decisions', () => {
-    const size = MAX_GENERATED_CONDITIONS + 1;
+describe('generated walk of large plans', () => {
+  const chain = (size: number, shared: boolean): SchemeDocument => {
     const nodes: Record<string, SchemeNode> = { leaf: { type: 'strategy', strategy: 'blank' } };
     for (let i = 0; i < size; i++) {
-      nodes[`c${i}`] = { type: 'condition', rules: [{ attribute: 'amount', operator: 'gt', value: i }], then: i + 1 < size ? `c${i + 1}` : 'leaf', else: 'leaf' };
+      const next = i + 1 < size ? `c${i + 1}` : 'leaf';
+      // Shared: every condition is also the "no" branch of the one before the previous.
+      nodes[`c${i}`] = { type: 'condition', rules: [{ attribute: 'amount', operator: 'gt', value: i }], then: next, else: shared && i + 2 < size ? `c${i + 2}` : 'leaf' };
     }
-    const doc: SchemeDocument = { format: 'switchyard.scheme/v1', name: 'chain', start: 'c0', nodes };
+    return { format: 'switchyard.scheme/v1', name: 'chain', start: 'c0', nodes };
+  };
+
+  it('cuts a 10,000-condition chain into functions and decides as the closures', () => {
+    const doc = chain(10_000, false);
     const plan = buildPlan(doc, options);
-    expect(generateWalk(rootOf(plan))).toBeNull();
+    const closures = buildPlan(doc, options, 'closures');
+    const { callDepth } = generateWalkSource(rootOf(plan));
+    expect(callDepth).toBe(Math.ceil(10_000 / FUNCTION_CONDITIONS));
+    expect(generateWalk(rootOf(plan))).not.toBeNull();
+    for (const amount of [-1, 0, 50, 4_321, 9_999, 10_000]) {
+      expect(plan.decide({ id: 't', amount }, processors)).toEqual(closures.decide({ id: 't', amount }, processors));
+    }
     expect(plan.decide({ id: 't', amount: 50 }, processors).path).toHaveLength(51);
+  });
+
+  it('keeps the closure walk when shared nodes would nest calls too deep, with the same decisions', () => {
+    const doc = chain(5_000, true);
+    const plan = buildPlan(doc, options);
+    expect(generateWalkSource(rootOf(plan)).callDepth).toBeGreaterThan(2_000);
+    expect(generateWalk(rootOf(plan))).toBeNull();
+    const closures = buildPlan(doc, options, 'closures');
+    for (const amount of [-1, 50, 4_999]) {
+      expect(plan.decide({ id: 't', amount }, processors)).toEqual(closures.decide({ id: 't', amount }, processors));
+    }
   });
 });

@@ -1,36 +1,38 @@
+import type { PathStep } from '../types';
+import type { Leaf } from './leaves';
 import type { Condition, PlanNode, Walk } from './nodes';
 import { unchanged } from './normalise';
 import { stringSet } from './operators';
 import type { CompiledRule, RuleShape } from './rules';
 
 /**
- * The condition walk of a plan compiled to one JavaScript function: each property read gets
- * its own inline cache, each attribute is read at most once per decision, and the common comparisons
- * are inlined instead of called through closures. The closure walk (nodes.ts) stays the reference and
- * the traced path; codegen.test.ts checks the two agree on adversarial documents and transactions.
+ * The condition walk of a plan compiled to JavaScript: each property read gets its own inline cache,
+ * each attribute is read at most once per decision, and the common comparisons are inlined instead of
+ * called through closures. The closure walk (nodes.ts) stays the reference and the traced path;
+ * codegen.test.ts checks the two agree on adversarial documents and transactions.
  *
  * Safety rule: no string from the document reaches the generated source except as a JSON literal
  * (`literal` below: JSON.stringify plus escaping of U+2028/U+2029). Node ids, path steps, Sets,
  * predicates and time readers are passed in the `k` array and referred to by generated names (k12); locals
  * are generated names too (a3 for a slot, m3 for its normalised string).
  *
- * Shape: a tree is one nest of if/else. A node reached from several branches (a DAG), or nested deeper
- * than MAX_NESTING, becomes a `case` of a `switch` in a loop, so shared nodes are emitted once and a long
- * chain cannot exhaust the parser's stack.
+ * Shape: nested if/else, cut into functions of at most FUNCTION_CONDITIONS conditions (an optimiser
+ * gives up on a function past a bytecode budget, and a big plan would otherwise be one giant body).
+ * A function holds the top of its subtree, taken breadth first; each branch out of it calls the function
+ * of the subtree below, passing the attribute values read so far. A node reached from several branches
+ * (a DAG) has its own function, so nothing is emitted twice. Where the path to a node is one and short,
+ * its leaves write the whole path as one array literal; below a shared node, or past STATIC_PATH_STEPS
+ * steps, the path so far travels as an array `p` that later steps are pushed onto.
  */
 
-const MAX_NESTING = 48;
-
+/** Conditions per generated function; nesting within one is bounded by it too (the parser's stack). */
+export const FUNCTION_CONDITIONS = 40;
+const STATIC_PATH_STEPS = 64;
 /**
- * Larger plans keep the closure walk: V8 does not optimise a function past a bytecode budget, and an
- * unoptimised generated walk is no faster than the closures while generating it costs build time.
- * Measured on the bench's trees (ns per decision, generated vs closures): 100 conditions 259 vs 603;
- * 125 conditions (94,000 characters of source) 324 vs 967; 135 conditions (98,000 characters, no
- * longer optimised) 837 vs about 800. Both limits are checked: conditions before generating (cheap),
- * source length after.
+ * Calls nest at most this deep (the longest chain of functions one decision may go through); a plan
+ * that would nest deeper (a very long chain of shared nodes) keeps the closure walk.
  */
-export const MAX_GENERATED_CONDITIONS = 200;
-export const MAX_GENERATED_SOURCE = 80_000;
+const MAX_CALL_DEPTH = 2_000;
 
 /** Escapes what JSON allows in a string literal but older JavaScript did not (line/paragraph separators). */
 export function literal(value: string | number | boolean): string {
@@ -38,6 +40,31 @@ export function literal(value: string | number | boolean): string {
 }
 
 type AttributeShape = Extract<RuleShape, { type: 'attribute' }>;
+
+/** Where the path so far is: constant steps known when generating, or the array `p` at run time. */
+type PathSoFar = { kind: 'static'; steps: Steps } | { kind: 'dynamic' };
+
+/** Path steps (constant names) as a list sharing its tails: each condition adds one cell, not a copy. */
+type Steps = { readonly name: string; readonly previous: Steps; readonly length: number } | null;
+
+function then(steps: Steps, name: string): Steps {
+  return { name, previous: steps, length: (steps?.length ?? 0) + 1 };
+}
+
+/** The names of `steps` after those of `base`, first to last. */
+function names(steps: Steps, base: Steps = null): string[] {
+  const out: string[] = [];
+  for (let s = steps; s !== null && s !== base; s = s.previous) out.push(s.name);
+  return out.reverse();
+}
+
+/** The chunk that stands for the slot arguments until every slot is known. */
+const SLOTS = '\u0000slots\u0000';
+
+interface PendingFunction {
+  readonly entry: Condition;
+  readonly path: PathSoFar;
+}
 
 class Generator {
   private readonly constants: unknown[] = [];
@@ -49,34 +76,71 @@ class Generator {
    */
   private readonly pathSlots = new Map<string, number>();
   private readonly derivedSlots = new Map<string, number>();
-  private readonly readOf = new Map<number, string>();
+  private readonly readOf = new Map<number, { parent: number | null; key: string } | { derived: string }>();
+  /** Slots read through a reader function `r<slot>` (outside the first function; see slotValue). */
+  private readonly readerSlots = new Set<number>();
+  /** The function being generated. */
+  private current = 0;
   /** Slots whose normalised string is memoised in `m<slot>`. */
   private readonly memoSlots = new Set<number>();
-  private readonly caseOf = new Map<PlanNode, number>();
-  private readonly pendingCases: PlanNode[] = [];
+  private readonly pending: PendingFunction[] = [];
+  /** The function of each shared node (one per node, whatever calls it). */
+  private readonly sharedFunction = new Map<PlanNode, number>();
+  /** Calls from each function to others, for the call depth. */
+  readonly calls: number[][] = [];
 
-  constructor(private readonly inDegree: ReadonlyMap<PlanNode, number>) {}
+  constructor(private readonly inDegree: ReadonlyMap<PlanNode, number>, private readonly budget: number) {}
 
   generate(root: PlanNode): { source: string; constants: unknown[] } {
-    const cases: string[] = [];
-    this.caseId(root);
-    for (let i = 0; i < this.pendingCases.length; i++) {
-      cases.push(`case ${i}:\n${this.node(this.pendingCases[i]!, 1, [], i === 0)}`);
+    // Source is appended to one array of chunks and joined once: a large plan's source is megabytes.
+    const bodies: string[][] = [];
+    if (root.kind === 'leaf') {
+      this.out = [];
+      this.leafCode(root, { kind: 'static', steps: null }, null);
+      bodies.push(this.out);
+    } else this.pending.push({ entry: root, path: { kind: 'static', steps: null } });
+    for (let i = 0; i < this.pending.length; i++) {
+      this.calls.push([]);
+      this.current = i;
+      this.out = [];
+      this.functionBody(i);
+      bodies.push(this.out);
     }
     const slots = [...this.readOf.keys()].map((s) => `a${s}`);
     const memos = [...this.memoSlots].map((s) => `m${s}`);
-    const locals = ['v', 'w', 'p', 'o', 'x', ...slots, ...memos].join(', ');
-    const body = cases.length === 1
-      ? cases[0]!.slice(cases[0]!.indexOf('\n') + 1)
-      : `let n = 0;\nfor (;;) switch (n) {\n${cases.join('')}default: return -1;\n}\n`;
+    const slotList = [...slots, ...memos].join(', ');
+    // Calls were written before every slot was known: their slot arguments go in now.
+    const slotArguments = slotList ? `, ${slotList}` : '';
     const declarations = this.constants.map((_, i) => `k${i} = k[${i}]`).join(', ');
-    const source = [
-      '"use strict";',
-      'const ObjectPrototype = Object.prototype, hasOwn = ObjectPrototype.hasOwnProperty, getPrototypeOf = Object.getPrototypeOf;',
-      ...(declarations ? [`const ${declarations};`] : []),
-      `return function walk(tx, out) {\nlet ${locals};\n${body}};`,
-    ].join('\n');
-    return { source, constants: this.constants };
+    const locals = 'v, w, o, x';
+    const parts: string[] = [
+      '"use strict";\n',
+      'const ObjectPrototype = Object.prototype, hasOwn = ObjectPrototype.hasOwnProperty, getPrototypeOf = Object.getPrototypeOf;\n',
+      declarations ? `const ${declarations};\n` : '',
+      this.readers(),
+    ];
+    const append = (chunks: readonly string[]) => {
+      for (const chunk of chunks) parts.push(chunk === SLOTS ? slotArguments : chunk);
+    };
+    // The root function declares the slots; every other takes them as parameters.
+    for (let i = 1; i < bodies.length; i++) {
+      parts.push(`function f${i}(tx, out, p${slotArguments}) {\nlet ${locals};\n`);
+      append(bodies[i]!);
+      parts.push('}\n');
+    }
+    parts.push(`return function walk(tx, out) {\nlet ${locals}, p${slotArguments};\n`);
+    append(bodies[0]!);
+    parts.push('};');
+    return { source: parts.join(''), constants: this.constants };
+  }
+
+  /** Chunks of the function being generated. */
+  private out: string[] = [];
+
+  /** A path step: each belongs to one condition, so it needs no lookup. */
+  private step(value: PathStep): string {
+    this.constants.push(value);
+    return `k${this.constants.length - 1}`;
   }
 
   private constant(value: unknown): string {
@@ -89,48 +153,65 @@ class Generator {
     return name;
   }
 
-  private caseId(node: PlanNode): number {
-    let id = this.caseOf.get(node);
-    if (id === undefined) {
-      id = this.pendingCases.length;
-      this.caseOf.set(node, id);
-      this.pendingCases.push(node);
+  /** The conditions of function `index`: its entry and, breadth first, the unshared ones below it up to the budget. */
+  private functionBody(index: number): void {
+    const { entry, path } = this.pending[index]!;
+    const inside = new Set<PlanNode>([entry]);
+    const queue: Condition[] = [entry];
+    for (let i = 0; i < queue.length && inside.size < this.budget; i++) {
+      for (const next of [queue[i]!.yes, queue[i]!.no]) {
+        if (next.kind !== 'condition' || inside.has(next) || (this.inDegree.get(next) ?? 0) > 1) continue;
+        if (inside.size >= this.budget) break;
+        inside.add(next);
+        queue.push(next);
+      }
     }
-    return id;
+    this.node(entry, index, inside, path, path.kind === 'static' ? path.steps : null);
   }
 
   /**
-   * Statements deciding from `node` on: nested if/else down to leaves or case jumps. `steps` are the
-   * path steps taken since the case began (constant names). In the first case nothing precedes them, so
-   * a leaf allocates its path as one literal of exactly that length; a jump to another case starts the
-   * array `p`, which later cases push onto.
+   * Statements deciding from `node` on: nested if/else down to leaves or calls. `steps` are the path
+   * steps known so far: from the root when `path` is static, since the function began when dynamic.
    */
-  private node(node: PlanNode, depth: number, steps: readonly string[], first: boolean): string {
-    if (node.kind === 'leaf') return `${this.pathOut(steps, first)}return ${node.index};\n`;
+  private node(node: Condition, index: number, inside: ReadonlySet<PlanNode>, path: PathSoFar, steps: Steps): void {
     const test = this.join(node.rules, node.match);
-    const yes = [...steps, this.constant(node.yesStep)];
-    const no = [...steps, this.constant(node.noStep)];
-    return `if (${test}) {\n${this.branch(node.yes, depth, yes, first)}} else {\n${this.branch(node.no, depth, no, first)}}\n`;
+    const yes = then(steps, this.step(node.yesStep));
+    const no = then(steps, this.step(node.noStep));
+    this.out.push(`if (${test}) {\n`);
+    this.branch(node.yes, index, inside, path, yes);
+    this.out.push('} else {\n');
+    this.branch(node.no, index, inside, path, no);
+    this.out.push('}\n');
   }
 
-  private branch(target: PlanNode, depth: number, steps: readonly string[], first: boolean): string {
-    if (target.kind === 'leaf') return this.node(target, depth, steps, first);
+  private branch(target: PlanNode, index: number, inside: ReadonlySet<PlanNode>, path: PathSoFar, steps: Steps): void {
+    if (target.kind === 'leaf') return this.leafCode(target, path, steps);
+    if (inside.has(target)) return this.node(target, index, inside, path, steps);
     const shared = (this.inDegree.get(target) ?? 0) > 1;
-    if (!shared && depth < MAX_NESTING && !this.caseOf.has(target)) return this.node(target, depth + 1, steps, first);
-    return `${this.pathSoFar(steps, first)}n = ${this.caseId(target)}; continue;\n`;
+    const all = path.kind === 'static' ? steps : undefined;
+    let callee: number;
+    if (shared) {
+      callee = this.sharedFunction.get(target) ?? this.newFunction(target, { kind: 'dynamic' });
+      this.sharedFunction.set(target, callee);
+    } else {
+      callee = this.newFunction(target, all !== undefined && (all?.length ?? 0) <= STATIC_PATH_STEPS ? { kind: 'static', steps: all } : { kind: 'dynamic' });
+    }
+    this.calls[index]!.push(callee);
+    const calleeStatic = this.pending[callee]!.path.kind === 'static';
+    const pathArgument = calleeStatic ? 'p' : all !== undefined ? `[${names(all).join(', ')}]` : steps === null ? 'p' : `(p.push(${names(steps).join(', ')}), p)`;
+    this.out.push(`return f${callee}(tx, out, ${pathArgument}`, SLOTS, ');\n');
   }
 
-  /** At a leaf: the decision's path into `out.path`. */
-  private pathOut(steps: readonly string[], first: boolean): string {
-    return first ? `out.path = [${steps.join(', ')}];\n` : `${this.pathSoFar(steps, false)}out.path = p;\n`;
+  private newFunction(entry: Condition, path: PathSoFar): number {
+    this.pending.push({ entry, path });
+    return this.pending.length - 1;
   }
 
-  /** Before a jump to another case: the steps so far into `p`. */
-  private pathSoFar(steps: readonly string[], first: boolean): string {
-    if (first) return `p = [${steps.join(', ')}];\n`;
-    return steps.length === 0 ? '' : `p.push(${steps.join(', ')});\n`;
+  /** At a leaf: the decision's path into `out.path`, and the leaf's index. */
+  private leafCode(leaf: Leaf, path: PathSoFar, steps: Steps): void {
+    if (path.kind === 'static') this.out.push(`out.path = [${names(steps).join(', ')}];\nreturn ${leaf.index};\n`);
+    else this.out.push(`${steps === null ? '' : `p.push(${names(steps).join(', ')});\n`}out.path = p;\nreturn ${leaf.index};\n`);
   }
-
   private join(rules: readonly CompiledRule[], match: 'all' | 'any'): string {
     if (rules.length === 0) return match === 'all' ? 'true' : 'false';
     const tests = rules.map((rule) => this.rule(rule.shape));
@@ -162,7 +243,7 @@ class Generator {
     if (slot === undefined) {
       slot = this.newSlot();
       this.derivedSlots.set(shape.attribute, slot);
-      this.readOf.set(slot, `${this.constant(shape.read)}(tx)`);
+      this.readOf.set(slot, { derived: this.constant(shape.read) });
     }
     return slot;
   }
@@ -175,10 +256,10 @@ class Generator {
     let slot = this.pathSlots.get(path);
     if (slot === undefined) {
       const dot = path.lastIndexOf('.');
-      const parent = dot < 0 ? 'tx' : this.slotValue(this.pathSlot(path.slice(0, dot)));
+      const parent = dot < 0 ? null : this.pathSlot(path.slice(0, dot));
       slot = this.newSlot();
       this.pathSlots.set(path, slot);
-      this.readOf.set(slot, ownPropertyExpression(parent, path.slice(dot + 1)));
+      this.readOf.set(slot, { parent, key: path.slice(dot + 1) });
     }
     return slot;
   }
@@ -190,9 +271,30 @@ class Generator {
   /**
    * The slot's value, read on first use in a decision and kept in `a<slot>`. An absent value (undefined)
    * is simply read again when asked: reads are pure, and a sentinel costs a comparison on every use.
+   * The first function (the top of the tree, where most reads happen) reads inline; the others call the
+   * slot's reader function, which keeps a large plan's source (and build time) small.
    */
   private slotValue(slot: number): string {
-    return `(a${slot} !== undefined ? a${slot} : (a${slot} = ${this.readOf.get(slot)!}))`;
+    const how = this.readOf.get(slot)!;
+    let read: string;
+    if ('derived' in how) read = `${how.derived}(tx)`;
+    else {
+      const parent = how.parent === null ? 'tx' : this.slotValue(how.parent);
+      if (this.current === 0) read = ownPropertyExpression(parent, how.key);
+      else {
+        this.readerSlots.add(slot);
+        read = `r${slot}(${parent})`;
+      }
+    }
+    return `(a${slot} !== undefined ? a${slot} : (a${slot} = ${read}))`;
+  }
+
+  /** The reader functions of the slots read outside the first function. */
+  private readers(): string {
+    return [...this.readerSlots].map((slot) => {
+      const { key } = this.readOf.get(slot) as { key: string };
+      return `function r${slot}(value) {\nlet o, x;\nreturn ${ownPropertyExpression('value', key)};\n}\n`;
+    }).join('');
   }
 
   /** The attribute's value, read on first use in a decision and kept in its slot. */
@@ -276,23 +378,30 @@ function inDegrees(root: PlanNode): Map<PlanNode, number> {
   return degree;
 }
 
-/** The generated walk, and its source (for tests and debugging). */
-export function generateWalkSource(root: PlanNode): { source: string; constants: unknown[] } {
-  return new Generator(inDegrees(root)).generate(root);
+/**
+ * The generated walk, its source and how deep its function calls nest (for tests and debugging).
+ * `functionConditions` is only lowered by tests, to cut small plans into many functions.
+ */
+export function generateWalkSource(root: PlanNode, functionConditions = FUNCTION_CONDITIONS): { source: string; constants: unknown[]; callDepth: number } {
+  const generator = new Generator(inDegrees(root), Math.max(1, functionConditions));
+  const generated = generator.generate(root);
+  return { ...generated, callDepth: longestCallChain(generator.calls) };
+}
+
+/** Functions on the longest chain of calls from the first; calls go to later functions only (no cycles). */
+function longestCallChain(calls: readonly (readonly number[])[]): number {
+  const depth = new Array<number>(calls.length).fill(1);
+  for (let f = calls.length - 1; f >= 0; f--) for (const callee of calls[f]!) depth[f] = Math.max(depth[f]!, 1 + depth[callee]!);
+  return calls.length === 0 ? 0 : depth[0]!;
 }
 
 /**
- * The generated walk, or null for a plan over the size limits above or where the platform forbids
- * code generation (a Content-Security-Policy without 'unsafe-eval', an edge runtime): the caller then
- * keeps the closure walk.
+ * The generated walk, or null where the platform forbids code generation (a Content-Security-Policy
+ * without 'unsafe-eval', an edge runtime) or calls would nest too deep: the caller then keeps the closure walk.
  */
-export function generateWalk(root: PlanNode): Walk | null {
-  const degrees = inDegrees(root);
-  let conditions = 0;
-  for (const node of degrees.keys()) if (node.kind === 'condition') conditions++;
-  if (conditions > MAX_GENERATED_CONDITIONS) return null;
-  const { source, constants } = new Generator(degrees).generate(root);
-  if (source.length > MAX_GENERATED_SOURCE) return null;
+export function generateWalk(root: PlanNode, functionConditions = FUNCTION_CONDITIONS): Walk | null {
+  const { source, constants, callDepth } = generateWalkSource(root, functionConditions);
+  if (callDepth > MAX_CALL_DEPTH) return null;
   try {
     return new Function('k', source)(constants) as Walk;
   } catch {

@@ -6,7 +6,8 @@ import type {
 import {
   eligibleMask, neededFields, processorIndexOf, readPaymentFields, type EligibilityEntry, type EligibilityMasks, type PaymentFields,
 } from '../processors';
-import { generateWalk, MAX_GENERATED_CONDITIONS } from './codegen';
+import { generateWalk } from './codegen';
+import { decideWithChoice, LeafChoices, MAX_PATTERN_PROCESSORS } from './choices';
 import { compileLeaf, deadEnd, decideAtLeaf, flagsFromMask, flagsWithReasons, type Leaf } from './leaves';
 import { closureWalk, type Condition, type PlanNode, type Walk, type WalkOut } from './nodes';
 import { combine, compileRule, joinTests, type RuleContext } from './rules';
@@ -25,7 +26,7 @@ import { createClock } from './time';
 
 /**
  * `walk` chooses how conditions are evaluated on the untraced path: 'generated' (default) compiles them
- * to one function (codegen.ts), falling back to 'closures' where the platform forbids code generation.
+ * to JavaScript (codegen.ts), falling back to 'closures' where the platform forbids code generation.
  * The traced path always uses the closures.
  */
 export function buildPlan(
@@ -47,14 +48,12 @@ export function buildPlan(
 
   const leaves: Leaf[] = [];
   const compiled = new Map<string, PlanNode>();
-  let conditions = 0;
   const compileNode = (id: string, node: SchemeNode): PlanNode => {
     if (node.type === 'strategy') {
       const leaf = compileLeaf(leaves.length, id, node, routes);
       leaves.push(leaf);
       return leaf;
     }
-    conditions++;
     return compileCondition(id, node, context);
   };
   const deadEndLeaf = (reason: string): Leaf => {
@@ -65,8 +64,7 @@ export function buildPlan(
 
   const root = link(document.start, nodes, compiled, compileNode, deadEndLeaf);
   const cascades = cascadePolicies(nodes);
-  const generate = walk === 'generated' && conditions <= MAX_GENERATED_CONDITIONS;
-  const walker = (generate ? generateWalk(root) : null) ?? closureWalk(root);
+  const walker = (walk === 'generated' ? generateWalk(root) : null) ?? closureWalk(root);
   return new CompiledPlan(document, root, walker, leaves, cascades);
 }
 
@@ -159,6 +157,8 @@ interface ResolvedLeaf {
   readonly entries: readonly (EligibilityEntry | undefined)[];
   readonly positions: Int32Array;
   readonly needs: number;
+  /** Per eligibility pattern, the leaf's choice; null for a leaf with more processors than a pattern holds. */
+  readonly choices: LeafChoices | null;
 }
 
 interface Resolved {
@@ -166,6 +166,16 @@ interface Resolved {
   readonly masks: EligibilityMasks;
   /** The eligible mask of the decision being made; decisions are synchronous. */
   readonly scratch: Int32Array;
+}
+
+/** Bit i set when the leaf's i-th processor (at `positions[i]` in the set) has its bit in `mask`. */
+function patternOf(positions: Int32Array, mask: Int32Array): number {
+  let pattern = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (p >= 0) pattern |= ((mask[p >> 5]! >>> (p & 31)) & 1) << i;
+  }
+  return pattern;
 }
 
 class CompiledPlan implements Plan {
@@ -190,9 +200,12 @@ class CompiledPlan implements Plan {
     const index = this.walk(tx, this.walked);
     const path = this.walked.path;
     const resolved = this.resolve(processors);
-    const { positions, needs } = resolved.leaves[index]!;
+    const { positions, needs, choices } = resolved.leaves[index]!;
+    const leaf = this.leaves[index]!;
+    if (needs === 0 && choices !== null) return decideWithChoice(leaf, tx, choices.at(choices.fixedPattern), path);
     const mask = eligibleMask(tx, resolved.masks, needs, resolved.scratch);
-    return decideAtLeaf(this.leaves[index]!, tx, flagsFromMask(positions, mask), path);
+    if (choices === null) return decideAtLeaf(leaf, tx, flagsFromMask(positions, mask), path);
+    return decideWithChoice(leaf, tx, choices.at(patternOf(positions, mask)), path);
   }
 
   private decideTraced(tx: unknown, processors: ProcessorSet): Decision {
@@ -226,10 +239,12 @@ class CompiledPlan implements Plan {
       const { entries, masks } = processorIndexOf(set);
       const leaves = this.leaves.map((leaf): ResolvedLeaf => {
         const resolvedEntries = leaf.processorIds.map((id) => entries.get(id));
+        const positions = Int32Array.from(resolvedEntries, (e) => (e === undefined ? -1 : e.position));
         return {
           entries: resolvedEntries,
-          positions: Int32Array.from(resolvedEntries, (e) => (e === undefined ? -1 : e.position)),
+          positions,
           needs: leaf.refusal === null ? neededFields(resolvedEntries) : 0,
+          choices: leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf, patternOf(positions, masks.active)) : null,
         };
       });
       resolved = { leaves, masks, scratch: new Int32Array(masks.words) };

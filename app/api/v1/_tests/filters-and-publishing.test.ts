@@ -121,6 +121,31 @@ describe.each(testDatabases())('/api/v1 filters and publishing on $name', (targe
     expect((await call(activate, 'POST', `${base}/activate`, { key: key(), params, body: { version: 1 } })).status).toBe(200);
   });
 
+  it('the diff of two versions says how a filter they use changed between them', async () => {
+    const made = await json(await call(filters, 'POST', '/api/v1/filters', { key: key(), body: { name: 'Big ones', rules: [{ attribute: 'amount', operator: 'gt', value: 100 }] } }));
+    const filterId = made.body.id;
+    const created = await json(await call(schemes, 'POST', '/api/v1/schemes', { key: key(), body: { name: 'Diff of filters' } }));
+    const params = { id: created.body.id };
+    const base = `/api/v1/schemes/${params.id}`;
+    const document = {
+      ...created.body.document,
+      start: 'big',
+      nodes: { big: { type: 'condition', rules: [{ filter: filterId }], then: 'no', else: 'no' }, no: { type: 'strategy', strategy: 'blank' } },
+      layout: {},
+    };
+    expect((await call(scheme, 'PUT', base, { key: key(), params, body: { revision: 1, document } })).status).toBe(200);
+    expect((await call(publish, 'POST', `${base}/publish`, { key: key(), params, body: { note: 'one' } })).status).toBe(201);
+    const filterParams = { id: filterId };
+    await call(filter, 'PATCH', `/api/v1/filters/${filterId}`, { key: key(), params: filterParams, body: { match: 'any', rules: [{ attribute: 'amount', operator: 'gt', value: 500 }] } });
+    expect((await call(publish, 'POST', `${base}/publish`, { key: key(), params, body: { note: 'two' } })).status).toBe(201);
+    const changes = await json(await call(diff, 'GET', `${base}/diff?from=1&to=2`, { key: key(), params }));
+    conforms(out.DiffOut, changes.body);
+    expect(changes.body.diff.decisionsEqual).toBe(true);
+    expect(changes.body.references).toEqual([
+      { kind: 'filter', id: filterId, name: 'Big ones', change: 'changed', details: ['matches all → any of its rules', 'rule added: Amount > 500', 'rule removed: Amount > 100'] },
+    ]);
+  });
+
   it('publishing a draft that does not compile is refused with paths; an unknown scheme is a 404', async () => {
     const created = await json(await call(schemes, 'POST', '/api/v1/schemes', { key: key(), body: { name: 'Broken' } }));
     const params = { id: created.body.id };

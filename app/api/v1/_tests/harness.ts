@@ -1,9 +1,9 @@
 import type { Connection } from '@/db/client';
 import { seedDemoData } from '@/db/seed';
 import type { TestDatabase } from '@/db/testing';
-import { useDatabaseForHandlers, type Method, type RouteHandler } from '@/lib/http';
+import { setHandlerDatabase, type Method, type RouteHandler } from '@/lib/http';
 import { createApiKey, revokeApiKey, type ApiScope } from '@/lib/services/api-keys';
-import { DecisionCache, useDecisionCache } from '@/lib/services/decisions';
+import { DecisionCache, setDecisionCache } from '@/lib/services/decisions';
 import { systemContext } from '@/lib/services/context';
 
 /**
@@ -19,10 +19,10 @@ export interface ApiHarness {
 export async function openApiHarness(target: TestDatabase): Promise<ApiHarness> {
   const connection = await target.open();
   await seedDemoData(connection.db);
-  useDatabaseForHandlers(connection.db);
+  setHandlerDatabase(connection.db);
   const cache = new DecisionCache(connection, { heartbeatMs: 0 });
   await cache.start();
-  useDecisionCache(cache);
+  setDecisionCache(cache);
   const key = async (scopes: ApiScope[]) => {
     const created = await createApiKey(systemContext(connection.db, 'setup'), { name: `test ${scopes.join('+')}`, scopes });
     if (!created.ok) throw new Error('could not create a test key');

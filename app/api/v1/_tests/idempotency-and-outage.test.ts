@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
 import { auditEntries, idempotencyKeys, processorRouteItems } from '@/db/schema';
 import { testDatabases } from '@/db/testing';
-import { useDatabaseForHandlers } from '@/lib/http';
+import { setHandlerDatabase } from '@/lib/http';
 import { listRoutes } from '@/lib/services/routes';
 import * as processors from '../processors/route';
 import * as routes from '../processor-routes/route';
@@ -81,7 +81,7 @@ describe('/api/v1 when the database cannot be reached', () => {
 
   it('503 from a Postgres that refuses connections', async () => {
     const connection = await openDatabase({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:1/unreachable' });
-    useDatabaseForHandlers(connection.db);
+    setHandlerDatabase(connection.db);
     try {
       await expect503(await call(routes, 'POST', '/api/v1/processor-routes', { key: 'sk_' + 'B'.repeat(43), body: { name: 'Never', processors: ['proc_stripe'] } }));
     } finally {
@@ -105,7 +105,7 @@ describe.each(testDatabases())('/api/v1 writes are all or nothing on $name', (ta
     api = await openApiHarness(target);
   });
   afterAll(async () => {
-    useDatabaseForHandlers(api.connection.db);
+    setHandlerDatabase(api.connection.db);
     await api?.close();
   });
 
@@ -127,13 +127,13 @@ describe.each(testDatabases())('/api/v1 writes are all or nothing on $name', (ta
     });
 
   it('a connection lost half-way through a write is a 503 and leaves nothing behind, idempotency record included', async () => {
-    useDatabaseForHandlers(droppingAtAudit(api.connection.db));
+    setHandlerDatabase(droppingAtAudit(api.connection.db));
     const body = { name: 'Half written', processors: ['proc_stripe', 'proc_checkout'] };
     const headers = { 'idempotency-key': 'half-1' };
     const { status, body: answer } = await json(await call(routes, 'POST', '/api/v1/processor-routes', { key: api.keys.all, body, headers }));
     expect(status).toBe(503);
     expect(answer.error.type).toBe('database_unavailable');
-    useDatabaseForHandlers(api.connection.db);
+    setHandlerDatabase(api.connection.db);
     expect((await listRoutes(api.connection.db)).some((r) => r.name === 'Half written')).toBe(false);
     const items = await api.connection.db.select().from(processorRouteItems);
     expect(items.every((i) => i.routeId.startsWith('proute_eu') || i.routeId.startsWith('proute_us'))).toBe(true);

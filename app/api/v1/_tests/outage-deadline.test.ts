@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { openDatabase, type Connection } from '@/db/client';
 import { processors as processorsTable } from '@/db/schema';
 import { testDatabases } from '@/db/testing';
-import { REQUEST_DEADLINE_MS, useDatabaseForHandlers } from '@/lib/http';
+import { REQUEST_DEADLINE_MS, setHandlerDatabase } from '@/lib/http';
 import * as processors from '../processors/route';
 import { call, openApiHarness, type ApiHarness } from './harness';
 import { faultyProxy, type FaultyProxy } from './tcp-proxy';
@@ -32,7 +32,7 @@ describe.runIf(postgres)('writes during a database outage (real Postgres through
     url.hostname = '127.0.0.1';
     url.port = String(proxy.port);
     proxied = await openDatabase({ kind: 'postgres', url: url.toString() });
-    useDatabaseForHandlers(proxied.db);
+    setHandlerDatabase(proxied.db);
   }, 120_000);
   afterAll(async () => {
     await proxied?.close().catch(() => {});

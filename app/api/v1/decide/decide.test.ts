@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCHEME_ID } from '@/db/seed';
 import { testDatabases } from '@/db/testing';
-import { DecisionCache, useDecisionCache } from '@/lib/services/decisions';
+import { DecisionCache, setDecisionCache } from '@/lib/services/decisions';
 import { call, json, openApiHarness, type ApiHarness } from '../_tests/harness';
 import * as decideRoute from './route';
 import * as healthRoute from '../../health/route';
@@ -15,10 +15,10 @@ describe.each(testDatabases())('POST /api/v1/decide on $name', (target) => {
     api = await openApiHarness(target);
     cache = new DecisionCache(api.connection, { heartbeatMs: 0 });
     await cache.start();
-    useDecisionCache(cache);
+    setDecisionCache(cache);
   });
   afterAll(async () => {
-    useDecisionCache(undefined);
+    setDecisionCache(undefined);
     await cache?.stop();
     await api?.close().catch(() => {});
   });
@@ -102,7 +102,7 @@ describe('POST /api/v1/decide with a cold cache and no database', () => {
     const [pglite] = testDatabases();
     const api = await openApiHarness(pglite!);
     const cache = new DecisionCache(api.connection, { heartbeatMs: 0 });
-    useDecisionCache(cache);
+    setDecisionCache(cache);
     try {
       // Verify the key while the database is up, then take it away before the cache ever loads.
       await call(decideRoute, 'POST', '/api/v1/decide', { key: api.keys.decide, body: { transaction: 1 } });
@@ -111,7 +111,7 @@ describe('POST /api/v1/decide with a cold cache and no database', () => {
       expect(answer.status).toBe(503);
       expect(answer.body.error.type).toBe('database_unavailable');
     } finally {
-      useDecisionCache(undefined);
+      setDecisionCache(undefined);
     }
   }, 90_000);
 });

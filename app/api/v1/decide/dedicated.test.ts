@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCHEME_ID } from '@/db/seed';
 import { testDatabases } from '@/db/testing';
-import { DecisionCache, useDecisionCache } from '@/lib/services/decisions';
+import { DecisionCache, setDecisionCache } from '@/lib/services/decisions';
 import { isDecideRequest, serveDecide } from '@/server/decide';
 import * as decideRoute from './route';
 import { openApiHarness, type ApiHarness } from '../_tests/harness';
@@ -20,13 +20,13 @@ describe.each(testDatabases())('dedicated decide server on $name', (target) => {
     api = await openApiHarness(target);
     cache = new DecisionCache(api.connection, { heartbeatMs: 0 });
     await cache.start();
-    useDecisionCache(cache);
+    setDecisionCache(cache);
     server = createServer((req, res) => (isDecideRequest(req) ? void serveDecide(req, res) : res.writeHead(404).end()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/decide`;
   });
   afterAll(async () => {
-    useDecisionCache(undefined);
+    setDecisionCache(undefined);
     await cache?.stop();
     await new Promise((r) => server?.close(r));
     await api?.close().catch(() => {});

@@ -1,6 +1,6 @@
-import { defineRoute } from '@/lib/http';
-import { getDecisionCache, simulateTransaction } from '@/lib/services/decisions';
+import { defineRoute, queryOf } from '@/lib/http';
+import { decisionCache, simulateTransaction } from '@/lib/services/decisions';
 
 export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
-  POST: { scope: 'read', body: 'json', handle: async ({ body }) => simulateTransaction(await getDecisionCache(), body) },
+  POST: { scope: 'read', body: 'json', handle: async ({ body, request }) => simulateTransaction(await decisionCache(), body, queryOf(request.url)) },
 });

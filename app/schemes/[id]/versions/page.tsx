@@ -7,6 +7,7 @@ import { ProblemList } from '@/components/schemes/problem-list';
 import { ActionButton } from '@/components/schemes/name-form';
 import { DiffPicker } from '@/components/publishing/diff-picker';
 import { PublishForm } from '@/components/publishing/publish-form';
+import { ImpactPreflight } from '@/components/publishing/impact-preflight';
 import { TestCases } from '@/components/publishing/test-cases';
 import { VersionHistory } from '@/components/publishing/version-history';
 import { ApprovalList } from '@/components/publishing/approval-list';
@@ -72,6 +73,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
           {tests && tests.run === 0 && <span className="muted">no saved test cases</span>}
         </p>
         <ProblemList problems={errors} kind="error" />
+        <ImpactPreflight schemeId={id} hasActive={settings.active_scheme_id === id && settings.active_version !== null} />
         <PublishForm action={publishAction.bind(null, id)} revision={revision} blocked={errors.length > 0} failingTests={tests?.failed.length ?? 0} fourEyes={fourEyes} />
       </section>
       )}

@@ -2,7 +2,7 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { describeRead, describeRule } from '@/lib/editor/describe';
+import { describeRead, describeRule } from '@/lib/catalog/describe';
 import type { CanvasNodeData } from '@/lib/editor/canvas-model';
 import { BRANCH_HANDLES, HANDLE_OFFSET, type BranchHandle, type ConditionBody } from '@/lib/graph';
 import { useEditor } from '../../store-provider';

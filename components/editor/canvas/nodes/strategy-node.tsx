@@ -6,17 +6,11 @@ import type { CanvasNodeData } from '@/lib/editor/canvas-model';
 import type { StrategyNode } from '@/lib/scheme/schema';
 import { useEditor } from '../../store-provider';
 import { NodeFrame } from './node-frame';
+import { STRATEGY_WORDS } from '@/lib/scheme/words';
 
 /** Processors listed on the node; the rest are counted. */
 const SHOWN_PROCESSORS = 4;
 
-const KIND_NAMES: Record<StrategyNode['strategy'], string> = {
-  blank: 'Block',
-  direct: 'Direct',
-  priority: 'Priority',
-  weight: 'Weighted split',
-  random: 'Random',
-};
 
 type Props = NodeProps & { data: CanvasNodeData };
 
@@ -172,14 +166,14 @@ function strategyNode(kind: StrategyNode['strategy'], Body: ComponentType<{ node
   function StrategyNodeView({ id, data, selected }: Props) {
     const node = data.node as StrategyNode;
     return (
-      <NodeFrame id={id} data={data} kind={KIND_NAMES[kind]} kindClass={`sy-strategy sy-kind-${kind}`} selected={selected}>
+      <NodeFrame id={id} data={data} kind={STRATEGY_WORDS[kind].name} kindClass={`sy-strategy sy-kind-${kind}`} selected={selected}>
         <Body node={node as never} />
         <Extras node={node} />
         <Outcome data={data} />
       </NodeFrame>
     );
   }
-  StrategyNodeView.displayName = `${KIND_NAMES[kind]}Node`;
+  StrategyNodeView.displayName = `${kind}StrategyNode`;
   return memo(StrategyNodeView);
 }
 
@@ -188,4 +182,3 @@ export const WeightNode = strategyNode('weight', WeightBody);
 export const DirectNode = strategyNode('direct', ({ node }: { node: Extract<StrategyNode, { strategy: 'direct' }> }) => <ListBody processors={node.processors} prefix="→" />);
 export const RandomNode = strategyNode('random', ({ node }: { node: Extract<StrategyNode, { strategy: 'random' }> }) => <ListBody processors={node.processors} prefix="⤨" />);
 export const BlankNode = strategyNode('blank', BlankBody);
-export { KIND_NAMES };

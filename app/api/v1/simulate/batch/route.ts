@@ -1,5 +1,5 @@
 import { bodyTextChunks, checkJsonLinesRequest, defineRoute, errorResponse, jsonLinesResponse } from '@/lib/http';
-import { getDecisionCache } from '@/lib/services/decisions';
+import { decisionCache } from '@/lib/services/decisions';
 import { prepareBatch, simulateJsonLines } from '@/lib/services/simulate';
 
 /** JSON lines of transactions in (query: scheme_id, version, processor_route_id, seed), one JSON line per simulated payment out, streamed. */
@@ -9,7 +9,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = defineRoute({
     handle: async ({ request, requestId }) => {
       const refused = checkJsonLinesRequest(request);
       if (refused) return errorResponse(refused);
-      const cache = await getDecisionCache();
+      const cache = await decisionCache();
       const target = await prepareBatch(cache, Object.fromEntries(new URL(request.url).searchParams));
       if (!target.ok) return target;
       return jsonLinesResponse(simulateJsonLines(cache, target.value, bodyTextChunks(request)), requestId);

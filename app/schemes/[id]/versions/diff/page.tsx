@@ -58,7 +58,7 @@ export default async function VersionDiffPage({ params, searchParams }: {
                 removed={result.value.diff.removed}
               />
             )}
-            <VersionDiff diff={result.value.diff} fromLabel={`v${from} (${result.value.from.published_at.slice(0, 10)})`} toLabel={`v${to} (${result.value.to.published_at.slice(0, 10)})`} />
+            <VersionDiff diff={result.value.diff} references={result.value.references} fromLabel={`v${from} (${result.value.from.published_at.slice(0, 10)})`} toLabel={`v${to} (${result.value.to.published_at.slice(0, 10)})`} />
           </>
         )}
       </section>

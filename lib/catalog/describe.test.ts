@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinCatalog, createCatalog } from '../catalog';
+import { builtinCatalog, createCatalog } from '.';
 import { describeRead, describeRule, describeValue } from './describe';
 
 const context = { catalog: builtinCatalog(), filters: [{ id: 'flt_high_risk', name: 'High risk' }] };

@@ -3,10 +3,10 @@
  * Germany, France", "Amount > 100". Labels and value names come from the account's catalog, so
  * custom attributes read as their operators named them. Pure; no React.
  */
-import type { AttributeSpec, Catalog } from '../catalog';
+import type { AttributeSpec, Catalog } from '.';
 import type { Filter } from '../engine/types';
-import type { Operator, Rule, RuleValue } from '../scheme/schema';
-import { OPERATOR_WORDS } from '../catalog/operator-words';
+import type { Rule, RuleValue } from '../scheme/schema';
+import { OPERATOR_WORDS } from './operator-words';
 
 /** How many values of a list are named before "and N more". */
 export const LISTED_VALUES = 4;

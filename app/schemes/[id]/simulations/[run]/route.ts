@@ -1,0 +1,10 @@
+import { respond, uiHandler } from '@/lib/http';
+import { executeRun, getRun } from '@/lib/services/simulation-runs';
+
+/** Runs a prepared run; the body is the uploaded file (streamed, never read whole), empty for generated traffic. Answers when it ends. */
+export const POST = uiHandler(async (request, ctx, { id, run }) =>
+  respond(await executeRun(ctx, id!, run!, request.body as AsyncIterable<Uint8Array> | null, request.signal)),
+);
+
+/** A stored run with its report. */
+export const GET = uiHandler(async (_request, ctx, { id, run }) => respond(await getRun(ctx, id!, run!)));

@@ -1,0 +1,14 @@
+import { readJsonBody, respond, errorResponse, uiHandler } from '@/lib/http';
+import { ok } from '@/lib/services/result';
+import { listRuns, prepareRun } from '@/lib/services/simulation-runs';
+
+/** Prepares a batch run or an impact preview (JSON: target(s), input, seed, on_error); the input follows in POST ./{run}. */
+export const POST = uiHandler(async (request, ctx, { id }) => {
+  // The unsaved document travels in this body, so allow more than a decide request.
+  const body = await readJsonBody(request, { maxBytes: 8 * 1024 * 1024 });
+  if (!body.ok) return errorResponse(body.error);
+  return respond(await prepareRun(ctx, id!, body.value), 201);
+});
+
+/** The scheme's stored runs, newest first (without their reports). */
+export const GET = uiHandler(async (_request, ctx, { id }) => respond(ok(await listRuns(ctx, id!))));

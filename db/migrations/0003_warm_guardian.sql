@@ -1,0 +1,1 @@
+ALTER TABLE "processors" ADD COLUMN "fee_fixed_by_currency" jsonb;
