@@ -33,7 +33,7 @@ export const CreateUserSchema = z.strictObject({
   password: z.string().min(10, 'At least 10 characters').max(200, 'At most 200 characters'),
   role: roleField,
 });
-export type CreateUserInput = z.input<typeof CreateUserSchema>;
+type CreateUserInput = z.input<typeof CreateUserSchema>;
 
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
