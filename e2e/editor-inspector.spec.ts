@@ -164,6 +164,7 @@ test('typed value inputs: BIN digits, regex errors, enum chips, metadata keys, p
 });
 
 test('edits a weight strategy: live sum, add a processor, spread evenly', async ({ page }) => {
+  test.slow(); // many steps (weights, spread, cascade, switching the type): over a minute beside the dev-server spec
   const inspector = await open(page);
   await select(page, 'gb_split');
   const sum = inspector.getByTestId('weight-sum');
