@@ -71,3 +71,14 @@ async function insideCanvas(page: Page, target: Locator): Promise<boolean> {
 }
 
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** Replaces the JSON tab's text by pasting over all of it (typing would auto-close brackets). */
+export async function setJsonText(page: Page, text: string) {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EXAMPLE_SCHEME } from '../lib/scheme/examples';
 import type { SchemeDocument } from '../lib/scheme/schema';
+import { setJsonText } from './editor-helpers';
 
 /**
  * The scheme editor's JSON tab, live validation and problems list, driven as a user would, with every
@@ -35,17 +36,6 @@ const sideTab = (page: Page, name: RegExp) => page.getByRole('tablist').filter({
 async function openJson(page: Page) {
   await viewTab(page, 'JSON').click();
   await expect(page.locator('.monaco-editor')).toBeVisible();
-}
-
-/** Replaces the JSON tab's text by pasting over all of it (typing would auto-close brackets). */
-async function setJsonText(page: Page, text: string) {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
 }
 
 const format = (doc: SchemeDocument) => JSON.stringify(doc, null, 2);

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { newScheme, node, select } from './editor-helpers';
+import { newScheme, node, select, setJsonText } from './editor-helpers';
 
 /**
  * What a new user trips over in the editor: typed JSON kept, the phone view, a canvas that does not
@@ -11,17 +11,6 @@ const shot = (page: Page, name: string) => page.screenshot({ path: test.info().o
 const viewTab = (page: Page, name: 'Graph' | 'JSON') => page.getByRole('tablist', { name: 'View' }).getByRole('tab', { name });
 const sideTab = (page: Page, name: RegExp | string) => page.getByRole('complementary', { name: 'Side panel' }).getByRole('tab', { name });
 const palette = (page: Page) => page.getByRole('toolbar', { name: 'Add a node' });
-
-/** Replaces the JSON tab's text by pasting over all of it. */
-async function setJsonText(page: Page, text: string) {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 const box = async (locator: Locator) => (await locator.boundingBox())!;
 const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { newScheme } from './editor-helpers';
+import { newScheme, setJsonText } from './editor-helpers';
 
 /**
  * The app runs under its Content-Security-Policy, Monaco and its workers included, with every request
@@ -21,16 +21,6 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.route('**/*', (route) => (['127.0.0.1', 'localhost'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
   return violations;
 }
-
-const setJsonText = async (page: Page, text: string) => {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-};
 
 test('pages, the editor and its JSON tab (Monaco and its workers) work under the CSP with no violation', async ({ page }) => {
   test.setTimeout(180_000);
