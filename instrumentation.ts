@@ -14,9 +14,12 @@ export async function register(): Promise<void> {
   }
   if (process.env.DATABASE_URL || process.env.SWITCHYARD_DB_ON_START === '0') return;
   const { getConnection } = await import('./db');
+  const { getAuth } = await import('./lib/auth/auth');
   // Not awaited: the server starts listening meanwhile; requests wait on the same connection promise.
+  // Sign-in is set up right after, so the demo admin's password is in the terminal at start; then the
+  // decide cache (compiling the active version), so the first decide answers from memory.
   getConnection()
-    // The decide cache too (compiling the active version), so the first decide answers from memory.
+    .then(() => getAuth())
     .then(() => import('./lib/services/decisions'))
     .then(({ decisionCache }) => decisionCache())
     .catch((error: unknown) => console.error('Switchyard: the embedded database could not be opened:', error));

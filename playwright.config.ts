@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,10 @@ const DOWN_PORT = PORT + 1;
 // A folder that does not exist yet, as on a fresh clone: the app must create it.
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-')), 'data', 'pglite');
 process.env.E2E_DATA_DIR = dataDir; // the config is loaded again in each worker: keep one directory
+// The test server's first admin, made at its start from SWITCHYARD_ADMIN_*; a fresh password each run.
+process.env.E2E_ADMIN_EMAIL ??= 'admin@e2e.test';
+process.env.E2E_ADMIN_PASSWORD ??= randomBytes(12).toString('base64url');
+const ADMIN_STATE = 'test-results/.auth/admin.json';
 
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
 
@@ -32,10 +37,14 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    // Signs in once as the admin; every other spec starts with that session (e2e/auth.ts).
+    { name: 'sign in', testMatch: /sign-in\.setup\.ts/, use: { ...devices['Desktop Chrome'], launchOptions: { ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] } } },
     {
       name: 'chromium',
+      dependencies: ['sign in'],
       use: {
         ...devices['Desktop Chrome'],
+        storageState: ADMIN_STATE,
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
           // Without these, Chromium keeps trying to reach Google's services on a closed network.
@@ -51,7 +60,15 @@ export default defineConfig({
       timeout: 120_000,
       reuseExistingServer: false,
       // Playwright merges this into process.env: DATABASE_URL must be blanked, not just left out.
-      env: { DATABASE_URL: '', SWITCHYARD_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        DATABASE_URL: '',
+        SWITCHYARD_DATA_DIR: dataDir,
+        NEXT_TELEMETRY_DISABLED: '1',
+        SWITCHYARD_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
+        SWITCHYARD_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+        // Specs sign in many times from one address; the throttle itself is tested in lib/auth/sign-in.test.ts.
+        SWITCHYARD_SIGN_IN_LIMIT: '1000',
+      },
     },
     {
       command: `npx next start -p ${DOWN_PORT} -H 127.0.0.1`,

@@ -1,12 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isForeignOrigin, requestTargetProblem } from '@/lib/http/request-target';
+import { pageRole, PUBLIC_PAGES, roleAllows, isRole } from '@/lib/access/roles';
 
 /**
- * The edge of every request Next.js serves: a path or query that cannot be decoded (or decodes to a
- * NUL) is a 400 here, JSON with a request id under /api; a server action posted from another site is
- * a clear 403 instead of the framework's 500.
+ * The edge of every request Next.js serves. First the request itself: a path or query that cannot be
+ * decoded (or decodes to a NUL) is a 400 here, JSON with a request id under /api; a server action
+ * posted from another site is a clear 403 instead of the framework's 500. Then, for operator pages,
+ * the sign-in guard: no session → /sign-in?next=…, no user at all → /setup, a role below what the page
+ * needs → 403. Server actions check their session and role on the server (lib/auth/ui-context.ts,
+ * lib/services/write.ts); the API and the sign-in endpoints guard themselves (API keys, better-auth).
  */
-export function proxy(request: NextRequest): NextResponse | undefined {
+export async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
+  const refused = edge(request);
+  if (refused || request.headers.has('next-action')) return refused;
+  return guardPage(request);
+}
+
+/** The request itself: undecodable targets, and server actions posted from another site. */
+export function edge(request: NextRequest): NextResponse | undefined {
   const problem = requestTargetProblem(new URL(request.url));
   if (problem) return refuse(request, 400, 'invalid_request', problem.message, [problem.where]);
   if (request.method === 'POST' && request.headers.has('next-action')) {
@@ -16,6 +27,47 @@ export function proxy(request: NextRequest): NextResponse | undefined {
     }
   }
   return undefined;
+}
+
+async function guardPage(request: NextRequest): Promise<NextResponse | undefined> {
+  const { pathname, search } = request.nextUrl;
+  if (!isPage(pathname)) return undefined;
+  const access = await lookUp(request);
+  if (access === 'unavailable') return undefined; // the page says the database cannot be reached
+  if (access.setup_needed) return pathname === '/setup' ? undefined : redirect(request, '/setup');
+  if (pathname === '/setup') return redirect(request, access.user ? '/' : '/sign-in');
+  if (PUBLIC_PAGES.includes(pathname)) return undefined;
+  if (!access.user) return redirect(request, `/sign-in?next=${encodeURIComponent(pathname + search)}`);
+  const needed = pageRole(pathname);
+  if (!isRole(access.user.role) || !roleAllows(access.user.role, needed)) {
+    const url = new URL('/forbidden', request.url);
+    url.searchParams.set('needs', needed);
+    return NextResponse.rewrite(url, { status: 403 });
+  }
+  return undefined;
+}
+
+/** Operator pages: not the API (keys), not Next's assets, not files with an extension. */
+const isPage = (pathname: string) => !/^\/(api|_next)\//.test(pathname) && !/\.[a-zA-Z0-9]+$/.test(pathname);
+
+type Access = { setup_needed: boolean; user: { id: string; role: string } | null } | 'unavailable';
+
+async function lookUp(request: NextRequest): Promise<Access> {
+  try {
+    const response = await fetch(new URL('/api/access', request.nextUrl.origin), {
+      headers: { cookie: request.headers.get('cookie') ?? '', 'x-forwarded-for': request.headers.get('x-forwarded-for') ?? '' },
+      cache: 'no-store',
+    });
+    if (response.status === 503) return 'unavailable';
+    if (!response.ok) return { setup_needed: false, user: null };
+    return (await response.json()) as Access;
+  } catch {
+    return { setup_needed: false, user: null };
+  }
+}
+
+function redirect(request: NextRequest, to: string): NextResponse {
+  return NextResponse.redirect(new URL(to, request.url));
 }
 
 function refuse(request: NextRequest, status: number, type: string, message: string, path: string[]): NextResponse {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Nav } from '@/components/nav';
 import { DatabaseUnavailable } from '@/components/database-unavailable';
 import { checkDatabase } from '@/lib/services/health';
+import { signedInUser } from '@/lib/auth/session';
 import { ZOD_WITHOUT_EVAL } from '@/lib/browser/zod-without-eval';
 import './globals.css';
 
@@ -17,6 +18,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const health = await checkDatabase();
+  // Signed out (the sign-in and setup pages) there is no menu to show.
+  const user = health.ok ? await signedInUser() : null;
   return (
     <html lang="en">
       <body>
@@ -24,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {ZOD_WITHOUT_EVAL}
         </Script>
         <div className="shell">
-          <Nav />
+          {user && <Nav user={user} />}
           <main className="content">{health.ok ? children : <DatabaseUnavailable reason={health.reason} />}</main>
         </div>
       </body>

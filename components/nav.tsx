@@ -3,15 +3,19 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { roleAllows, ROLE_LABELS, type Role } from '@/lib/access/roles';
+import { SignOutButton } from '@/components/access/sign-out-button';
 
-const LINKS = [
+const LINKS: { href: string; label: string; role?: Role }[] = [
   { href: '/', label: 'Dashboard' },
   { href: '/schemes', label: 'Schemes' },
   { href: '/processors', label: 'Processors' },
   { href: '/routes', label: 'Processor routes' },
   { href: '/filters', label: 'Filters' },
   { href: '/settings', label: 'Settings' },
-  { href: '/settings/api-keys', label: 'API keys' },
+  { href: '/settings/api-keys', label: 'API keys', role: 'admin' },
+  { href: '/settings/users', label: 'Users', role: 'admin' },
+  { href: '/audit', label: 'Audit trail', role: 'publisher' },
   { href: '/api-docs', label: 'API reference' },
 ];
 
@@ -22,11 +26,15 @@ function currentHref(pathname: string): string | undefined {
   return LINKS.filter((link) => matches(pathname, link.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
-/** The sidebar; on narrow screens a top bar whose menu opens on demand and closes on navigation. */
-export function Nav() {
+/**
+ * The sidebar; on narrow screens a top bar whose menu opens on demand and closes on navigation.
+ * Links the user's role cannot open are left out (the server refuses them anyway).
+ */
+export function Nav({ user }: { user: { email: string; role: Role } }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const current = currentHref(pathname);
+  const links = LINKS.filter((link) => !link.role || roleAllows(user.role, link.role));
   useEffect(() => setOpen(false), [pathname]);
   return (
     <nav className="nav" aria-label="Main" data-open={open}>
@@ -39,7 +47,7 @@ export function Nav() {
         </button>
       </div>
       <ul id="nav-links">
-        {LINKS.map((link) => (
+        {links.map((link) => (
           <li key={link.href}>
             <Link href={link.href} aria-current={link.href === current ? 'page' : undefined}>
               {link.label}
@@ -47,6 +55,11 @@ export function Nav() {
           </li>
         ))}
       </ul>
+      <div className="nav-user" data-testid="signed-in-user">
+        <span className="email" title={user.email}>{user.email}</span>
+        <span className="badge">{ROLE_LABELS[user.role]}</span>
+        <SignOutButton />
+      </div>
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  pgTable, text, integer, doublePrecision, json, jsonb, timestamp, primaryKey, uniqueIndex, index, serial, boolean,
+  pgTable, text, integer, doublePrecision, json, jsonb, timestamp, primaryKey, uniqueIndex, index, serial, boolean, bigint,
 } from 'drizzle-orm/pg-core';
 import type { FailureMix } from '@/lib/processors/schema';
 import type { Rule } from '@/lib/scheme/schema';
@@ -108,6 +108,8 @@ export const settings = pgTable('settings', {
   activeVersion: integer('active_version'),
   timeZone: text('time_zone').notNull().default('UTC'),
   weights: jsonb('weights').$type<Record<string, number>>(),
+  /** Four-eyes: a publish or an activation waits for a second publisher or admin to approve it. */
+  fourEyes: boolean('four_eyes').notNull().default(false),
   updatedAt: updatedAt(),
 });
 
@@ -119,6 +121,8 @@ export const apiKeys = pgTable('api_keys', {
   hash: text('hash').notNull(),
   /** What the key may do: `read`, `write`, `decide`. */
   scopes: jsonb('scopes').$type<string[]>().notNull().default(sql`'["read"]'::jsonb`),
+  /** The admin who made the key; keys made before sign-in existed have none. */
+  ownerId: text('owner_id'),
   createdAt: createdAt(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -193,3 +197,104 @@ export const testCases = pgTable('test_cases', {
   enabled: boolean('enabled').notNull().default(true),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('test_cases_scheme_name').on(t.schemeId, t.name)]);
+
+/*
+ * Sign-in (better-auth's tables, keyed by the names its drizzle adapter maps in lib/auth/auth.ts).
+ * `role` and `disabled` are ours: better-auth stores them as additional user fields.
+ */
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  emailVerified: boolean('email_verified').notNull().default(false),
+  image: text('image'),
+  role: text('role', { enum: ['viewer', 'editor', 'publisher', 'admin'] }).notNull().default('viewer'),
+  /** A disabled user cannot sign in; their sessions are ended when they are disabled. */
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)]);
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  token: text('token').notNull(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  ipAddress: text('ip_address'),
+  userAgent: text('user_agent'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('sessions_token_unique').on(t.token), index('sessions_user').on(t.userId)]);
+
+/** A user's ways to sign in: `credential` holds the password hash; an SSO provider holds its tokens. */
+export const accounts = pgTable('accounts', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  providerId: text('provider_id').notNull(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  accessToken: text('access_token'),
+  refreshToken: text('refresh_token'),
+  idToken: text('id_token'),
+  accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+  refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+  scope: text('scope'),
+  password: text('password'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('accounts_user').on(t.userId)]);
+
+/** Short-lived values of sign-in flows (e.g. the SSO state and PKCE verifier). */
+export const verifications = pgTable('verifications', {
+  id: text('id').primaryKey(),
+  identifier: text('identifier').notNull(),
+  value: text('value').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('verifications_identifier').on(t.identifier)]);
+
+/** Required by the SSO plugin; the provider Switchyard uses comes from the environment, not from rows here. */
+export const ssoProviders = pgTable('sso_providers', {
+  id: text('id').primaryKey(),
+  issuer: text('issuer').notNull(),
+  oidcConfig: text('oidc_config'),
+  samlConfig: text('saml_config'),
+  userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  providerId: text('provider_id').notNull(),
+  organizationId: text('organization_id'),
+  domain: text('domain').notNull(),
+  domainVerified: boolean('domain_verified'),
+}, (t) => [uniqueIndex('sso_providers_provider_id_unique').on(t.providerId)]);
+
+/** Sign-in attempts per address and path, shared by every instance (better-auth's rate limiter). */
+export const rateLimits = pgTable('rate_limits', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull(),
+  count: integer('count').notNull(),
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+}, (t) => [uniqueIndex('rate_limits_key_unique').on(t.key)]);
+
+/**
+ * Four-eyes: with the account's setting on, a publish or an activation waits here until a different
+ * publisher or admin approves (then it runs) or rejects it, with a comment.
+ */
+export const approvalRequests = pgTable('approval_requests', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['publish', 'activate'] }).notNull(),
+  schemeId: text('scheme_id').notNull().references(() => schemes.id, { onDelete: 'cascade' }),
+  /** activate: the version to make live. */
+  version: integer('version'),
+  /** publish: the draft revision the requester reviewed, and the publish options (note, activate, override). */
+  draftRevision: integer('draft_revision'),
+  input: jsonb('input').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+  requestedBy: text('requested_by').notNull(),
+  requestedByEmail: text('requested_by_email').notNull(),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  decidedBy: text('decided_by'),
+  decidedByEmail: text('decided_by_email'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  comment: text('comment'),
+  /** The version that went live or was published when the request was approved. */
+  resultVersion: integer('result_version'),
+}, (t) => [index('approval_requests_status').on(t.status, t.requestedAt), index('approval_requests_scheme').on(t.schemeId)]);

@@ -107,6 +107,10 @@ test('publish with a test case overridden, see history, diff two versions, roll 
   // Roll back to v1: decide follows.
   await page.getByRole('link', { name: 'All versions' }).click();
   await page.getByTestId('version-1').getByRole('button', { name: 'Roll back to v1' }).click();
+  const dialog = page.getByTestId('go-live-dialog');
+  await expect(dialog.getByTestId('go-live-summary')).toContainText('EU cards first v1 replaces EU cards first v2 as the live routing for all traffic.');
+  await dialog.getByTestId('go-live-confirm').click();
+  await expect(page.getByTestId('go-live-result')).toContainText('Version 1 is live');
   await expect(page.getByTestId('version-1')).toContainText('active');
   const rolledBack = await decideUntil(page, secret, (d) => d.scheme.version === 1);
   expect(rolledBack).toMatchObject({ processor: 'proc_adyen_eu', scheme: { id: SCHEME, version: 1 } });

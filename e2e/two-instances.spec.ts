@@ -3,6 +3,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import postgres from 'postgres';
+import { signIn } from './auth';
 
 /**
  * Scale-out: two production servers (`npm start`) on one real Postgres database of their own. A
@@ -11,6 +12,8 @@ import postgres from 'postgres';
  */
 const url = process.env.DATABASE_URL;
 const SCHEME = 'sch_demo_eu_cards';
+/** The servers' first admin, from SWITCHYARD_ADMIN_* at their start. */
+const OPERATOR = { email: 'ops@two.test', password: randomBytes(12).toString('base64url') };
 const TX = { id: 'tx_two', amount: 250, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, customer: { country: 'DE', risk_score: 10 } };
 
 test.describe('two instances on one Postgres', () => {
@@ -29,7 +32,7 @@ test.describe('two instances on one Postgres', () => {
     const own = new URL(url!);
     own.pathname = `/${name}`;
     databaseUrl = own.toString();
-    const env = { ...process.env, DATABASE_URL: databaseUrl };
+    const env = { ...process.env, DATABASE_URL: databaseUrl, SWITCHYARD_ADMIN_EMAIL: OPERATOR.email, SWITCHYARD_ADMIN_PASSWORD: OPERATOR.password };
     const output = execFileSync('npx', ['tsx', '--conditions=react-server', 'e2e/support/prepare-database.ts'], { env, encoding: 'utf8' });
     secret = (JSON.parse(output.trim().split('\n').pop()!) as { secret: string }).secret;
     ports = await freePorts(2);
@@ -65,7 +68,7 @@ test.describe('two instances on one Postgres', () => {
     const document = structuredClone(draft.body.document);
     document.nodes.eu_priority.processors = ['proc_checkout', 'proc_adyen_eu'];
     expect((await call(a, 'PUT', `/api/v1/schemes/${SCHEME}`, { document, revision: draft.body.revision })).status).toBe(200);
-    await page.goto(`${a}/schemes/${SCHEME}/versions`);
+    await signIn(page, OPERATOR, `/schemes/${SCHEME}/versions`, a);
     const form = page.getByTestId('publish-form');
     await form.getByLabel('Note').fill('published through instance A');
     await form.getByLabel(/Activate this version now/).check();

@@ -15,6 +15,8 @@ export interface Reference {
 export type ServiceError =
   | { code: 'validation'; message: string; issues: FieldIssue[] }
   | { code: 'not_found'; message: string }
+  /** The caller's role does not allow this (nothing was changed). */
+  | { code: 'forbidden'; message: string }
   | { code: 'conflict'; message: string; issues?: FieldIssue[]; /** The current revision, when a stale save was refused. */ revision?: number }
   | { code: 'referenced'; message: string; references: Reference[] };
 

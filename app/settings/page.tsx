@@ -5,17 +5,24 @@ import { listProcessors } from '@/lib/services/processors';
 import { listRoutes } from '@/lib/services/routes';
 import { SettingsForm } from '@/components/settings-form';
 import { timeZoneNames } from '@/lib/settings/time-zone';
-import { updateSettingsAction } from './actions';
+import { setFourEyesAction, updateSettingsAction } from './actions';
+import { FourEyesForm } from '@/components/settings/four-eyes-form';
+import { fourEyesOn } from '@/lib/services/going-live';
+import { uiContext } from '@/lib/auth/ui-context';
+import { roleAllows } from '@/lib/access/roles';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const db = await getDb();
-  const [settings, processors, routes] = await Promise.all([getSettings(db), listProcessors(db), listRoutes(db)]);
+  const ctx = await uiContext();
+  const admin = ctx.actor.kind === 'user' && roleAllows(ctx.actor.role, 'admin');
+  const [settings, processors, routes, fourEyes] = await Promise.all([getSettings(db), listProcessors(db), listRoutes(db), fourEyesOn(db)]);
   return (
     <>
       <h1>Routing settings</h1>
       <SettingsForm action={updateSettingsAction} settings={settings} processors={processors} routes={routes} timeZones={timeZoneNames()} />
+      <FourEyesForm action={setFourEyesAction} on={fourEyes} canChange={admin} />
     </>
   );
 }

@@ -11,12 +11,14 @@ import styles from './publishing.module.css';
  * Publish the draft: a note, "activate now", and — when saved test cases fail — the reason for
  * publishing anyway, which is recorded with the version. The server checks everything again.
  */
-export function PublishForm({ action, revision, blocked, failingTests }: {
+export function PublishForm({ action, revision, blocked, failingTests, fourEyes }: {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   revision: number;
   /** The draft does not compile: publishing is refused. */
   blocked: boolean;
   failingTests: number;
+  /** Four-eyes: the button sends a request instead. */
+  fourEyes: boolean;
 }) {
   const [state, formAction] = useActionState(action, idleForm);
   const errors = state.fieldErrors ?? {};
@@ -48,7 +50,7 @@ export function PublishForm({ action, revision, blocked, failingTests }: {
         <input type="checkbox" id="publish-activate" name="activate" defaultChecked={state.values?.activate === 'on'} />
         <label htmlFor="publish-activate">Activate this version now (decide uses it at once)</label>
       </p>
-      <SubmitButton disabled={blocked}>Publish revision {revision}</SubmitButton>
+      <SubmitButton disabled={blocked}>{fourEyes ? `Request publishing revision ${revision}` : `Publish revision ${revision}`}</SubmitButton>
     </form>
   );
 }

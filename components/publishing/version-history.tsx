@@ -1,15 +1,17 @@
 import Link from 'next/link';
-import { ActionButton } from '@/components/schemes/name-form';
-import type { FormState } from '@/lib/forms/form-state';
+import type { GoLiveResult, PreviewResult } from '@/lib/services/going-live';
 import type { VersionSummary } from '@/lib/services/publishing';
+import { GoLiveButton } from './go-live-button';
 
-type Action = (state: FormState, form: FormData) => Promise<FormState>;
-
-/** Every published version, newest first: who, when, note, tests, and which one decide uses. */
-export function VersionHistory({ schemeId, versions, activateAction }: {
+/**
+ * Every published version, newest first: who, when, note, tests, and which one decide uses.
+ * Without `goLive` (a role below publisher) there are no activate or roll back buttons.
+ */
+export function VersionHistory({ schemeId, versions, goLive, fourEyes }: {
   schemeId: string;
   versions: readonly VersionSummary[];
-  activateAction: (version: number) => Action;
+  goLive?: { preview: (version: number) => () => Promise<PreviewResult>; confirm: (version: number) => () => Promise<GoLiveResult> };
+  fourEyes: boolean;
 }) {
   if (versions.length === 0) return <p className="muted">Nothing published yet.</p>;
   const activeVersion = versions.find((v) => v.active)?.version;
@@ -27,7 +29,7 @@ export function VersionHistory({ schemeId, versions, activateAction }: {
       </thead>
       <tbody>
         {versions.map((v, index) => (
-          <tr key={v.version} data-testid={`version-${v.version}`}>
+          <tr key={v.version} id={`version-${v.version}`} data-testid={`version-${v.version}`}>
             <td>
               <strong>v{v.version}</strong> {v.active && <span className="badge badge-active">active</span>}
               {v.draft_revision !== null && <div className="muted">revision {v.draft_revision}</div>}
@@ -51,9 +53,13 @@ export function VersionHistory({ schemeId, versions, activateAction }: {
                   Diff with v{versions[index + 1]!.version}
                 </Link>
               )}
-              {!v.active && (
-                <ActionButton
-                  action={activateAction(v.version)}
+              {goLive && (
+                // Rendered for the live version too (without its button), so the confirmation survives the refresh.
+                <GoLiveButton
+                  preview={goLive.preview(v.version)}
+                  confirm={goLive.confirm(v.version)}
+                  fourEyes={fourEyes}
+                  live={v.active}
                   label={activeVersion !== undefined && v.version < activeVersion ? `Roll back to v${v.version}` : `Activate v${v.version}`}
                 />
               )}

@@ -11,6 +11,8 @@ export interface Caller {
   /** The secret's first characters, as the key list shows them. */
   prefix: string;
   scopes: readonly ApiScope[];
+  /** The admin who made the key. */
+  ownerId: string | null;
 }
 
 export type AuthResult = { ok: true; caller: Caller } | { ok: false; error: ApiError };

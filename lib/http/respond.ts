@@ -9,6 +9,8 @@ export function apiErrorOf(error: ServiceError): ApiError {
       return apiError(400, 'invalid_request', error.message, { issues: error.issues });
     case 'not_found':
       return apiError(404, 'not_found', error.message);
+    case 'forbidden':
+      return apiError(403, 'forbidden', error.message);
     case 'conflict':
       return apiError(409, 'conflict', error.message, { issues: error.issues });
     case 'referenced':

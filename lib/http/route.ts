@@ -93,7 +93,7 @@ async function run(endpoint: Endpoint, request: Request, params: Record<string, 
       body = read.value;
     }
     const { caller } = auth;
-    const actor = { kind: 'api_key', id: caller.id, prefix: caller.prefix, scopes: caller.scopes, ownerId: null } as const;
+    const actor = { kind: 'api_key', id: caller.id, prefix: caller.prefix, scopes: caller.scopes, ownerId: caller.ownerId } as const;
     const service: ServiceContext = { db, actor, via: 'api', address: clientAddress(request.headers) };
     const context: HandlerContext = { request, db, params, requestId, caller, service, body };
     if (endpoint.scope !== 'write') return responseOf(endpoint, await within(REQUEST_DEADLINE_MS, endpoint.handle(context)));

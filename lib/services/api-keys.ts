@@ -22,6 +22,8 @@ export interface ApiKeyRecord {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** The admin who made the key (null for keys made before sign-in existed). */
+  owner_id: string | null;
 }
 
 export const CreateApiKeySchema = z.strictObject({
@@ -47,6 +49,7 @@ const toRecord = (row: Row): ApiKeyRecord => ({
   created_at: row.createdAt.toISOString(),
   last_used_at: row.lastUsedAt?.toISOString() ?? null,
   revoked_at: row.revokedAt?.toISOString() ?? null,
+  owner_id: row.ownerId,
 });
 
 export async function listApiKeys(db: Db): Promise<ApiKeyRecord[]> {
@@ -62,7 +65,15 @@ export async function createApiKey(ctx: ServiceContext, input: unknown): Promise
   return write(ctx, 'admin', async (tx, audit) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ id, name: parsed.data.name, prefix: secret.slice(0, PREFIX_LENGTH), hash: hashSecret(secret).toString('hex'), scopes: parsed.data.scopes })
+      .values({
+        id,
+        name: parsed.data.name,
+        prefix: secret.slice(0, PREFIX_LENGTH),
+        hash: hashSecret(secret).toString('hex'),
+        scopes: parsed.data.scopes,
+        // A key belongs to the admin who made it: deleting that user revokes it.
+        ownerId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      })
       .returning();
     unknownPrefixes.forget(row!.prefix);
     await audit({ action: 'create', entity: 'api_key', entityId: id, detail: { name: parsed.data.name, scopes: parsed.data.scopes } });
@@ -95,7 +106,7 @@ export const KEY_REVALIDATE_MS = 5_000;
 export const LAST_USED_WRITE_MS = 60_000;
 
 export type Verification =
-  | { ok: true; key: { id: string; name: string; prefix: string; scopes: readonly ApiScope[] } }
+  | { ok: true; key: { id: string; name: string; prefix: string; scopes: readonly ApiScope[]; ownerId: string | null } }
   | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'revoked' | 'scope'; message: string };
 
 interface CachedKey {
@@ -103,7 +114,7 @@ interface CachedKey {
   hash: Buffer;
   prefix: string;
   /** What a successful verification answers (its scopes are the key's), built once per load rather than per request. */
-  caller: { id: string; name: string; prefix: string; scopes: readonly ApiScope[] };
+  caller: { id: string; name: string; prefix: string; scopes: readonly ApiScope[]; ownerId: string | null };
   revoked: boolean;
   /** When the key was last read from the database, or last tried while it was away. */
   checkedAt: number;
@@ -131,6 +142,11 @@ class KeyCache {
 }
 
 const keyCache = new KeyCache();
+
+/** Drops keys revoked elsewhere in this process (a deleted user's keys) from the cache. */
+export function forgetApiKeys(ids: readonly string[]): void {
+  for (const id of ids) keyCache.forgetId(id);
+}
 
 /**
  * Listens for API key changes announced by any instance (revocations) and drops them from this
@@ -243,7 +259,7 @@ async function loadKey(db: Db, hashHex: string, prefix: string, now: number): Pr
     id: row.id,
     hash: Buffer.from(hashHex, 'hex'),
     prefix,
-    caller: { id: row.id, name: row.name, prefix: row.prefix, scopes: record.scopes },
+    caller: { id: row.id, name: row.name, prefix: row.prefix, scopes: record.scopes, ownerId: row.ownerId },
     revoked: row.revokedAt !== null,
     checkedAt: now,
     lastUsedWrittenAt: 0,

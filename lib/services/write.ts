@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { auditEntries } from '@/db/schema';
+import { requireRole } from './access';
 import { announceChange } from './changes';
 import { actorName, type Actor, type Role, type ServiceContext } from './context';
 import type { Result } from './result';
@@ -30,6 +31,8 @@ class Refused<T> {
  * checked against it.
  */
 export async function write<T>(ctx: ServiceContext, requires: Role, work: (tx: Db, audit: Audit) => Promise<Result<T>>): Promise<Result<T>> {
+  const allowed = requireRole(ctx, requires);
+  if (!allowed.ok) return allowed;
   try {
     return await ctx.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;

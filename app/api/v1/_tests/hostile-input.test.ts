@@ -7,7 +7,7 @@ import { API_ENDPOINTS } from '@/lib/api/endpoints';
 import { EXAMPLE_SCHEME } from '@/lib/scheme/examples';
 import type { Method, RouteHandler } from '@/lib/http';
 import { textProblem } from '@/lib/text/hostile';
-import { proxy } from '@/proxy';
+import { edge } from '@/proxy';
 import * as decide from '../decide/route';
 import * as filters from '../filters/route';
 import * as filter from '../filters/[id]/route';
@@ -154,22 +154,22 @@ describe.each(testDatabases())('/api/v1 under hostile input on $name', (target) 
   });
 });
 
-describe('the request edge (proxy)', () => {
+describe('the request edge (proxy.ts, before the sign-in guard)', () => {
   const refusals = ['/api/v1/processors/%ff%fe', '/api/v1/processors/%00', '/api/v1/schemes/%C0%AF', '/processors/%E0%A4%A', '/schemes/%00/versions', '/api/v1/simulate/batch?scheme_id=%00', '/api/v1/simulate/batch?scheme_id=%ff'];
   it.each(refusals)('%s → 400 with a request id (JSON under /api)', async (path) => {
-    const response = proxy(new NextRequest(`http://localhost${path}`))!;
+    const response = edge(new NextRequest(`http://localhost${path}`))!;
     expect(response?.status).toBe(400);
     expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{24}$/);
     if (path.startsWith('/api/')) expect((await response.json()).error.type).toBe('invalid_request');
   });
   it('lets good paths and queries through, escapes included', () => {
     for (const path of ['/api/v1/processors/proc_stripe', '/schemes?saved=My%20scheme', '/api/v1/simulate/batch?scheme_id=a%2Fb&seed=1', '/processors/%E2%82%AC']) {
-      expect(proxy(new NextRequest(`http://localhost${path}`))).toBeUndefined();
+      expect(edge(new NextRequest(`http://localhost${path}`))).toBeUndefined();
     }
   });
   it('refuses a server action from another site with 403, not 500', async () => {
     const action = (origin: string | null, host = 'app.example') =>
-      proxy(new NextRequest('http://app.example/processors', { method: 'POST', headers: { 'next-action': 'abc', host, ...(origin ? { origin } : {}) } }));
+      edge(new NextRequest('http://app.example/processors', { method: 'POST', headers: { 'next-action': 'abc', host, ...(origin ? { origin } : {}) } }));
     const foreign = action('https://evil.example')!;
     expect(foreign.status).toBe(403);
     expect((await foreign.json()).error).toMatchObject({ type: 'forbidden', issues: [{ path: ['headers', 'Origin'] }] });

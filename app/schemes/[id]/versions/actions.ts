@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { uiContext } from '@/lib/auth/ui-context';
 import { text } from '@/lib/forms/form-data';
 import { formStateOf, type FormState } from '@/lib/forms/form-state';
-import { activateVersion, deactivateScheme, publishScheme } from '@/lib/services/publishing';
+import { goLiveWithVersion, previewActivation, publishOrRequest, stopLiveScheme, type GoLiveResult, type PreviewResult } from '@/lib/services/going-live';
 import { createTestCase, deleteTestCase } from '@/lib/services/test-cases';
 import { fail, type Result } from '@/lib/services/result';
 
@@ -12,9 +12,11 @@ const refresh = (schemeId: string) => {
   revalidatePath(`/schemes/${schemeId}/versions`);
   revalidatePath(`/schemes/${schemeId}`);
   revalidatePath('/schemes');
+  revalidatePath('/');
 };
 
 export async function publishAction(schemeId: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const ctx = await uiContext();
   const revision = Number(text(form, 'expected_revision'));
   const input = {
     note: text(form, 'note'),
@@ -22,23 +24,34 @@ export async function publishAction(schemeId: string, _previous: FormState, form
     override_reason: text(form, 'override_reason') || undefined,
     ...(Number.isInteger(revision) && revision > 0 ? { expected_revision: revision } : {}),
   };
-  const result = await publishScheme(await uiContext(), schemeId, input);
+  const result = await publishOrRequest(ctx, schemeId, input);
   refresh(schemeId);
   const values = { note: input.note, override_reason: input.override_reason, activate: input.activate ? 'on' : '' };
   if (!result.ok) return formStateOf(result, values, '');
-  const { version, activated, tests } = result.value;
+  if (result.value.status === 'requested') {
+    return formStateOf(result, {}, `Requested: ${result.value.request.summary}. It happens when another publisher or admin approves it.`);
+  }
+  const { version, activated, tests } = result.value.value;
   const testsNote = tests.run ? ` ${tests.passed} of ${tests.run} test cases passed${version.override_reason ? ' (overridden)' : ''}.` : '';
   return formStateOf(result, {}, `Published version ${version.version}${activated ? ' and activated it' : ''}.${testsNote}`);
 }
 
-export async function activateAction(schemeId: string, version: number, _previous: FormState, _form: FormData): Promise<FormState> {
-  const result = await activateVersion(await uiContext(), schemeId, version);
+/** What activating a version would change, for the confirmation dialog. */
+export async function previewActivationAction(schemeId: string, version: number): Promise<PreviewResult> {
+  const preview = await previewActivation((await uiContext()).db, schemeId, version);
+  return preview.ok ? { ok: true, preview: preview.value } : { ok: false, message: preview.error.message };
+}
+
+export async function activateAction(schemeId: string, version: number): Promise<GoLiveResult> {
+  const result = await goLiveWithVersion(await uiContext(), schemeId, version);
   refresh(schemeId);
-  return formStateOf(result, {}, `Version ${version} is active: decide uses it now.`);
+  if (!result.ok) return { status: 'error', message: result.error.message };
+  if (result.value.status === 'requested') return { status: 'requested', message: `Requested: ${result.value.request.summary}. It goes live when another publisher or admin approves it.` };
+  return { status: 'live', message: `Version ${version} is live: decide uses it now.`, href: `/schemes/${schemeId}/versions#version-${version}` };
 }
 
 export async function deactivateAction(schemeId: string, _previous: FormState, _form: FormData): Promise<FormState> {
-  const result = await deactivateScheme(await uiContext());
+  const result = await stopLiveScheme(await uiContext());
   refresh(schemeId);
   return formStateOf(result, {}, 'No scheme is active: the routing mode decides.');
 }

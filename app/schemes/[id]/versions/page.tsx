@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
+import { uiContext } from '@/lib/auth/ui-context';
+import { roleAllows } from '@/lib/access/roles';
 import { ProblemList } from '@/components/schemes/problem-list';
 import { ActionButton } from '@/components/schemes/name-form';
 import { DiffPicker } from '@/components/publishing/diff-picker';
@@ -9,21 +10,30 @@ import { PublishForm } from '@/components/publishing/publish-form';
 import { ImpactPreflight } from '@/components/publishing/impact-preflight';
 import { TestCases } from '@/components/publishing/test-cases';
 import { VersionHistory } from '@/components/publishing/version-history';
+import { ApprovalList } from '@/components/publishing/approval-list';
+import { fourEyesOn, pendingRequests, versionEvents } from '@/lib/services/going-live';
+import { decideRequestAction } from '@/app/approvals/actions';
 import { listVersions, previewPublish } from '@/lib/services/publishing';
 import { getScheme } from '@/lib/services/schemes';
 import { getSettings } from '@/lib/services/settings';
 import { listTestCases } from '@/lib/services/test-cases';
-import { activateAction, addTestCaseAction, deactivateAction, deleteTestCaseAction, publishAction } from './actions';
+import { activateAction, addTestCaseAction, deactivateAction, deleteTestCaseAction, previewActivationAction, publishAction } from './actions';
 
 export const metadata: Metadata = { title: 'Versions' };
 
 /** Publishing: the draft's pre-flight (compile, test cases), the publish form, history, diff and rollback. */
 export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const db = await getDb();
+  const ctx = await uiContext();
+  const { db } = ctx;
+  const role = ctx.actor.kind === 'user' ? ctx.actor.role : 'viewer';
+  const me = ctx.actor.kind === 'user' ? ctx.actor.id : '';
+  const publisher = roleAllows(role, 'publisher');
   const scheme = await getScheme(db, id);
   if (!scheme) notFound();
-  const [preview, versions, cases, settings] = await Promise.all([previewPublish(db, id), listVersions(db, id), listTestCases(db, id), getSettings(db)]);
+  const [preview, versions, cases, settings, fourEyes, pending, events] = await Promise.all([
+    previewPublish(db, id), listVersions(db, id), listTestCases(db, id), getSettings(db), fourEyesOn(db), pendingRequests(db, id), versionEvents(db, id),
+  ]);
   if (!preview.ok || !versions.ok) notFound();
   const { errors, warnings, tests, revision } = preview.value;
   const outcomes = tests ? Object.fromEntries(tests.outcomes.map((o) => [o.id, o])) : null;
@@ -35,12 +45,20 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
           Versions of {scheme.name} {active && <span className="badge badge-active">active v{settings.active_version}</span>}
         </h1>
         <div style={{ display: 'flex', gap: 8 }}>
-          {active && <ActionButton action={deactivateAction.bind(null, id)} label="Deactivate" />}
+          {active && publisher && <ActionButton action={deactivateAction.bind(null, id)} label="Deactivate" />}
           <Link href={`/schemes/${id}`} className="button">
             Back to the draft
           </Link>
         </div>
       </div>
+      {(fourEyes || pending.length > 0) && (
+        <section className="panel" data-testid="approvals">
+          <h2>Waiting for approval</h2>
+          <p className="muted">Four-eyes approval is {fourEyes ? 'on' : 'off'}: a publish or activation goes ahead when a publisher or admin other than the requester approves it.</p>
+          <ApprovalList requests={pending} decide={publisher ? Object.fromEntries(pending.map((r) => [r.id, decideRequestAction.bind(null, r.id)])) : undefined} me={me} />
+        </section>
+      )}
+      {publisher && (
       <section className="panel" data-testid="publish">
         <h2>Publish the draft</h2>
         <p data-testid="preflight">
@@ -56,11 +74,29 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
         </p>
         <ProblemList problems={errors} kind="error" />
         <ImpactPreflight schemeId={id} hasActive={settings.active_scheme_id === id && settings.active_version !== null} />
-        <PublishForm action={publishAction.bind(null, id)} revision={revision} blocked={errors.length > 0} failingTests={tests?.failed.length ?? 0} />
+        <PublishForm action={publishAction.bind(null, id)} revision={revision} blocked={errors.length > 0} failingTests={tests?.failed.length ?? 0} fourEyes={fourEyes} />
       </section>
+      )}
       <section className="panel">
         <h2>History</h2>
-        <VersionHistory schemeId={id} versions={versions.value} activateAction={(version) => activateAction.bind(null, id, version)} />
+        <VersionHistory
+          schemeId={id}
+          versions={versions.value}
+          fourEyes={fourEyes}
+          goLive={publisher ? { preview: (version) => previewActivationAction.bind(null, id, version), confirm: (version) => activateAction.bind(null, id, version) } : undefined}
+        />
+        <h3>What happened</h3>
+        {events.length === 0 ? (
+          <p className="muted">Nothing recorded yet.</p>
+        ) : (
+          <ul className="event-list" data-testid="version-events">
+            {events.map((event, index) => (
+              <li key={index}>
+                <time dateTime={event.at}>{event.at.replace('T', ' ').slice(0, 19)} UTC</time> · <strong>{event.actor}</strong> {event.text}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       {versions.value.length >= 2 && (
         <section className="panel">
