@@ -10,7 +10,8 @@ export async function register(): Promise<void> {
   if (process.env.NODE_ENV === 'development' && process.env.SWITCHYARD_WARM_ROUTES !== '0') {
     // Not awaited either; next dev sets PORT (and its own origin) before this runs. See server/warm-routes.ts.
     const origin = process.env.__NEXT_PRIVATE_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
-    void import('./server/warm-routes').then(({ warmRoutes }) => warmRoutes(origin));
+    const credentials = () => import('./lib/auth/auth').then(({ startCredentials }) => startCredentials());
+    void import('./server/warm-routes').then(({ warmRoutes }) => warmRoutes(origin, credentials));
   }
   if (process.env.DATABASE_URL || process.env.SWITCHYARD_DB_ON_START === '0') return;
   const { getConnection } = await import('./db');

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Script from 'next/script';
 import type { ReactNode } from 'react';
 import { Nav } from '@/components/nav';
+import { signOutAction } from './sign-in/actions';
 import { DatabaseUnavailable } from '@/components/database-unavailable';
 import { checkDatabase } from '@/lib/services/health';
 import { signedInUser } from '@/lib/auth/session';
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {ZOD_WITHOUT_EVAL}
         </Script>
         <div className="shell">
-          {user && <Nav user={user} />}
+          {user && <Nav user={user} signOut={signOutAction} />}
           <main className="content">{health.ok ? children : <DatabaseUnavailable reason={health.reason} />}</main>
         </div>
       </body>

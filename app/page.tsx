@@ -9,7 +9,7 @@ import { routeWarnings } from '@/lib/routes/warnings';
 import { noun, plural } from '@/lib/text/plural';
 import { uiContext } from '@/lib/auth/ui-context';
 import { roleAllows } from '@/lib/access/roles';
-import { pendingRequests } from '@/lib/services/going-live';
+import { fourEyesOn, pendingRequests } from '@/lib/services/going-live';
 import { ApprovalList } from '@/components/publishing/approval-list';
 import { decideRequestAction } from '@/app/approvals/actions';
 
@@ -17,7 +17,7 @@ export default async function DashboardPage() {
   const db = await getDb();
   const ctx = await uiContext();
   const me = ctx.actor.kind === 'user' ? ctx.actor : null;
-  const [processors, routes, schemes, settings, pending] = await Promise.all([listProcessors(db), listRoutes(db), listSchemes(db), getSettings(db), pendingRequests(db)]);
+  const [processors, routes, schemes, settings, pending, fourEyes] = await Promise.all([listProcessors(db), listRoutes(db), listSchemes(db), getSettings(db), pendingRequests(db), fourEyesOn(db)]);
   const active = schemes.find((s) => s.id === settings.active_scheme_id);
   const unavailable = processors.filter((p) => p.status !== 'active');
   const mode = settings.routing_mode;
@@ -28,7 +28,7 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>Dashboard</h1>
-      {pending.length > 0 && (
+      {(fourEyes || pending.length > 0) && (
         <section className="panel" data-testid="dashboard-approvals">
           <h2>Waiting for approval ({pending.length})</h2>
           <ApprovalList requests={pending} decide={me && roleAllows(me.role, 'publisher') ? Object.fromEntries(pending.map((r) => [r.id, decideRequestAction.bind(null, r.id)])) : undefined} me={me?.id ?? ''} />

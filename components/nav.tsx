@@ -30,7 +30,7 @@ function currentHref(pathname: string): string | undefined {
  * The sidebar; on narrow screens a top bar whose menu opens on demand and closes on navigation.
  * Links the user's role cannot open are left out (the server refuses them anyway).
  */
-export function Nav({ user }: { user: { email: string; role: Role } }) {
+export function Nav({ user, signOut }: { user: { email: string; role: Role }; signOut: () => Promise<void> }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const current = currentHref(pathname);
@@ -58,7 +58,7 @@ export function Nav({ user }: { user: { email: string; role: Role } }) {
       <div className="nav-user" data-testid="signed-in-user">
         <span className="email" title={user.email}>{user.email}</span>
         <span className="badge">{ROLE_LABELS[user.role]}</span>
-        <SignOutButton />
+        <SignOutButton signOut={signOut} />
       </div>
     </nav>
   );

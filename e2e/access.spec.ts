@@ -85,6 +85,7 @@ test('four-eyes: a publisher asks, a second publisher approves in another browse
   const dialog = pia.getByTestId('go-live-dialog');
   await expect(dialog.getByTestId('go-live-summary')).toContainText(`EU cards first v${published} replaces EU cards first v`);
   await expect(dialog.getByTestId('go-live-summary')).toContainText('as the live routing for all traffic');
+  const previous = Number(/replaces EU cards first v(\d+)/.exec((await dialog.getByTestId('go-live-summary').textContent()) ?? '')![1]);
   await expect(dialog).toContainText('Four-eyes approval is on');
   await pia.screenshot({ path: 'test-results/access-confirm-activation.png' });
   await dialog.getByTestId('go-live-confirm').click();
@@ -114,6 +115,11 @@ test('four-eyes: a publisher asks, a second publisher approves in another browse
   await page.goto('/settings');
   await page.getByRole('button', { name: 'Turn four-eyes off' }).click();
   await expect(page.getByTestId('four-eyes')).toContainText('Off:');
+  // And the version that was live before back live, which other specs expect too.
+  await page.goto(`/schemes/${SCHEME}/versions`);
+  await page.getByTestId(`version-${previous}`).getByRole('button', { name: `Roll back to v${previous}` }).click();
+  await page.getByTestId('go-live-confirm').click();
+  await expect(page.getByTestId(`version-${previous}`)).toContainText('active');
 
   // The audit page: filter to approvals; the CSV export streams the same entries.
   await page.goto('/audit');

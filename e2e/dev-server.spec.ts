@@ -20,6 +20,8 @@ let server: ChildProcess;
 let output = '';
 let folder = '';
 
+test.use({ storageState: { cookies: [], origins: [] } }); // the other specs' session belongs to another server
+
 test.beforeAll(async () => {
   test.setTimeout(COMPILE_MS);
   folder = mkdtempSync(path.join(tmpdir(), 'switchyard-dev-e2e-'));
@@ -59,10 +61,31 @@ function recordConsole(page: Page): string[] {
   return lines;
 }
 
+/** The demo admin the first start prints in the terminal (and only there), once the database is made. */
+async function demoAdmin(): Promise<{ email: string; password: string }> {
+  for (const started = Date.now(); ; ) {
+    const email = /email:\s+(\S+)/.exec(output)?.[1];
+    const password = /password:\s+(\S+)/.exec(output)?.[1];
+    if (email && password) return { email, password };
+    if (Date.now() - started > COMPILE_MS) throw new Error(`no demo sign-in printed:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Signs in at this address of the dev server (cookies belong to a host), then opens `next`. */
+async function signInAt(page: Page, origin: string, next: string): Promise<void> {
+  const admin = await demoAdmin();
+  await page.goto(`${origin}/sign-in?next=${encodeURIComponent(next)}`, { timeout: COMPILE_MS, waitUntil: 'commit' });
+  await page.getByLabel('Email').fill(admin.email, { timeout: COMPILE_MS });
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByTestId('signed-in-user')).toContainText(admin.email, { timeout: COMPILE_MS });
+}
+
 test('the editor works at 127.0.0.1 and at the network address, not only at localhost', async ({ page }) => {
   const consoleLines = recordConsole(page);
   for (const host of ['127.0.0.1', ...networkAddresses().slice(0, 1)]) {
-    await page.goto(`http://${host}:${PORT}/schemes/sch_demo_eu_cards`, { timeout: COMPILE_MS, waitUntil: 'commit' });
+    await signInAt(page, `http://${host}:${PORT}`, '/schemes/sch_demo_eu_cards');
     // Nodes are drawn only once the page's scripts ran: blocked dev resources leave an empty canvas.
     await expect(page.locator('.react-flow__node')).toHaveCount(13, { timeout: COMPILE_MS });
     await page.getByTestId('node-is_eu').locator('.sy-node-head').click();
@@ -81,7 +104,7 @@ test('the editor works at 127.0.0.1 and at the network address, not only at loca
 
 test('a new API key’s secret reaches no log, console, error page or answer, and its row shows once', async ({ page }) => {
   const consoleLines = recordConsole(page);
-  await page.goto(`http://127.0.0.1:${PORT}/settings/api-keys`, { timeout: COMPILE_MS, waitUntil: 'commit' });
+  await signInAt(page, `http://127.0.0.1:${PORT}`, '/settings/api-keys');
   await page.getByLabel('Name').fill('Log check', { timeout: COMPILE_MS });
   await page.getByRole('group', { name: 'Scopes' }).getByLabel('decide').check();
   await page.getByRole('button', { name: 'Create API key' }).click();

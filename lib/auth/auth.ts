@@ -12,7 +12,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { authSecret } from './secret';
 import { ssoConfigFromEnv, type SsoConfig } from './sso-config';
 import { recordAuthEvent } from './events';
-import { announceBootstrap, bootstrapFirstAdmin } from './bootstrap';
+import { announceBootstrap, bootstrapFirstAdmin, type Bootstrap } from './bootstrap';
 
 /**
  * Sign-in is better-auth's (password hashing, sessions in our database, cookies, throttling, OIDC),
@@ -65,10 +65,6 @@ export function createAuth(db: Db, env: NodeJS.ProcessEnv = process.env) {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.slice(0, 200) : '';
           await recordAuthEvent(db, { action: 'sign_in_failed', entityId: email || 'unknown', user: null, address, detail: { email, reason: ctx.context.returned.message } });
         }
-        if (ctx.path === '/sign-out') {
-          const session = ctx.context.session;
-          if (session) await recordAuthEvent(db, { action: 'sign_out', entityId: session.user.id, user: session.user, address });
-        }
       }),
     },
     databaseHooks: {
@@ -103,6 +99,20 @@ export function createAuth(db: Db, env: NodeJS.ProcessEnv = process.env) {
               user: row ? { id: session.userId, email: row.email } : null,
               address: session.ipAddress ?? null,
               detail: { via: ctx?.path?.startsWith('/sso/') ? 'sso' : 'password' },
+            });
+          },
+        },
+        delete: {
+          // Signing out deletes the session; ending a user's sessions from the users page is audited there.
+          after: async (session, ctx) => {
+            if (ctx?.path !== '/sign-out') return;
+            const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, session.userId));
+            const requestHeaders = ctx.request?.headers ?? ctx.headers;
+            await recordAuthEvent(db, {
+              action: 'sign_out',
+              entityId: session.userId,
+              user: row ? { id: session.userId, email: row.email } : null,
+              address: requestHeaders ? clientAddress(requestHeaders) : null,
             });
           },
         },
@@ -165,7 +175,7 @@ function ownOrigin(request: Request): string | null {
 }
 
 
-const holder = globalThis as unknown as { __switchyardAuth?: Promise<Auth> };
+const holder = globalThis as unknown as { __switchyardAuth?: Promise<Auth>; __switchyardBootstrap?: Bootstrap };
 
 /**
  * The app's one better-auth instance, on the app's one database connection. Made on first use (at
@@ -175,11 +185,27 @@ export function getAuth(): Promise<Auth> {
   holder.__switchyardAuth ??= (async () => {
     const db = await getDb();
     const auth = createAuth(db);
-    announceBootstrap(await bootstrapFirstAdmin(db, process.env));
+    holder.__switchyardBootstrap = await bootstrapFirstAdmin(db, process.env);
+    announceBootstrap(holder.__switchyardBootstrap);
     return auth;
   })().catch((error: unknown) => {
     holder.__switchyardAuth = undefined;
     throw error;
   });
   return holder.__switchyardAuth;
+}
+
+/**
+ * The credentials this process was given or made itself at start — the demo admin it just created, or
+ * SWITCHYARD_ADMIN_EMAIL / _PASSWORD — so the dev server's warm-up can sign in like anyone would and
+ * compile the signed-in pages. Null when it knows none (users made some other way).
+ */
+export async function startCredentials(env: NodeJS.ProcessEnv = process.env): Promise<{ email: string; password: string } | null> {
+  const email = env.SWITCHYARD_ADMIN_EMAIL?.trim();
+  const password = env.SWITCHYARD_ADMIN_PASSWORD;
+  if (email && password) return { email, password };
+  if (env.DATABASE_URL) return null; // only the embedded demo makes an admin of its own
+  await getAuth();
+  const outcome = holder.__switchyardBootstrap;
+  return outcome?.kind === 'demo_admin' ? { email: outcome.email, password: outcome.password } : null;
 }

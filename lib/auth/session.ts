@@ -44,3 +44,8 @@ export async function setupNeeded(): Promise<boolean> {
   if (!none) setupDone.__switchyardHasUsers = true;
   return none;
 }
+
+/** Ends the current request's session on the server (and clears its cookie through next/headers). */
+export async function endCurrentSession(): Promise<void> {
+  await (await getAuth()).api.signOut({ headers: await headers() }).catch(() => null); // no session: nothing to end
+}

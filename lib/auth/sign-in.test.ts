@@ -62,6 +62,17 @@ describe.each(testDatabases())('sign-in on $name', (target) => {
     expect(last).toMatchObject({ action: 'sign_in_failed', entity: 'session', entityId: 'nobody@example.com' });
   });
 
+  it('signing out from the server (as the sign-out form does) ends the session and audits it with the address', async () => {
+    const cookie = cookieOf(await signIn(auth, 'ada@example.com', 'correct horse battery', '203.0.113.10'));
+    const session = await sessionOf(auth, cookie);
+    expect(session).not.toBeNull();
+    await auth.api.signOut({ headers: new Headers({ cookie, 'x-forwarded-for': '203.0.113.10' }) });
+    expect(await sessionOf(auth, cookie)).toBeNull();
+    expect(await connection.db.select().from(sessions).where(eq(sessions.token, session!.session.token))).toEqual([]);
+    const [last] = await connection.db.select().from(auditEntries).orderBy(desc(auditEntries.id)).limit(1);
+    expect(last).toMatchObject({ action: 'sign_out', entityId: session!.user.id, address: '203.0.113.10' });
+  });
+
   it('a tampered cookie is no session', async () => {
     const response = await signIn(auth, 'ada@example.com', 'correct horse battery', '203.0.113.9');
     const cookie = cookieOf(response);
