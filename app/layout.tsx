@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Script id="zod-without-eval" strategy="beforeInteractive">
           {ZOD_WITHOUT_EVAL}
         </Script>
-        <div className="shell">
+        <div className={user ? 'shell' : 'shell shell-signed-out'}>
           {user && <Nav user={user} signOut={signOutAction} />}
           <main className="content">{health.ok ? children : <DatabaseUnavailable reason={health.reason} />}</main>
         </div>

@@ -18,6 +18,8 @@ const signedOut = (browser: Browser) => browser.newContext({ storageState: { coo
 test('a signed-out browser goes to sign in, a wrong password is refused, and the right one comes back to the page', async ({ browser }) => {
   const context = await signedOut(browser);
   const page = await context.newPage();
+  const addresses: string[] = [];
+  page.on('request', (request) => addresses.push(request.url()));
   await page.goto('/processors');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fprocessors/);
   await page.getByLabel('Email').fill(process.env.E2E_ADMIN_EMAIL!);
@@ -33,6 +35,8 @@ test('a signed-out browser goes to sign in, a wrong password is refused, and the
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto('/processors');
   await expect(page).toHaveURL(/\/sign-in\?next=/);
+  // The password went in a request body only: never in an address (history, proxies, server logs).
+  expect(addresses.filter((a) => a.includes(encodeURIComponent(process.env.E2E_ADMIN_PASSWORD!)) || a.includes('password='))).toEqual([]);
   await context.close();
 });
 
@@ -146,4 +150,42 @@ test('an editor\'s session is no key for the API, and a request without a sessio
   const exported = await context.request.get('/audit/export', { maxRedirects: 0 });
   expect(exported.status()).toBe(307);
   await context.close();
+});
+
+test('a viewer replaying an admin\'s server action with its own session (as curl would) is refused, and so is a request with no session; nothing changes', async ({ page, browser }) => {
+  // The admin saves the settings once; the request it sends (its action id and form body) is what an
+  // attacker would copy from the page's network tab.
+  await page.goto('/settings');
+  const saving = page.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const sent = await saving;
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  const headers = { 'next-action': sent.headers()['next-action']!, 'content-type': sent.headers()['content-type']!, accept: 'text/x-component', origin: new URL(page.url()).origin };
+  const body = sent.postDataBuffer()!;
+  /** The audit entries of one actor, as the audit page counts them. */
+  const entriesBy = async (who: string) => {
+    await page.goto(`/audit?who=${encodeURIComponent(who)}`);
+    return Number(/(\d+) matching entr/.exec((await page.getByTestId('audit-count').textContent()) ?? '')?.[1] ?? NaN);
+  };
+
+  const viewer = { email: `viewer-${randomBytes(3).toString('hex')}@e2e.test`, password: password() };
+  await page.goto('/settings/users');
+  const form = page.getByRole('form', { name: 'Add a user' });
+  await form.getByLabel('Email').fill(viewer.email);
+  await form.getByLabel('Role').selectOption('viewer');
+  await form.getByLabel('Password').fill(viewer.password);
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByTestId(`user-${viewer.email}`)).toBeVisible();
+
+  const viewerContext = await signedOut(browser);
+  await signIn(await viewerContext.newPage(), viewer, '/');
+  const replayed = await viewerContext.request.post('/settings', { headers, data: body, maxRedirects: 0 });
+  expect(await replayed.text()).toContain('Your role (viewer) may not do this');
+  const anonymousContext = await signedOut(browser);
+  const anonymous = await anonymousContext.request.post('/settings', { headers, data: body, maxRedirects: 0 });
+  expect(await anonymous.text()).not.toContain('Settings saved');
+  // Nothing was changed: the viewer's only entry in the trail is its sign-in.
+  expect(await entriesBy(viewer.email)).toBe(1);
+  await anonymousContext.close();
+  await viewerContext.close();
 });

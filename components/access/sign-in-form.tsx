@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
 
 /**
@@ -10,6 +10,10 @@ import { Field } from '@/components/ui/field';
 export function SignInForm({ next, email: initialEmail, sso }: { next: string; email?: string; sso: { name: string } | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Until the script runs, a click would submit the form natively; the buttons wait for it, and the
+  // form posts to nowhere else, so a password never lands in an address bar or a server log.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,7 +59,7 @@ export function SignInForm({ next, email: initialEmail, sso }: { next: string; e
   }
 
   return (
-    <form onSubmit={submit} className="panel sign-in" aria-label="Sign in" noValidate>
+    <form onSubmit={submit} method="post" className="panel sign-in" aria-label="Sign in" noValidate>
       <Field label="Email" htmlFor="sign-in-email">
         <input id="sign-in-email" name="email" type="email" autoComplete="username" defaultValue={initialEmail} required autoFocus={!initialEmail} />
       </Field>
@@ -67,13 +71,13 @@ export function SignInForm({ next, email: initialEmail, sso }: { next: string; e
           {error}
         </p>
       )}
-      <button type="submit" className="button primary" disabled={pending} aria-busy={pending}>
+      <button type="submit" className="button primary" disabled={pending || !ready} aria-busy={pending}>
         Sign in
       </button>
       {sso && (
         <>
           <p className="muted sign-in-or">or</p>
-          <button type="button" className="button" onClick={signInWithSso} disabled={pending}>
+          <button type="button" className="button" onClick={signInWithSso} disabled={pending || !ready}>
             Sign in with {sso.name}
           </button>
         </>
