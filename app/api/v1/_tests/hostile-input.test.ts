@@ -22,7 +22,7 @@ import { deleteScheme, duplicateScheme, getScheme, saveAsCopy, saveDraft } from 
 import { executeRun, exportRun, getRun, listRuns, prepareRun } from '@/lib/services/simulation-runs';
 import { createTestCase, deleteTestCase, importTestCases, listTestCases, setTestCaseEnabled, updateTestCase } from '@/lib/services/test-cases';
 import { activeUser, createUser, deleteUser, endUserSessions, setUserDisabled, setUserRole } from '@/lib/services/users';
-import { edge } from '@/proxy';
+import { edge, proxy } from '@/proxy';
 import * as decide from '../decide/route';
 import * as filters from '../filters/route';
 import * as filter from '../filters/[id]/route';
@@ -191,6 +191,31 @@ describe('the request edge (proxy.ts, before the sign-in guard)', () => {
     expect(action('null')?.status).toBe(403);
     expect(action('http://app.example')).toBeUndefined();
     expect(action(null)).toBeUndefined();
+  });
+});
+
+describe('the Content-Security-Policy (proxy.ts)', () => {
+  const policyOf = async (path: string) => {
+    const response = (await proxy(new NextRequest(`http://localhost${path}`)))!;
+    return { sent: response.headers.get('content-security-policy')!, forNext: response.headers.get('x-middleware-request-content-security-policy'), nonce: response.headers.get('x-middleware-request-x-nonce') };
+  };
+  it('gives each page a nonce of its own, on the response and on the request Next.js renders from', async () => {
+    const [first, second] = [await policyOf('/sign-in'), await policyOf('/sign-in')];
+    for (const page of [first, second]) {
+      expect(page.sent).toContain(`script-src 'self' 'nonce-${page.nonce}' 'strict-dynamic'`);
+      expect(page.forNext).toBe(page.sent);
+      expect(page.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    }
+    expect(first.nonce).not.toBe(second.nonce);
+  });
+  it('allows no inline script and no eval anywhere; what is not a page gets scripts from this origin only', async () => {
+    for (const path of ['/sign-in', '/api/v1/processors', '/_next/static/chunks/a.js']) {
+      const { sent } = await policyOf(path);
+      const scripts = sent.split('; ').find((d) => d.startsWith('script-src '))!;
+      expect(scripts, path).not.toMatch(/unsafe-inline|unsafe-eval/);
+      expect(sent, path).toContain("frame-ancestors 'none'");
+    }
+    expect((await policyOf('/api/v1/processors')).sent).toContain("script-src 'self';");
   });
 });
 
