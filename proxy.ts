@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isForeignOrigin, requestTargetProblem } from '@/lib/http/request-target';
 import { pageRole, PUBLIC_PAGES, roleAllows, isRole } from '@/lib/access/roles';
+import { contentSecurityPolicy, newNonce } from '@/lib/http/content-security-policy';
 
 /**
  * The edge of every request Next.js serves. First the request itself: a path or query that cannot be
@@ -9,11 +10,28 @@ import { pageRole, PUBLIC_PAGES, roleAllows, isRole } from '@/lib/access/roles';
  * the sign-in guard: no session → /sign-in?next=…, no user at all → /setup, a role below what the page
  * needs → 403. Server actions check their session and role on the server (lib/auth/ui-context.ts,
  * lib/services/write.ts); the API and the sign-in endpoints guard themselves (API keys, better-auth).
+ *
+ * What it lets through carries the Content-Security-Policy (lib/http/content-security-policy.ts),
+ * server actions' answers aside (they are not documents); a page's policy has a nonce of its own, set
+ * on the request too, where Next.js reads it to put on the scripts it writes.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
   const refused = edge(request);
   if (refused || request.headers.has('next-action')) return refused;
-  return guardPage(request);
+  if (!isPage(request.nextUrl.pathname)) return withPolicy(NextResponse.next(), contentSecurityPolicy({ dev }));
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({ nonce, dev });
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', policy);
+  return withPolicy((await guardPage(request, headers)) ?? NextResponse.next({ request: { headers } }), policy);
+}
+
+const dev = process.env.NODE_ENV === 'development';
+
+function withPolicy(response: NextResponse, policy: string): NextResponse {
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
 }
 
 /** The request itself: undecodable targets, and server actions posted from another site. */
@@ -29,9 +47,9 @@ export function edge(request: NextRequest): NextResponse | undefined {
   return undefined;
 }
 
-async function guardPage(request: NextRequest): Promise<NextResponse | undefined> {
+/** `headers`: the request's own, with the page's policy and nonce, for the page that renders. */
+async function guardPage(request: NextRequest, headers: Headers): Promise<NextResponse | undefined> {
   const { pathname, search } = request.nextUrl;
-  if (!isPage(pathname)) return undefined;
   const access = await lookUp(request);
   if (access === 'unavailable') return undefined; // the page says the database cannot be reached
   if (access.setup_needed) return pathname === '/setup' ? undefined : redirect(request, '/setup');
@@ -42,7 +60,7 @@ async function guardPage(request: NextRequest): Promise<NextResponse | undefined
   if (!isRole(access.user.role) || !roleAllows(access.user.role, needed)) {
     const url = new URL('/forbidden', request.url);
     url.searchParams.set('needs', needed);
-    return NextResponse.rewrite(url, { status: 403 });
+    return NextResponse.rewrite(url, { status: 403, request: { headers } });
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Script from 'next/script';
 import type { ReactNode } from 'react';
 import { Nav } from '@/components/nav';
@@ -21,10 +22,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const health = await checkDatabase();
   // Signed out (the sign-in and setup pages) there is no menu to show.
   const user = health.ok ? await signedInUser() : null;
+  // The policy's nonce for this request (proxy.ts): Next.js puts it on its own scripts, this one is ours.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en">
       <body>
-        <Script id="zod-without-eval" strategy="beforeInteractive">
+        <Script id="zod-without-eval" strategy="beforeInteractive" nonce={nonce}>
           {ZOD_WITHOUT_EVAL}
         </Script>
         <div className={user ? 'shell' : 'shell shell-signed-out'}>

@@ -9,6 +9,7 @@ import { CHANGES_CHANNEL, parseChange } from './changes';
 import { fail, notFound, ok, validationError, type Result } from './result';
 import { write } from './write';
 import { parseInput } from '@/lib/text/hostile';
+import { anId, checkArguments } from './arguments';
 
 export const API_SCOPES = ['read', 'write', 'decide'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -82,6 +83,8 @@ export async function createApiKey(ctx: ServiceContext, input: unknown): Promise
 }
 
 export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<Result<ApiKeyRecord>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   const result = await write(ctx, 'admin', async (tx, audit) => {
     const [row] = await tx
       .update(apiKeys)

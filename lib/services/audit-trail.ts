@@ -5,6 +5,7 @@ import { auditEntries } from '@/db/schema';
 import { requireRole } from './access';
 import type { ServiceContext } from './context';
 import { fail, ok, validationError, type Result } from './result';
+import { parseInput } from '@/lib/text/hostile';
 
 /** Browsing the trail: who (part of the actor's name), what (action), entity (kind, optional id), when. */
 export const AuditQuerySchema = z.strictObject({
@@ -15,7 +16,7 @@ export const AuditQuerySchema = z.strictObject({
   from: z.iso.datetime({ offset: true, local: true }).optional().or(z.iso.date().optional()),
   to: z.iso.datetime({ offset: true, local: true }).optional().or(z.iso.date().optional()),
   /** Entries older than this id (the next page). */
-  before: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
@@ -34,7 +35,7 @@ export const AUDIT_PAGE_SIZE = 50;
 /** Drops empty fields (an empty filter box means no filter) before validating. */
 export function parseAuditQuery(input: Record<string, string | undefined>): Result<AuditQuery> {
   const present = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const parsed = AuditQuerySchema.safeParse(present);
+  const parsed = parseInput(AuditQuerySchema, present);
   return parsed.success ? ok(parsed.data) : fail(validationError(parsed.error));
 }
 

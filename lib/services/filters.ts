@@ -16,6 +16,7 @@ import { findReferences } from './references';
 import { fail, idTaken, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
 import { write } from './write';
 import { parseInput } from '@/lib/text/hostile';
+import { anId, checkArguments, isId } from './arguments';
 
 /** A shared filter: a named group of rules that scheme conditions use with {"filter": id}. */
 export interface FilterRecord {
@@ -45,6 +46,7 @@ export async function listFilters(db: Db): Promise<FilterRecord[]> {
 }
 
 export async function getFilter(db: Db, id: string): Promise<FilterRecord | undefined> {
+  if (!isId(id)) return undefined;
   const [row] = await db.select().from(filters).where(eq(filters.id, id));
   return row && toRecord(row);
 }
@@ -91,6 +93,8 @@ export async function createFilter(ctx: ServiceContext, input: unknown): Promise
 
 /** Rename, change the match or replace the rules; what is omitted stays. */
 export async function updateFilter(ctx: ServiceContext, id: string, input: unknown): Promise<Result<FilterRecord>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   const parsed = parseInput(FilterPatchSchema, input, inWords(FILTER_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { name, match, rules } = parsed.data;
@@ -118,6 +122,8 @@ export async function updateFilter(ctx: ServiceContext, id: string, input: unkno
 
 /** Refused while another filter, a scheme draft or the active published version uses it, naming them. */
 export async function deleteFilter(ctx: ServiceContext, id: string): Promise<Result<{ id: string }>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   return write(ctx, 'editor', async (tx, audit) => {
     const filter = await getFilter(tx, id);
     if (!filter) return fail(notFound('Filter', id));
@@ -131,5 +137,6 @@ export async function deleteFilter(ctx: ServiceContext, id: string): Promise<Res
 
 /** Who uses each filter (for the list page). */
 export async function filterUsers(db: Db, id: string) {
+  if (!isId(id)) return [];
   return findReferences(db, 'filters', id);
 }

@@ -13,6 +13,8 @@ import { activateVersion, deactivateScheme, publishScheme, PublishInputSchema, t
 import { ACCOUNT_ID, getSettings } from './settings';
 import { listTestCases, runTestCases, type TestRun } from './test-cases';
 import { fail, notFound, ok, validationError, type Result } from './result';
+import { aFlag, anId, aRevision, aVersion, checkArguments, isId } from './arguments';
+import { parseInput } from '@/lib/text/hostile';
 
 /*
  * Going live: activating a version (or rolling back to one) and publishing. Each says first what it
@@ -47,6 +49,8 @@ async function schemeName(db: Db, id: string): Promise<string | null> {
 
 /** What activating `version` would change, in words, with the test cases' results against it. */
 export async function previewActivation(db: Db, schemeId: string, version: number): Promise<Result<ActivationPreview>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), version: aVersion(version) });
+  if (!args.ok) return args;
   const [row] = await db.select().from(schemeVersions).where(and(eq(schemeVersions.schemeId, schemeId), eq(schemeVersions.version, version)));
   const name = await schemeName(db, schemeId);
   if (!row || !name) return fail(notFound(`Version ${version} of scheme`, schemeId));
@@ -72,6 +76,8 @@ export async function fourEyesOn(db: Db): Promise<boolean> {
 
 /** Admins turn four-eyes on or off for the account. */
 export async function setFourEyes(ctx: ServiceContext, on: boolean): Promise<Result<{ four_eyes: boolean }>> {
+  const args = checkArguments({ four_eyes: aFlag(on) });
+  if (!args.ok) return args;
   const before = await fourEyesOn(ctx.db);
   return write(ctx, 'admin', async (tx, audit) => {
     await tx.update(settings).set({ fourEyes: on, updatedAt: new Date() }).where(eq(settings.id, ACCOUNT_ID));
@@ -159,6 +165,8 @@ async function createRequest(ctx: ServiceContext, values: Pick<RequestRow, 'kind
 
 /** Activate (or roll back to) a version now, or, with four-eyes on, request it. */
 export async function goLiveWithVersion(ctx: ServiceContext, schemeId: string, version: number): Promise<Result<GoLiveOutcome<VersionSummary>>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), version: aVersion(version) });
+  if (!args.ok) return args;
   const allowed = requireRole(ctx, 'publisher');
   if (!allowed.ok) return allowed;
   const preview = await previewActivation(ctx.db, schemeId, version);
@@ -173,9 +181,11 @@ export async function goLiveWithVersion(ctx: ServiceContext, schemeId: string, v
 
 /** Publish the draft now, or, with four-eyes on, request it (the compile and tests run again on approval). */
 export async function publishOrRequest(ctx: ServiceContext, schemeId: string, input: unknown): Promise<Result<GoLiveOutcome<PublishOutcome>>> {
+  const args = checkArguments({ scheme_id: anId(schemeId) });
+  if (!args.ok) return args;
   const allowed = requireRole(ctx, 'publisher');
   if (!allowed.ok) return allowed;
-  const parsed = PublishInputSchema.safeParse(input ?? {});
+  const parsed = parseInput(PublishInputSchema, input ?? {});
   if (!parsed.success) return fail(validationError(parsed.error));
   const [scheme] = await ctx.db.select({ revision: schemes.revision }).from(schemes).where(eq(schemes.id, schemeId));
   if (!scheme) return fail(notFound('Scheme', schemeId));
@@ -197,6 +207,7 @@ export async function stopLiveScheme(ctx: ServiceContext) {
 
 /** The version a draft revision was published as, or null. */
 export async function publishedAs(db: Db, schemeId: string, revision: number): Promise<number | null> {
+  if (!isId(schemeId) || aRevision(revision) !== undefined) return null;
   const [row] = await db.select({ version: schemeVersions.version }).from(schemeVersions).where(and(eq(schemeVersions.schemeId, schemeId), eq(schemeVersions.draftRevision, revision)));
   return row?.version ?? null;
 }
@@ -223,9 +234,11 @@ export async function rejectRequest(ctx: ServiceContext, id: string, input: unkn
 }
 
 async function decide(ctx: ServiceContext, id: string, input: unknown, status: 'approved' | 'rejected'): Promise<Result<ApprovalRequest>> {
+  const args = checkArguments({ request_id: anId(id) });
+  if (!args.ok) return args;
   const allowed = requireRole(ctx, 'publisher');
   if (!allowed.ok) return allowed;
-  const parsed = DecisionSchema.safeParse(input ?? {});
+  const parsed = parseInput(DecisionSchema, input ?? {});
   if (!parsed.success) return fail(validationError(parsed.error));
   const { comment } = parsed.data;
   if (status === 'rejected' && !comment) return fail({ code: 'validation', message: 'Say why the request is rejected.', issues: [{ path: ['comment'], message: 'Required when rejecting' }] });
@@ -264,6 +277,7 @@ async function decide(ctx: ServiceContext, id: string, input: unknown, status: '
 
 /** Requests waiting for a second pair of eyes, oldest first (the dashboard lists them). */
 export async function pendingRequests(db: Db, schemeId?: string): Promise<ApprovalRequest[]> {
+  if (schemeId !== undefined && !isId(schemeId)) return [];
   const rows = await db
     .select({ request: approvalRequests, name: schemes.name })
     .from(approvalRequests)
@@ -286,6 +300,7 @@ export interface HistoryEvent {
  * deactivations, four-eyes requests and decisions, with who and when (from the audit trail).
  */
 export async function versionEvents(db: Db, schemeId: string, limit = 100): Promise<HistoryEvent[]> {
+  if (!isId(schemeId)) return [];
   const rows = await db
     .select()
     .from(auditEntries)

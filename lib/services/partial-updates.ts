@@ -1,4 +1,5 @@
 import 'server-only';
+import { anId, checkArguments } from './arguments';
 import type { ServiceContext } from './context';
 import { getProcessor, updateProcessor, type ProcessorRecord } from './processors';
 import { fail, notFound, type Result } from './result';
@@ -14,6 +15,8 @@ const notAnObject = <T>(what: string) =>
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export async function patchProcessor(ctx: ServiceContext, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   if (!isObject(input)) return notAnObject('A processor patch');
   const current = await getProcessor(ctx.db, id);
   if (!current) return fail(notFound('Processor', id));

@@ -14,6 +14,7 @@ import { statusChangeEffects } from '@/lib/processors/status-effects';
 import { fail, idTaken, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
 import { write } from './write';
 import { parseInput } from '@/lib/text/hostile';
+import { anId, checkArguments, isId } from './arguments';
 
 type Row = typeof processors.$inferSelect;
 
@@ -47,6 +48,7 @@ export async function listProcessors(db: Db): Promise<ProcessorRecord[]> {
 }
 
 export async function getProcessor(db: Db, id: string): Promise<ProcessorRecord | undefined> {
+  if (!isId(id)) return undefined;
   const [row] = await db.select().from(processors).where(eq(processors.id, id));
   return row && toProcessor(row);
 }
@@ -78,6 +80,8 @@ export async function createProcessor(ctx: ServiceContext, input: unknown): Prom
 }
 
 export async function updateProcessor(ctx: ServiceContext, id: string, input: unknown): Promise<Result<ProcessorRecord>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   const parsed = parseInput(ProcessorUpdateSchema, input, inWords(PROCESSOR_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   try {
@@ -99,6 +103,8 @@ export async function updateProcessor(ctx: ServiceContext, id: string, input: un
 }
 
 export async function setProcessorStatus(ctx: ServiceContext, id: string, status: string): Promise<Result<ProcessorRecord>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   if (!(PROCESSOR_STATUSES as readonly string[]).includes(status)) {
     return fail({ code: 'validation', message: 'Unknown status.', issues: [{ path: ['status'], message: `must be one of ${PROCESSOR_STATUSES.join(', ')}` }] });
   }
@@ -115,6 +121,8 @@ export async function setProcessorStatus(ctx: ServiceContext, id: string, status
 }
 
 export async function deleteProcessor(ctx: ServiceContext, id: string): Promise<Result<{ id: string }>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   return write(ctx, 'editor', async (tx, audit) => {
     const existing = await getProcessor(tx, id);
     if (!existing) return fail(notFound('Processor', id));

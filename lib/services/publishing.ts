@@ -17,6 +17,7 @@ import { listTestCases, runTestCases, type TestRun } from './test-cases';
 import { fail, notFound, ok, uniqueViolation, validationError, type FieldIssue, type Result } from './result';
 import { write, type Audit } from './write';
 import { parseInput } from '@/lib/text/hostile';
+import { anId, aVersion, checkArguments } from './arguments';
 
 export const PublishInputSchema = z.strictObject({
   note: z.string().trim().max(2000).optional(),
@@ -106,6 +107,8 @@ export interface PublishPreview {
 
 /** What a publish of the draft would meet now: compile errors and warnings, and the saved test cases' results. */
 export async function previewPublish(db: Db, schemeId: string): Promise<Result<PublishPreview>> {
+  const args = checkArguments({ scheme_id: anId(schemeId) });
+  if (!args.ok) return args;
   const scheme = await getScheme(db, schemeId);
   if (!scheme) return fail(notFound('Scheme', schemeId));
   const context = await loadCompileContext(db);
@@ -121,6 +124,8 @@ export async function previewPublish(db: Db, schemeId: string): Promise<Result<P
  * the scheme, so two publishes at the same moment get N and N+1; the primary key forbids duplicates.
  */
 export async function publishScheme(ctx: ServiceContext, schemeId: string, input: unknown): Promise<Result<PublishOutcome>> {
+  const args = checkArguments({ scheme_id: anId(schemeId) });
+  if (!args.ok) return args;
   const parsed = parseInput(PublishInputSchema, input === undefined ? {} : input);
   if (!parsed.success) return fail(validationError(parsed.error));
   for (let attempt = 1; ; attempt++) {
@@ -207,6 +212,8 @@ function registrySnapshot(document: SchemeDocument, context: CompileContext): { 
 }
 
 export async function listVersions(db: Db, schemeId: string): Promise<Result<VersionSummary[]>> {
+  const args = checkArguments({ scheme_id: anId(schemeId) });
+  if (!args.ok) return args;
   if (!(await getScheme(db, schemeId))) return fail(notFound('Scheme', schemeId));
   const [rows, active] = await Promise.all([
     db.select().from(schemeVersions).where(eq(schemeVersions.schemeId, schemeId)).orderBy(desc(schemeVersions.version)),
@@ -216,6 +223,8 @@ export async function listVersions(db: Db, schemeId: string): Promise<Result<Ver
 }
 
 export async function getVersion(db: Db, schemeId: string, version: number): Promise<Result<VersionRecord>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), version: aVersion(version) });
+  if (!args.ok) return args;
   const [row] = await db
     .select()
     .from(schemeVersions)
@@ -225,6 +234,8 @@ export async function getVersion(db: Db, schemeId: string, version: number): Pro
 }
 
 export async function diffVersions(db: Db, schemeId: string, from: number, to: number): Promise<Result<VersionDiff>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), from: aVersion(from), to: aVersion(to) });
+  if (!args.ok) return args;
   const [a, b] = await Promise.all([getVersion(db, schemeId, from), getVersion(db, schemeId, to)]);
   if (!a.ok) return a;
   if (!b.ok) return b;
@@ -241,6 +252,8 @@ export async function diffVersions(db: Db, schemeId: string, from: number, to: n
  * version is compiled against today's registry first: a processor or route it names may be gone.
  */
 export async function activateVersion(ctx: ServiceContext, schemeId: string, version: number): Promise<Result<VersionSummary>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), version: aVersion(version) });
+  if (!args.ok) return args;
   return write(ctx, 'publisher', async (tx, audit) => {
     const found = await getVersion(tx, schemeId, version);
     if (!found.ok) return found;

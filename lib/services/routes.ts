@@ -10,6 +10,7 @@ import { findReferences } from './references';
 import { fail, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
 import { write } from './write';
 import { parseInput, quote } from '@/lib/text/hostile';
+import { anId, checkArguments, isId } from './arguments';
 
 /** The REST shape payment APIs use for routes: id, name, processors as [{processor_id}], timestamps. */
 export interface ProcessorRouteRecord {
@@ -35,6 +36,7 @@ export async function listRoutes(db: Db): Promise<ProcessorRouteRecord[]> {
 }
 
 export async function getRoute(db: Db, id: string): Promise<ProcessorRouteRecord | undefined> {
+  if (!isId(id)) return undefined;
   const [route] = await db.select().from(processorRoutes).where(eq(processorRoutes.id, id));
   if (!route) return undefined;
   const items = await db.select().from(processorRouteItems).where(eq(processorRouteItems.routeId, id)).orderBy(asc(processorRouteItems.position));
@@ -80,6 +82,8 @@ export async function createRoute(ctx: ServiceContext, input: unknown): Promise<
 
 /** Rename and/or replace the ordered processor list (reordering is a replacement). */
 export async function updateRoute(ctx: ServiceContext, id: string, input: unknown): Promise<Result<ProcessorRouteRecord>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   const parsed = parseInput(ProcessorRoutePatchSchema, input, inWords(ROUTE_FIELD_WORDS));
   if (!parsed.success) return fail(validationError(parsed.error));
   const { name, processors: list } = parsed.data;
@@ -106,6 +110,8 @@ export async function updateRoute(ctx: ServiceContext, id: string, input: unknow
 }
 
 export async function deleteRoute(ctx: ServiceContext, id: string): Promise<Result<{ id: string }>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   return write(ctx, 'editor', async (tx, audit) => {
     const route = await getRoute(tx, id);
     if (!route) return fail(notFound('Processor route', id));

@@ -9,6 +9,7 @@ import type { ServiceContext } from './context';
 import { fail, nameTaken, notFound, ok, referencedError, uniqueViolation, validationError, type Result } from './result';
 import { write, type Audit } from './write';
 import { parseInput } from '@/lib/text/hostile';
+import { anId, aRevision, checkArguments, isId } from './arguments';
 
 export interface SchemeRecord {
   id: string;
@@ -77,6 +78,7 @@ export async function listSchemes(db: Db): Promise<SchemeSummary[]> {
 }
 
 export async function getScheme(db: Db, id: string): Promise<SchemeRecord | undefined> {
+  if (!isId(id)) return undefined;
   const [row] = await db.select().from(schemes).where(eq(schemes.id, id));
   return row && toRecord(row);
 }
@@ -115,12 +117,14 @@ export async function createScheme(ctx: ServiceContext, input: unknown): Promise
   return writeScheme(ctx, () => name, (tx, audit) => insertScheme(tx, audit, asWritten(named, doc.data), 'create'));
 }
 
-export async function duplicateScheme(ctx: ServiceContext, id: string, name?: string): Promise<Result<SchemeRecord>> {
+export async function duplicateScheme(ctx: ServiceContext, id: string): Promise<Result<SchemeRecord>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   let copyName = '';
   return writeScheme(ctx, () => copyName, async (tx, audit) => {
     const source = await getScheme(tx, id);
     if (!source) return fail(notFound('Scheme', id));
-    copyName = name?.trim() || (await freeCopyName(tx, source.name));
+    copyName = await freeCopyName(tx, source.name);
     return insertScheme(tx, audit, { ...source.document, name: copyName }, 'duplicate', { from: id });
   });
 }
@@ -138,6 +142,8 @@ async function freeCopyName(db: Db, base: string): Promise<string> {
  * between, the save is refused rather than silently overwriting their work.
  */
 export async function saveDraft(ctx: ServiceContext, id: string, document: unknown, expectedRevision: number): Promise<Result<SchemeRecord>> {
+  const args = checkArguments({ id: anId(id), revision: aRevision(expectedRevision) });
+  if (!args.ok) return args;
   const parsed = parseInput(SchemeDocumentSchema, document);
   if (!parsed.success) return fail(validationError(parsed.error));
   return writeScheme(ctx, () => parsed.data.name, async (tx, audit) => {
@@ -166,6 +172,8 @@ export async function saveDraft(ctx: ServiceContext, id: string, document: unkno
  * conflict that loses neither side's work.
  */
 export async function saveAsCopy(ctx: ServiceContext, sourceId: string, document: unknown): Promise<Result<SchemeRecord>> {
+  const args = checkArguments({ scheme_id: anId(sourceId) });
+  if (!args.ok) return args;
   const parsed = parseInput(SchemeDocumentSchema, document);
   if (!parsed.success) return fail(validationError(parsed.error));
   let name = '';
@@ -177,6 +185,8 @@ export async function saveAsCopy(ctx: ServiceContext, sourceId: string, document
 }
 
 export async function deleteScheme(ctx: ServiceContext, id: string): Promise<Result<{ id: string }>> {
+  const args = checkArguments({ id: anId(id) });
+  if (!args.ok) return args;
   return write(ctx, 'editor', async (tx, audit) => {
     const scheme = await getScheme(tx, id);
     if (!scheme) return fail(notFound('Scheme', id));

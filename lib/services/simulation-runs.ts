@@ -25,6 +25,8 @@ import { compileFor, compileTarget, type CompiledTarget } from './simulation-tar
 import { readKeptInput, SpooledInput } from './simulation-inputs';
 import { cancelRun, endRun, isEnded, liveRun, registerRun, type LiveRun } from './simulation-jobs';
 import { listTestCases } from './test-cases';
+import { anId, checkArguments, isId } from './arguments';
+import { parseInput } from '@/lib/text/hostile';
 
 /** What a stored run says its input was. */
 export type StoredInput =
@@ -79,7 +81,9 @@ const newRunId = () => `sim_${randomBytes(8).toString('hex')}`;
  * scheme that does not compile or a file over the limit is refused before the upload starts.
  */
 export async function prepareRun(ctx: ServiceContext, schemeId: string, body: unknown): Promise<Result<{ id: string }>> {
-  const parsed = RunRequestSchema.safeParse(body);
+  const args = checkArguments({ scheme_id: anId(schemeId) });
+  if (!args.ok) return args;
+  const parsed = parseInput(RunRequestSchema, body);
   if (!parsed.success) return fail(validationError(parsed.error));
   const request = parsed.data;
   const limit = maxUploadBytes();
@@ -121,6 +125,8 @@ export async function executeRun(
   body: AsyncIterable<Uint8Array> | null,
   clientGone?: AbortSignal,
 ): Promise<Result<RunOutcome>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), run_id: anId(runId) });
+  if (!args.ok) return args;
   const live = liveRun(runId) as LiveRun<PreparedRun> | undefined;
   if (!live || live.schemeId !== schemeId || live.progress.status !== 'pending') return fail(notFound('Prepared simulation run', runId));
   const prepared = live.prepared;
@@ -261,17 +267,22 @@ function toRecord(row: Row): RunRecord {
 
 /** The scheme's stored runs, newest first (the latest 50). */
 export async function listRuns(ctx: ServiceContext, schemeId: string): Promise<RunSummary[]> {
+  if (!isId(schemeId)) return [];
   const rows = await ctx.db.select().from(simulationRuns).where(eq(simulationRuns.schemeId, schemeId)).orderBy(desc(simulationRuns.createdAt)).limit(50);
   return rows.map((row) => toSummary({ ...row, approvalRate: (row.report as BatchReport).approval_rate }));
 }
 
 export async function getRun(ctx: ServiceContext, schemeId: string, runId: string): Promise<Result<RunRecord>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), run_id: anId(runId) });
+  if (!args.ok) return args;
   const [row] = await ctx.db.select().from(simulationRuns).where(and(eq(simulationRuns.schemeId, schemeId), eq(simulationRuns.id, runId)));
   return row ? ok(toRecord(row)) : fail(notFound('Simulation run', runId));
 }
 
 /** Stops a live run of the scheme; its input request then answers `cancelled`. */
 export function stopRun(schemeId: string, runId: string): Result<{ id: string }> {
+  const args = checkArguments({ scheme_id: anId(schemeId), run_id: anId(runId) });
+  if (!args.ok) return args;
   const live = liveRun(runId);
   if (!live || live.schemeId !== schemeId || !cancelRun(runId)) return fail(notFound('Running simulation', runId));
   return ok({ id: runId });
@@ -298,6 +309,8 @@ export async function* runProgress(schemeId: string, runId: string, signal?: Abo
  * account data and seed; the generated traffic, or the kept upload), streamed line by line.
  */
 export async function exportRun(ctx: ServiceContext, schemeId: string, runId: string): Promise<Result<{ fileName: string; chunks: AsyncGenerator<string> }>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), run_id: anId(runId) });
+  if (!args.ok) return args;
   const [row] = await ctx.db.select().from(simulationRuns).where(and(eq(simulationRuns.schemeId, schemeId), eq(simulationRuns.id, runId)));
   if (!row) return fail(notFound('Simulation run', runId));
   const account = row.account as AccountContext;

@@ -11,6 +11,8 @@ import type { ServiceContext } from './context';
 import { getScheme } from './schemes';
 import { fail, notFound, ok, uniqueViolation, validationError, type Result } from './result';
 import { write } from './write';
+import { aFlag, anId, checkArguments, isId } from './arguments';
+import { parseInput } from '@/lib/text/hostile';
 
 export interface TestCaseRecord {
   id: string;
@@ -41,12 +43,15 @@ const toRecord = (row: Row): TestCaseRecord => ({
 });
 
 export async function listTestCases(db: Db, schemeId: string): Promise<TestCaseRecord[]> {
+  if (!isId(schemeId)) return [];
   const rows = await db.select().from(testCases).where(eq(testCases.schemeId, schemeId)).orderBy(asc(testCases.createdAt), asc(testCases.id));
   return rows.map(toRecord);
 }
 
 export async function createTestCase(ctx: ServiceContext, schemeId: string, input: unknown): Promise<Result<TestCaseRecord>> {
-  const parsed = TestCaseInputSchema.safeParse(input);
+  const args = checkArguments({ scheme_id: anId(schemeId) });
+  if (!args.ok) return args;
+  const parsed = parseInput(TestCaseInputSchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const transaction = checkTransaction(parsed.data.transaction);
   if (!transaction.ok) return fail({ code: 'validation', message: transaction.issue.message, issues: [transaction.issue] });
@@ -70,6 +75,8 @@ export async function createTestCase(ctx: ServiceContext, schemeId: string, inpu
 }
 
 export async function deleteTestCase(ctx: ServiceContext, schemeId: string, id: string): Promise<Result<{ id: string }>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), test_case_id: anId(id) });
+  if (!args.ok) return args;
   return write(ctx, 'editor', async (tx, audit) => {
     const [row] = await tx.delete(testCases).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
     if (!row) return fail(notFound('Test case', id));
@@ -106,7 +113,9 @@ export function runTestCases(plan: Plan, processors: ProcessorSet, cases: readon
 
 /** Replaces a case's name, transaction, expectation (and enabled flag when given). */
 export async function updateTestCase(ctx: ServiceContext, schemeId: string, id: string, input: unknown): Promise<Result<TestCaseRecord>> {
-  const parsed = TestCaseInputSchema.safeParse(input);
+  const args = checkArguments({ scheme_id: anId(schemeId), test_case_id: anId(id) });
+  if (!args.ok) return args;
+  const parsed = parseInput(TestCaseInputSchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const transaction = checkTransaction(parsed.data.transaction);
   if (!transaction.ok) return fail({ code: 'validation', message: transaction.issue.message, issues: [transaction.issue] });
@@ -130,6 +139,8 @@ export async function updateTestCase(ctx: ServiceContext, schemeId: string, id: 
 }
 
 export async function setTestCaseEnabled(ctx: ServiceContext, schemeId: string, id: string, enabled: boolean): Promise<Result<TestCaseRecord>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), test_case_id: anId(id), enabled: aFlag(enabled) });
+  if (!args.ok) return args;
   return write(ctx, 'editor', async (tx, audit) => {
     const [row] = await tx.update(testCases).set({ enabled }).where(and(eq(testCases.schemeId, schemeId), eq(testCases.id, id))).returning();
     if (!row) return fail(notFound('Test case', id));
@@ -140,6 +151,9 @@ export async function setTestCaseEnabled(ctx: ServiceContext, schemeId: string, 
 
 /** One case per JSON line ({name, transaction, expected, enabled?}); all land or none, every bad line named by number. */
 export async function importTestCases(ctx: ServiceContext, schemeId: string, text: string): Promise<Result<{ imported: number }>> {
+  const args = checkArguments({ scheme_id: anId(schemeId) });
+  if (!args.ok) return args;
+  if (typeof text !== 'string') return fail({ code: 'validation', message: 'Send the test cases as text, one JSON object a line.', issues: [{ path: ['text'], message: 'not text' }] });
   const inputs: { line: number; value: unknown }[] = [];
   const issues: { path: (string | number)[]; message: string }[] = [];
   text.split(/\r?\n/).forEach((line, i) => {

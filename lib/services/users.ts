@@ -11,6 +11,8 @@ import { forgetApiKeys } from './api-keys';
 import type { ServiceContext } from './context';
 import { fail, notFound, ok, uniqueViolation, validationError, type Result } from './result';
 import { write } from './write';
+import { aFlag, anId, checkArguments, isId } from './arguments';
+import { parseInput } from '@/lib/text/hostile';
 
 export interface UserRecord {
   id: string;
@@ -75,7 +77,7 @@ export async function createFirstAdmin(ctx: ServiceContext, input: { email?: unk
 }
 
 async function insertUser(ctx: ServiceContext, input: unknown, action: string, onlyIfNone = false): Promise<Result<{ id: string; email: string; role: Role }>> {
-  const parsed = CreateUserSchema.safeParse(input);
+  const parsed = parseInput(CreateUserSchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const { email, password, role } = parsed.data;
   const name = parsed.data.name || email.split('@')[0]!;
@@ -103,6 +105,8 @@ async function insertUser(ctx: ServiceContext, input: unknown, action: string, o
 type Change = { role: Role } | { disabled: boolean };
 
 export async function setUserRole(ctx: ServiceContext, userId: string, role: unknown): Promise<Result<UserSummary>> {
+  const args = checkArguments({ user_id: anId(userId) });
+  if (!args.ok) return args;
   const parsed = roleField.safeParse(role);
   if (!parsed.success) return fail({ code: 'validation', message: parsed.error.issues[0]!.message, issues: [{ path: ['role'], message: parsed.error.issues[0]!.message }] });
   return changeUser(ctx, userId, { role: parsed.data });
@@ -110,6 +114,8 @@ export async function setUserRole(ctx: ServiceContext, userId: string, role: unk
 
 /** A disabled user cannot sign in, and their sessions end now. */
 export async function setUserDisabled(ctx: ServiceContext, userId: string, disabled: boolean): Promise<Result<UserSummary>> {
+  const args = checkArguments({ user_id: anId(userId), disabled: aFlag(disabled) });
+  if (!args.ok) return args;
   return changeUser(ctx, userId, { disabled });
 }
 
@@ -140,6 +146,8 @@ async function changeUser(ctx: ServiceContext, userId: string, change: Change): 
 
 /** An admin ends every session of a user: each of their browsers must sign in again. */
 export async function endUserSessions(ctx: ServiceContext, userId: string): Promise<Result<{ ended: number }>> {
+  const args = checkArguments({ user_id: anId(userId) });
+  if (!args.ok) return args;
   return write(ctx, 'admin', async (tx, audit) => {
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
     if (!user) return fail(notFound('User', userId));
@@ -151,6 +159,8 @@ export async function endUserSessions(ctx: ServiceContext, userId: string): Prom
 
 /** Deleting a user ends their sessions and revokes the API keys they made. */
 export async function deleteUser(ctx: ServiceContext, userId: string): Promise<Result<{ id: string; email: string }>> {
+  const args = checkArguments({ user_id: anId(userId) });
+  if (!args.ok) return args;
   const revokedKeys: string[] = [];
   const result = await write(ctx, 'admin', async (tx, audit) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
@@ -180,6 +190,7 @@ async function keepsAnAdmin(db: Db, leavingId: string): Promise<Result<void>> {
 
 /** The signed-in user as services see them, or null (unknown, deleted or disabled). */
 export async function activeUser(db: Db, userId: string): Promise<{ id: string; email: string; name: string; role: Role } | null> {
+  if (!isId(userId)) return null;
   const [row] = await db.select().from(users).where(eq(users.id, userId));
   if (!row || row.disabled) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };

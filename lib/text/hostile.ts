@@ -65,3 +65,18 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, param
 /** What an id in a path or a reference may be: letters, digits and `_ - . :`, at most 128 characters. */
 export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$/;
 export const ID_RULE = 'not a valid id (letters, digits and _ - . : only, at most 128 characters)';
+const MAX_ID_LENGTH = 128;
+
+/**
+ * Why `value` cannot be an id, said as the rest of a sentence ("… contains a NUL character"), or
+ * undefined when it can. The most telling problem first: a megabyte of text is "too long", not "not
+ * a valid id".
+ */
+export function idProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return `is ${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not text`;
+  if (value === '') return 'is empty';
+  const text = textProblem(value);
+  if (text) return text;
+  if (value.length > MAX_ID_LENGTH) return `is ${value.length.toLocaleString('en')} characters long; an id has at most ${MAX_ID_LENGTH}`;
+  return ID_PATTERN.test(value) ? undefined : `is ${ID_RULE}`;
+}

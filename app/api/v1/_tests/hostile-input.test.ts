@@ -1,13 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import * as schema from '@/db/schema';
-import { DEMO_SCHEME_ID } from '@/db/seed';
 import { testDatabases } from '@/db/testing';
 import { API_ENDPOINTS } from '@/lib/api/endpoints';
 import { EXAMPLE_SCHEME } from '@/lib/scheme/examples';
 import type { Method, RouteHandler } from '@/lib/http';
-import { textProblem } from '@/lib/text/hostile';
-import { edge } from '@/proxy';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Connection, Db } from '@/db/client';
+import { DEMO_SCHEME_ID, seedDemoData } from '@/db/seed';
+import { findTextIssues, textProblem } from '@/lib/text/hostile';
+import type { ServiceContext } from '@/lib/services/context';
+import type { Result } from '@/lib/services/result';
+import { revokeApiKey } from '@/lib/services/api-keys';
+import { deleteFilter, filterUsers, getFilter, updateFilter } from '@/lib/services/filters';
+import { approveRequest, goLiveWithVersion, pendingRequests, previewActivation, publishedAs, publishOrRequest, rejectRequest, setFourEyes, versionEvents } from '@/lib/services/going-live';
+import { patchProcessor } from '@/lib/services/partial-updates';
+import { deleteProcessor, getProcessor, setProcessorStatus, updateProcessor } from '@/lib/services/processors';
+import { activateVersion, diffVersions, getVersion, listVersions, previewPublish, publishScheme } from '@/lib/services/publishing';
+import { deleteRoute, getRoute, updateRoute } from '@/lib/services/routes';
+import { deleteScheme, duplicateScheme, getScheme, saveAsCopy, saveDraft } from '@/lib/services/schemes';
+import { executeRun, exportRun, getRun, listRuns, prepareRun } from '@/lib/services/simulation-runs';
+import { createTestCase, deleteTestCase, importTestCases, listTestCases, setTestCaseEnabled, updateTestCase } from '@/lib/services/test-cases';
+import { activeUser, createUser, deleteUser, endUserSessions, setUserDisabled, setUserRole } from '@/lib/services/users';
+import { edge, proxy } from '@/proxy';
 import * as decide from '../decide/route';
 import * as filters from '../filters/route';
 import * as filter from '../filters/[id]/route';
@@ -179,10 +194,205 @@ describe('the request edge (proxy.ts, before the sign-in guard)', () => {
   });
 });
 
+describe('the Content-Security-Policy (proxy.ts)', () => {
+  const policyOf = async (path: string) => {
+    const response = (await proxy(new NextRequest(`http://localhost${path}`)))!;
+    return { sent: response.headers.get('content-security-policy')!, forNext: response.headers.get('x-middleware-request-content-security-policy'), nonce: response.headers.get('x-middleware-request-x-nonce') };
+  };
+  it('gives each page a nonce of its own, on the response and on the request Next.js renders from', async () => {
+    const [first, second] = [await policyOf('/sign-in'), await policyOf('/sign-in')];
+    for (const page of [first, second]) {
+      expect(page.sent).toContain(`script-src 'self' 'nonce-${page.nonce}' 'strict-dynamic'`);
+      expect(page.forNext).toBe(page.sent);
+      expect(page.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    }
+    expect(first.nonce).not.toBe(second.nonce);
+  });
+  it('allows no inline script and no eval anywhere; what is not a page gets scripts from this origin only', async () => {
+    for (const path of ['/sign-in', '/api/v1/processors', '/_next/static/chunks/a.js']) {
+      const { sent } = await policyOf(path);
+      const scripts = sent.split('; ').find((d) => d.startsWith('script-src '))!;
+      expect(scripts, path).not.toMatch(/unsafe-inline|unsafe-eval/);
+      expect(sent, path).toContain("frame-ancestors 'none'");
+    }
+    expect((await policyOf('/api/v1/processors')).sent).toContain("script-src 'self';");
+  });
+});
+
 /** Every row a request could have written, as one string. */
 async function storedState(api: ApiHarness): Promise<string> {
-  const db = api.connection.db;
-  const tables = [schema.processors, schema.processorRoutes, schema.processorRouteItems, schema.filters, schema.schemes, schema.schemeVersions, schema.settings, schema.auditEntries, schema.idempotencyKeys, schema.testCases];
+  return rowsOf(api.connection.db, API_TABLES);
+}
+
+const API_TABLES = [schema.processors, schema.processorRoutes, schema.processorRouteItems, schema.filters, schema.schemes, schema.schemeVersions, schema.settings, schema.auditEntries, schema.idempotencyKeys, schema.testCases];
+/** Besides the API's tables, what server actions change: users, sessions, API keys, four-eyes requests, stored runs. */
+const ACTION_TABLES = [...API_TABLES, schema.users, schema.accounts, schema.sessions, schema.apiKeys, schema.approvalRequests, schema.simulationRuns];
+
+async function rowsOf(db: Db, tables: readonly PgTable[]): Promise<string> {
   const rows = await Promise.all(tables.map((t) => db.select().from(t)));
   return JSON.stringify(rows);
 }
+
+/**
+ * The services server actions (and the app's own route handlers, pages and the command line) call,
+ * handed hostile arguments directly: what a browser can post to a server action whatever the form
+ * said. Each id, version and flag is refused with its problem before the database is touched (the
+ * database here records any use); hostile text in an input is refused by its parse. Nothing is stored.
+ */
+describe.each(testDatabases())('services under hostile arguments on $name', (target) => {
+  let connection: Connection;
+  let before: string;
+  let touched = false;
+  /** The test database, recording that something used it. */
+  let watched: Db;
+  beforeAll(async () => {
+    connection = await target.open();
+    await seedDemoData(connection.db);
+    before = await rowsOf(connection.db, ACTION_TABLES);
+    watched = new Proxy(connection.db, {
+      get(db, property) {
+        touched = true;
+        const value = Reflect.get(db, property, db) as unknown;
+        return typeof value === 'function' ? value.bind(db) : value;
+      },
+    });
+  }, 180_000);
+  afterAll(async () => connection?.close());
+
+  const ctx = (): ServiceContext => ({ db: watched, actor: { kind: 'user', id: 'usr_hostile_admin', email: 'admin@hostile.test', role: 'admin' }, via: 'ui' });
+  const CASE = { name: 'Hostile', transaction: TX, expected: { outcome: 'routed' } };
+
+  /** Each service entry point with an id argument, that argument being `v` (the others valid). */
+  const ID_TAKERS: { name: string; argument: string; run: (v: any) => Promise<unknown> }[] = [
+    { name: 'updateProcessor', argument: 'id', run: (v) => updateProcessor(ctx(), v, { name: 'Ok', provider: 'acme', status: 'active' }) },
+    { name: 'patchProcessor', argument: 'id', run: (v) => patchProcessor(ctx(), v, { name: 'Ok' }) },
+    { name: 'setProcessorStatus', argument: 'id', run: (v) => setProcessorStatus(ctx(), v, 'down') },
+    { name: 'deleteProcessor', argument: 'id', run: (v) => deleteProcessor(ctx(), v) },
+    { name: 'updateFilter', argument: 'id', run: (v) => updateFilter(ctx(), v, { name: 'Ok' }) },
+    { name: 'deleteFilter', argument: 'id', run: (v) => deleteFilter(ctx(), v) },
+    { name: 'updateRoute', argument: 'id', run: (v) => updateRoute(ctx(), v, { name: 'Ok' }) },
+    { name: 'deleteRoute', argument: 'id', run: (v) => deleteRoute(ctx(), v) },
+    { name: 'duplicateScheme', argument: 'id', run: (v) => duplicateScheme(ctx(), v) },
+    { name: 'deleteScheme', argument: 'id', run: (v) => deleteScheme(ctx(), v) },
+    { name: 'saveDraft', argument: 'id', run: (v) => saveDraft(ctx(), v, EXAMPLE_SCHEME, 1) },
+    { name: 'saveAsCopy', argument: 'scheme_id', run: (v) => saveAsCopy(ctx(), v, EXAMPLE_SCHEME) },
+    { name: 'publishOrRequest', argument: 'scheme_id', run: (v) => publishOrRequest(ctx(), v, {}) },
+    { name: 'publishScheme', argument: 'scheme_id', run: (v) => publishScheme(ctx(), v, {}) },
+    { name: 'previewPublish', argument: 'scheme_id', run: (v) => previewPublish(watched, v) },
+    { name: 'listVersions', argument: 'scheme_id', run: (v) => listVersions(watched, v) },
+    { name: 'getVersion', argument: 'scheme_id', run: (v) => getVersion(watched, v, 1) },
+    { name: 'diffVersions', argument: 'scheme_id', run: (v) => diffVersions(watched, v, 1, 1) },
+    { name: 'previewActivation', argument: 'scheme_id', run: (v) => previewActivation(watched, v, 1) },
+    { name: 'goLiveWithVersion', argument: 'scheme_id', run: (v) => goLiveWithVersion(ctx(), v, 1) },
+    { name: 'activateVersion', argument: 'scheme_id', run: (v) => activateVersion(ctx(), v, 1) },
+    { name: 'approveRequest', argument: 'request_id', run: (v) => approveRequest(ctx(), v, { comment: 'fine' }) },
+    { name: 'rejectRequest', argument: 'request_id', run: (v) => rejectRequest(ctx(), v, { comment: 'no' }) },
+    { name: 'createTestCase', argument: 'scheme_id', run: (v) => createTestCase(ctx(), v, CASE) },
+    { name: 'updateTestCase (scheme)', argument: 'scheme_id', run: (v) => updateTestCase(ctx(), v, 'tc_x', CASE) },
+    { name: 'updateTestCase (case)', argument: 'test_case_id', run: (v) => updateTestCase(ctx(), DEMO_SCHEME_ID, v, CASE) },
+    { name: 'setTestCaseEnabled', argument: 'test_case_id', run: (v) => setTestCaseEnabled(ctx(), DEMO_SCHEME_ID, v, false) },
+    { name: 'deleteTestCase', argument: 'test_case_id', run: (v) => deleteTestCase(ctx(), DEMO_SCHEME_ID, v) },
+    { name: 'importTestCases', argument: 'scheme_id', run: (v) => importTestCases(ctx(), v, JSON.stringify(CASE)) },
+    { name: 'setUserRole', argument: 'user_id', run: (v) => setUserRole(ctx(), v, 'viewer') },
+    { name: 'setUserDisabled', argument: 'user_id', run: (v) => setUserDisabled(ctx(), v, true) },
+    { name: 'endUserSessions', argument: 'user_id', run: (v) => endUserSessions(ctx(), v) },
+    { name: 'deleteUser', argument: 'user_id', run: (v) => deleteUser(ctx(), v) },
+    { name: 'revokeApiKey', argument: 'id', run: (v) => revokeApiKey(ctx(), v) },
+    { name: 'prepareRun', argument: 'scheme_id', run: (v) => prepareRun(ctx(), v, { kind: 'batch', target: { kind: 'draft' }, input: { kind: 'synthetic', count: 10 } }) },
+    { name: 'executeRun', argument: 'run_id', run: (v) => executeRun(ctx(), DEMO_SCHEME_ID, v, null) },
+    { name: 'getRun', argument: 'run_id', run: (v) => getRun(ctx(), DEMO_SCHEME_ID, v) },
+    { name: 'exportRun', argument: 'run_id', run: (v) => exportRun(ctx(), DEMO_SCHEME_ID, v) },
+  ];
+  /** Version numbers, revisions and flags, the same way. */
+  const NUMBER_TAKERS: { name: string; argument: string; run: (v: any) => Promise<unknown> }[] = [
+    { name: 'previewActivation', argument: 'version', run: (v) => previewActivation(watched, DEMO_SCHEME_ID, v) },
+    { name: 'goLiveWithVersion', argument: 'version', run: (v) => goLiveWithVersion(ctx(), DEMO_SCHEME_ID, v) },
+    { name: 'activateVersion', argument: 'version', run: (v) => activateVersion(ctx(), DEMO_SCHEME_ID, v) },
+    { name: 'getVersion', argument: 'version', run: (v) => getVersion(watched, DEMO_SCHEME_ID, v) },
+    { name: 'diffVersions', argument: 'to', run: (v) => diffVersions(watched, DEMO_SCHEME_ID, 1, v) },
+    { name: 'saveDraft', argument: 'revision', run: (v) => saveDraft(ctx(), DEMO_SCHEME_ID, EXAMPLE_SCHEME, v) },
+  ];
+  const FLAG_TAKERS: { name: string; argument: string; run: (v: any) => Promise<unknown> }[] = [
+    { name: 'setFourEyes', argument: 'four_eyes', run: (v) => setFourEyes(ctx(), v) },
+    { name: 'setUserDisabled', argument: 'disabled', run: (v) => setUserDisabled(ctx(), 'usr_someone', v) },
+    { name: 'setTestCaseEnabled', argument: 'enabled', run: (v) => setTestCaseEnabled(ctx(), DEMO_SCHEME_ID, 'tc_x', v) },
+  ];
+  /** Reads answer "nothing" for an id no record can have, without asking the database. */
+  const READERS: { name: string; run: (v: any) => Promise<unknown>; nothing: unknown }[] = [
+    { name: 'getProcessor', run: (v) => getProcessor(watched, v), nothing: undefined },
+    { name: 'getFilter', run: (v) => getFilter(watched, v), nothing: undefined },
+    { name: 'filterUsers', run: (v) => filterUsers(watched, v), nothing: [] },
+    { name: 'getRoute', run: (v) => getRoute(watched, v), nothing: undefined },
+    { name: 'getScheme', run: (v) => getScheme(watched, v), nothing: undefined },
+    { name: 'listTestCases', run: (v) => listTestCases(watched, v), nothing: [] },
+    { name: 'pendingRequests', run: (v) => pendingRequests(watched, v), nothing: [] },
+    { name: 'versionEvents', run: (v) => versionEvents(watched, v), nothing: [] },
+    { name: 'publishedAs', run: (v) => publishedAs(watched, v, 1), nothing: null },
+    { name: 'listRuns', run: (v) => listRuns(ctx(), v), nothing: [] },
+    { name: 'activeUser', run: (v) => activeUser(watched, v), nothing: null },
+  ];
+  const NOT_IDS = { ...HOSTILE_IDS, 'lone low surrogate': '\udc00', '1 MB': MEGABYTE_VALUE, empty: '', 'a space': 'proc a', number: 42, list: ['proc_stripe'], null: null, object: { id: 'proc_stripe' } };
+  const NOT_VERSIONS = { zero: 0, negative: -1, fraction: 1.5, NaN: Number.NaN, infinity: Number.POSITIVE_INFINITY, 'past the integer column': 2 ** 31, '1e300': 1e300, text: '1', null: null };
+  const NOT_FLAGS = { text: 'true', number: 1, null: null, 'NUL text': 'a\u0000' };
+
+  const refusals: [string, string, () => Promise<unknown>][] = [];
+  for (const taker of ID_TAKERS) for (const [label, v] of Object.entries(NOT_IDS)) refusals.push([`${taker.name} with ${taker.argument} = ${label}`, taker.argument, () => taker.run(v)]);
+  for (const taker of NUMBER_TAKERS) for (const [label, v] of Object.entries(NOT_VERSIONS)) refusals.push([`${taker.name} with ${taker.argument} = ${label}`, taker.argument, () => taker.run(v)]);
+  for (const taker of FLAG_TAKERS) for (const [label, v] of Object.entries(NOT_FLAGS)) refusals.push([`${taker.name} with ${taker.argument} = ${label}`, taker.argument, () => taker.run(v)]);
+
+  it.each(refusals)('%s → refused with its problem, the database untouched', async (_name, argument, run) => {
+    touched = false;
+    const result = (await run()) as Result<unknown>;
+    expect(touched).toBe(false);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ code: 'validation', message: expect.stringMatching(/^Refused: the .+ Nothing was looked up or changed\.$/), issues: [{ path: [argument], message: expect.any(String) }] });
+    const said = JSON.stringify(result);
+    expect(said.length).toBeLessThan(1000); // never the value itself
+    expect(findTextIssues(result)).toEqual([]);
+  });
+
+  it.each(READERS.flatMap((reader) => Object.entries(NOT_IDS).map(([label, v]) => [`${reader.name} with id = ${label}`, reader, v] as const)))(
+    '%s → nothing, the database untouched',
+    async (_name, reader, v) => {
+      touched = false;
+      expect(await reader.run(v)).toEqual(reader.nothing);
+      expect(touched).toBe(false);
+    },
+  );
+
+  /** Hostile text in a server action's input: refused by the parse (some inside their transaction, which rolls back). */
+  const textRefusals: [string, (v: string) => Promise<Result<unknown>>][] = [
+    ['approveRequest comment', (v) => approveRequest(ctx(), 'apr_missing', { comment: v })],
+    ['rejectRequest comment', (v) => rejectRequest(ctx(), 'apr_missing', { comment: v })],
+    ['publishOrRequest note', (v) => publishOrRequest(ctx(), DEMO_SCHEME_ID, { note: v })],
+    ['createUser name', (v) => createUser(ctx(), { email: 'new@hostile.test', name: v, role: 'viewer', password: 'long enough password' })],
+    ['createUser password', (v) => createUser(ctx(), { email: 'new@hostile.test', role: 'viewer', password: `long enough ${v}` })],
+    ['createTestCase name', (v) => createTestCase(ctx(), DEMO_SCHEME_ID, { ...CASE, name: v })],
+    ['createTestCase transaction key', (v) => createTestCase(ctx(), DEMO_SCHEME_ID, { ...CASE, transaction: { ...TX, [`k${v}`]: 1 } })],
+    ['updateTestCase name', (v) => updateTestCase(ctx(), DEMO_SCHEME_ID, 'tc_missing', { ...CASE, name: v })],
+    ['importTestCases line', (v) => importTestCases(ctx(), DEMO_SCHEME_ID, JSON.stringify({ ...CASE, name: v }))],
+    ['prepareRun input', (v) => prepareRun(ctx(), DEMO_SCHEME_ID, { kind: 'batch', target: { kind: 'draft' }, input: { kind: 'file', format: 'csv', file_name: v, size: 10 } })],
+  ];
+  it.each(textRefusals.flatMap(([name, run]) => Object.entries(HOSTILE_TEXT).map(([label, v]) => [`${name} with a ${label} value`, run, v] as const)))(
+    '%s → a validation refusal, short',
+    async (_name, run, v) => {
+      const result = await run(v);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('validation');
+      expect(JSON.stringify(result).length).toBeLessThan(4000);
+    },
+  );
+
+  it('asks the database for a well-formed id it does not know (so "untouched" above is measured)', async () => {
+    touched = false;
+    const result = await deleteProcessor(ctx(), 'proc_missing');
+    expect(touched).toBe(true);
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('stored nothing', async () => {
+    expect(await rowsOf(connection.db, ACTION_TABLES)).toBe(before);
+  });
+});

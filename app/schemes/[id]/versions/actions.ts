@@ -8,6 +8,7 @@ import { goLiveWithVersion, previewActivation, publishOrRequest, stopLiveScheme,
 import { createTestCase, deleteTestCase } from '@/lib/services/test-cases';
 import { fail, type Result } from '@/lib/services/result';
 
+/** After a change only: a refused call changed nothing, and its scheme id may be anything the browser sent. */
 const refresh = (schemeId: string) => {
   revalidatePath(`/schemes/${schemeId}/versions`);
   revalidatePath(`/schemes/${schemeId}`);
@@ -25,9 +26,9 @@ export async function publishAction(schemeId: string, _previous: FormState, form
     ...(Number.isInteger(revision) && revision > 0 ? { expected_revision: revision } : {}),
   };
   const result = await publishOrRequest(ctx, schemeId, input);
-  refresh(schemeId);
   const values = { note: input.note, override_reason: input.override_reason, activate: input.activate ? 'on' : '' };
   if (!result.ok) return formStateOf(result, values, '');
+  refresh(schemeId);
   if (result.value.status === 'requested') {
     return formStateOf(result, {}, `Requested: ${result.value.request.summary}. It happens when another publisher or admin approves it.`);
   }
@@ -44,15 +45,15 @@ export async function previewActivationAction(schemeId: string, version: number)
 
 export async function activateAction(schemeId: string, version: number): Promise<GoLiveResult> {
   const result = await goLiveWithVersion(await uiContext(), schemeId, version);
-  refresh(schemeId);
   if (!result.ok) return { status: 'error', message: result.error.message };
+  refresh(schemeId);
   if (result.value.status === 'requested') return { status: 'requested', message: `Requested: ${result.value.request.summary}. It goes live when another publisher or admin approves it.` };
   return { status: 'live', message: `Version ${version} is live: decide uses it now.`, href: `/schemes/${schemeId}/versions#version-${version}` };
 }
 
 export async function deactivateAction(schemeId: string, _previous: FormState, _form: FormData): Promise<FormState> {
   const result = await stopLiveScheme(await uiContext());
-  refresh(schemeId);
+  if (result.ok) refresh(schemeId);
   return formStateOf(result, {}, 'No scheme is active: the routing mode decides.');
 }
 
@@ -75,12 +76,12 @@ export async function addTestCaseAction(schemeId: string, _previous: FormState, 
     ...(values.processor.trim() ? { processor: values.processor.trim() } : {}),
   };
   const result = await createTestCase(await uiContext(), schemeId, { name: values.name, transaction, expected });
-  refresh(schemeId);
+  if (result.ok) refresh(schemeId);
   return formStateOf(result, values, `Saved test case “${values.name.trim()}”.`);
 }
 
 export async function deleteTestCaseAction(schemeId: string, _previous: FormState, form: FormData): Promise<FormState> {
   const result = await deleteTestCase(await uiContext(), schemeId, text(form, 'case_id') ?? '');
-  refresh(schemeId);
+  if (result.ok) refresh(schemeId);
   return formStateOf(result, {}, 'Test case deleted.');
 }
