@@ -57,6 +57,24 @@ describe('CSV read from an upload cut into chunks', () => {
     for (let cut = 0; cut <= SMALL.length; cut++) expect(await read(SMALL, [cut]), `cut at byte ${cut}`).toEqual(whole);
   });
 
+  it('gives the same rows, bad quotes, a line that is not UTF-8 and an open quote included, at every cut', async () => {
+    const file = new Uint8Array([
+      ...utf8('id,amount,metadata.note\r\na,1,"x"y, more\r\nb,2,"ok"\r\nc,3,caf'), 0xc3, 0x28, ...utf8('\r\nd,4,"é"\r\ne,5,"open\r\nstill'),
+    ]);
+    const whole = await read(file);
+    expect(whole.map((r) => (r.ok ? `${r.line} ok` : `${r.line} ${r.error}`))).toEqual([
+      '2 characters after a closing quote', '3 ok', '4 not valid UTF-8', '5 ok', '6 a quoted field is not closed before the end of the input',
+    ]);
+    for (let cut = 0; cut <= file.length; cut++) expect(await read(file, [cut]), `cut at byte ${cut}`).toEqual(whole);
+  });
+
+  it('gives the same rows for a file of "\\r" line ends at every cut', async () => {
+    const file = utf8('id,amount,metadata.note\ra,1,"two\rlines"\r\rb,2,x\rc,oops,y');
+    const whole = await read(file);
+    expect(whole.map((r) => (r.ok ? `${r.line} ok` : `${r.line} ${r.error}`))).toEqual(['2 ok', '5 ok', '6 column "amount": "oops" is not a valid number']);
+    for (let cut = 0; cut <= file.length; cut++) expect(await read(file, [cut]), `cut at byte ${cut}`).toEqual(whole);
+  });
+
   it('gives the same rows when cut at every byte', async () => {
     expect(await read(SMALL, Array.from({ length: SMALL.length - 1 }, (_, i) => i + 1))).toEqual(await read(SMALL));
   });
