@@ -2,7 +2,7 @@
  * `npm run bench:simulate`: batch simulation through the app's HTTP endpoint against the CLI's
  * simulate code path, side by side in one run, on the same inputs:
  *  1. 1,000,000 synthetic transactions, request → final report, vs the CLI's `--synthetic` run;
- *  2. a 1,000,000-row CSV (~100 MB) uploaded as a stream, vs the CLI reading the same file: throughput,
+ *  2. a 1,000,000-row CSV (~75 MB) uploaded as a stream, vs the CLI reading the same file: throughput,
  *     the server's RSS growth, and the longest gap between progress lines;
  *  3. Cancel: from the cancel request to the run's answer, and the server's CPU time in the second after;
  *  4. the CSV readers on the same file: ours (lib/simulation/csv.ts: papaparse's tokeniser with our
@@ -11,7 +11,7 @@
  * Needs a production build (`npx next build`). BENCH_ROWS overrides the row counts (default 1,000,000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -296,6 +296,7 @@ async function main() {
     for (const r of results) console.log(`| ${r.name} | ${r.rows.toLocaleString('en')} | ${(r.ms / 1000).toFixed(2)} s | ${Math.round(r.rowsPerSecond).toLocaleString('en')} | ${(oursMs / r.ms).toFixed(2)}× | ${r.peakGrowthMb.toFixed(0)} MB |`);
   } finally {
     await server.stop();
+    rmSync(work, { recursive: true, force: true }); // the CSV and the database
   }
 }
 
