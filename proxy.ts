@@ -34,6 +34,16 @@ function withPolicy(response: NextResponse, policy: string): NextResponse {
   return response;
 }
 
+/**
+ * Every request but the two whose bodies stream (a simulation run's upload, /api/v1/simulate/batch):
+ * for a request the proxy runs on, Next.js copies the body into memory until all of it has arrived and
+ * cuts it at 10 MB. Those two routes make the proxy's checks themselves (lib/http/outside-proxy.ts).
+ * Next.js reads this literal at build time, so it cannot be built from constants.
+ */
+export const config = {
+  matcher: ['/((?!api/v1/simulate/batch$|schemes/[^/]+/simulations/[^/]+$).*)'],
+};
+
 /** The request itself: undecodable targets, and server actions posted from another site. */
 export function edge(request: NextRequest): NextResponse | undefined {
   const problem = requestTargetProblem(new URL(request.url));

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { openCanvas, type Load } from './bench/editor-browser';
-import { measureEditorOperations, measureSelect, type EditorOperations } from './bench/editor-ops';
+import { measureEditorOperations, measureHeatMap, measureSelect, type EditorOperations, type HeatMapOperations } from './bench/editor-ops';
 import { fmtMs, median, printTable, spread, type Row } from './bench/editor-report';
 import { editorBenchScheme, PROBE_VALUE } from './bench/editor-scheme';
 import { freePort, prepareDatabase, startServer } from './bench/editor-server';
@@ -35,7 +35,10 @@ const chromiumFinder: string = './chromium.mjs';
 const { findChromium } = (await import(chromiumFinder)) as { findChromium: () => Promise<string | undefined> };
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-const TARGET = { interactiveMs: 3_000, interactiveRatio: 2, selectMs: 100, editMs: 100, jsonMs: 200, layoutMs: 1_000, nodeRenders: 2 };
+/** The editor's operations of one run, the heat map of a simulation run among them. */
+type Measured = EditorOperations & { heatMap: HeatMapOperations };
+
+const TARGET = { interactiveMs: 3_000, interactiveRatio: 2, selectMs: 100, editMs: 100, jsonMs: 200, layoutMs: 1_000, heatMapMs: 300, nodeRenders: 2 };
 
 async function main(): Promise<number> {
   if (!options['no-build'] && !process.env.E2E_SKIP_BUILD) {
@@ -64,24 +67,24 @@ async function main(): Promise<number> {
   try {
     // One unmeasured load of each first: the server's first request of a route loads its code. The
     // editor's canvas size (the window less the page's chrome and side panel) becomes the baseline's.
-    const first = await openCanvas(browser, editorUrl);
+    const first = await openCanvas(browser, editorUrl, server.session);
     await first.page.context().close();
     const baselineUrl = `${server.url}/bench/flow-baseline?scheme=${schemeId}&width=${first.canvas.width}&height=${first.canvas.height}`;
-    await (await openCanvas(browser, baselineUrl)).page.context().close();
+    await (await openCanvas(browser, baselineUrl, server.session)).page.context().close();
 
     const loads = { editor: [] as Load[], baseline: [] as Load[] };
     const selects = { editor: [] as number[], baseline: [] as number[], editorRenders: [] as number[], baselineRenders: [] as number[] };
-    const operations: EditorOperations[] = [];
+    const operations: Measured[] = [];
     for (let run = 0; run < RUNS; run++) {
       // Alternate which page goes first, so neither always gets the machine's quieter moment.
       const order = run % 2 === 0 ? (['baseline', 'editor'] as const) : (['editor', 'baseline'] as const);
       for (const which of order) {
-        const load = await openCanvas(browser, which === 'editor' ? editorUrl : baselineUrl);
+        const load = await openCanvas(browser, which === 'editor' ? editorUrl : baselineUrl, server.session);
         loads[which].push(load);
         const select = await measureSelect(load.page, 3, [probe]);
         selects[which].push(...select.map((s) => s.ms));
         selects[which === 'editor' ? 'editorRenders' : 'baselineRenders'].push(...select.map((s) => s.renders.nodes));
-        if (which === 'editor') operations.push(await measureEditorOperations(load.page, probe, PROBE_VALUE));
+        if (which === 'editor') operations.push({ ...(await measureEditorOperations(load.page, probe, PROBE_VALUE)), heatMap: await measureHeatMap(load.page) });
         await load.page.context().close();
       }
       process.stdout.write(`run ${run + 1}/${RUNS} done\n`);
@@ -103,7 +106,7 @@ async function main(): Promise<number> {
 function tableRows(
   loads: { editor: Load[]; baseline: Load[] },
   selects: { editor: number[]; baseline: number[]; editorRenders: number[]; baselineRenders: number[] },
-  operations: EditorOperations[],
+  operations: Measured[],
   nodeCount: number,
 ): Row[] {
   const drawn = { editor: loads.editor.map((l) => l.drawnMs), baseline: loads.baseline.map((l) => l.drawnMs) };
@@ -114,12 +117,26 @@ function tableRows(
   const mountRenders = { editor: loads.editor.map((l) => l.renders.nodes), baseline: loads.baseline.map((l) => l.renders.nodes) };
   const count = (values: number[]) => `${Math.max(...values)} (max)`;
   const drawnCounts = (which: Load[]) => [...new Set(which.map((l) => l.drawnCount))].join(' / ');
-  const ops = (pick: (o: EditorOperations) => number[]) => operations.flatMap(pick);
+  const ops = (pick: (o: Measured) => number[]) => operations.flatMap(pick);
   const edit = ops((o) => o.edit.map((e) => e.ms));
   const editRenders = ops((o) => o.edit.map((e) => e.renders.nodes));
   const json = ops((o) => o.json.map((e) => e.ms));
   const jsonRenders = ops((o) => o.json.map((e) => e.renders.nodes));
   const layout = ops((o) => o.layout.map((e) => e.ms));
+  // Per node: the most renders any one node had for showing the heat map (every drawn node changes).
+  const heat = (view: keyof HeatMapOperations) => ({
+    ms: ops((o) => o.heatMap[view].map((e) => e.ms)),
+    renders: ops((o) => o.heatMap[view].map((e) => Math.max(0, ...Object.values(e.renders.byNode)))),
+    nodes: ops((o) => o.heatMap[view].map((e) => Object.keys(e.renders.byNode).length)),
+  });
+  const heatRows = (view: keyof HeatMapOperations, label: string): Row[] => {
+    const { ms, renders, nodes } = heat(view);
+    const drawnNodes = `${Math.min(...nodes)}–${Math.max(...nodes)} nodes drawn`;
+    return [
+      { metric: `heat map of a run, ${label} (Show heat map → hits on every drawn node)`, editor: spread(ms), baseline: '—', ratio: '', target: `< ${fmtMs(TARGET.heatMapMs)}`, pass: median(ms) < TARGET.heatMapMs },
+      { metric: `renders per node for the heat map, ${label} (${drawnNodes})`, editor: count(renders), baseline: '—', ratio: '', target: `≤ ${TARGET.nodeRenders}`, pass: Math.max(...renders) <= TARGET.nodeRenders },
+    ];
+  };
   return [
     { metric: `nodes in the DOM when drawn (of ${nodeCount})`, editor: drawnCounts(loads.editor), baseline: drawnCounts(loads.baseline), ratio: '', target: '', pass: null },
     { metric: 'nodes drawn (in the DOM and measured)', editor: spread(drawn.editor), baseline: spread(drawn.baseline), ratio: x(ratio(drawn.editor, drawn.baseline)), target: '', pass: null },
@@ -133,6 +150,8 @@ function tableRows(
     { metric: 'JSON edit → graph', editor: spread(json), baseline: '—', ratio: '', target: `< ${fmtMs(TARGET.jsonMs)}`, pass: median(json) < TARGET.jsonMs },
     { metric: 'node renders per JSON edit', editor: count(jsonRenders), baseline: '—', ratio: '', target: `≤ ${TARGET.nodeRenders}`, pass: Math.max(...jsonRenders) <= TARGET.nodeRenders },
     { metric: 'auto-layout (button → positions)', editor: spread(layout), baseline: '—', ratio: '', target: `< ${fmtMs(TARGET.layoutMs)}`, pass: median(layout) < TARGET.layoutMs },
+    ...heatRows('inView', 'as opened'),
+    ...heatRows('zoomedOut', 'zoomed out'),
   ];
 }
 

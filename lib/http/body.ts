@@ -1,5 +1,5 @@
 import 'server-only';
-import { INVALID_UTF8_LINE } from '@/lib/simulation/records';
+import { utf8Lines } from '@/lib/simulation/utf8-lines';
 import { quote } from '@/lib/text/hostile';
 import { apiError, type ApiError } from './errors';
 
@@ -172,58 +172,26 @@ export function checkJsonLinesRequest(request: Request, maxBytes = MAX_JSON_LINE
 
 /**
  * The body as UTF-8 text chunks while it streams in; throws BodyTooLargeError once past `maxBytes`.
- * Decoded line by line ("\n" never occurs inside a UTF-8 sequence): a line that is not valid UTF-8
- * arrives as INVALID_UTF8_LINE, so it is reported by its number rather than silently repaired.
+ * Decoded line by line: a line that is not valid UTF-8 arrives as a marker line, so it is reported
+ * by its number rather than silently repaired (see utf8Lines).
  */
 export async function* bodyTextChunks(request: Request, maxBytes = MAX_JSON_LINES_BYTES): AsyncGenerator<string> {
   if (!request.body) return;
   const reader = request.body.getReader();
-  let carry = new Uint8Array(0);
-  let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
-      const bytes = carry.length > 0 ? concat(carry, value) : value;
-      const end = bytes.lastIndexOf(0x0a) + 1;
-      // A partial line is held whole, up to the longest line the parser reads; past that it is too long anyway.
-      const cut = end === 0 && bytes.length > MAX_HELD_LINE_BYTES ? bytes.length : end;
-      carry = bytes.slice(cut);
-      if (cut > 0) yield decodeLines(bytes.subarray(0, cut));
-    }
-    if (carry.length > 0) yield decodeLines(carry);
+    yield* utf8Lines(capped(reader, maxBytes));
   } finally {
     await reader.cancel().catch(() => {});
   }
 }
 
-const MAX_HELD_LINE_BYTES = 4 * 1024 * 1024;
-
-function decodeLines(bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    let out = '';
-    for (let start = 0; start < bytes.length; ) {
-      const nl = bytes.indexOf(0x0a, start);
-      const end = nl === -1 ? bytes.length : nl + 1;
-      const line = bytes.subarray(start, end);
-      try {
-        out += utf8.decode(line);
-      } catch {
-        out += INVALID_UTF8_LINE + (nl === -1 ? '' : '\n');
-      }
-      start = end;
-    }
-    return out;
+async function* capped(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    total += value.byteLength;
+    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+    yield value;
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

@@ -3,18 +3,28 @@ import type { ServiceContext } from '@/lib/services/context';
 import { databaseForHandlers, databaseUnavailable, isDatabaseUnavailable } from './database';
 import { clientAddress } from './client-address';
 import { apiError, errorResponse } from './errors';
+import { signInRefusal, targetRefusal } from './outside-proxy';
 import { requestIdOf } from './request-id';
 
 type Params = Record<string, string>;
 type Handler = (request: Request, ctx: ServiceContext, params: Params) => Promise<Response>;
 
+interface UiHandlerOptions {
+  /** The route is left out of proxy.ts's matcher (its body streams): it makes the proxy's checks itself. */
+  outsideProxy?: boolean;
+}
+
 /**
  * A route handler the app's own pages call (not /api/v1: no API key). It gets the service context of
  * the person using the app; until sign-in exists that is the operator, `ops`. Failures map as in /api/v1.
  */
-export function uiHandler(handle: Handler) {
+export function uiHandler(handle: Handler, options: UiHandlerOptions = {}) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     try {
+      if (options.outsideProxy) {
+        const refused = targetRefusal(request) ?? (await signInRefusal(request));
+        if (refused) return errorResponse(refused);
+      }
       const ctx: ServiceContext = { db: await databaseForHandlers(), actor: { kind: 'system', name: 'ops' }, via: 'ui', address: clientAddress(request.headers) };
       return await handle(request, ctx, await context.params);
     } catch (error) {

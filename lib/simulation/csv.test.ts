@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseCsvRecords } from './csv';
-import type { ParsedRecord } from './records';
+import { INVALID_UTF8_LINE, type ParsedRecord } from './records';
 
 async function* chunked(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -49,15 +49,39 @@ describe('parseCsv', () => {
   });
 
   it('reports bad rows with their line numbers and keeps going', async () => {
-    const out = await records('id,amount,recurring\na,abc,true\nb,1\nc,2,maybe\nd,x"y,true\ne,"3"z,true\nf,4,false\n');
+    const out = await records('id,amount,recurring\na,abc,true\nb,1\nc,2,maybe\ne,"3"z,true\nf,4,false\ng,"5" x,"y"\nh,"6",true\n');
     expect(out.map((r) => (r.ok ? `${r.line} ok` : `${r.line} ${r.error}`))).toEqual([
       '2 column "amount": "abc" is not a valid number',
       '3 expected 3 fields, found 2',
       '4 column "recurring": "maybe" is not a valid boolean',
-      '5 a quote inside an unquoted field (quote the whole field and double the quote)',
-      '6 characters after a closing quote',
-      '7 ok',
+      '5 characters after a closing quote',
+      '6 ok',
+      '7 characters after a closing quote',
+      '8 ok',
     ]);
+  });
+
+  it('reads a quote inside an unquoted field as text, and allows spaces after a closing quote', async () => {
+    const out = await records('id,metadata.note,amount\nd"1,say "hi",1\n"e" ,"x"  ,2\n');
+    expect(out).toEqual([
+      { ok: true, line: 2, transaction: { id: 'd"1', metadata: { note: 'say "hi"' }, amount: 1 } },
+      { ok: true, line: 3, transaction: { id: 'e', metadata: { note: 'x' }, amount: 2 } },
+    ]);
+  });
+
+  it('reads a file whose rows end in "\\r" alone', async () => {
+    const out = await records('id,amount\r"a\rb",1\rc,2\r\rd,3', 3);
+    expect(out).toEqual([
+      { ok: true, line: 2, transaction: { id: 'a\rb', amount: 1 } },
+      { ok: true, line: 4, transaction: { id: 'c', amount: 2 } },
+      { ok: true, line: 6, transaction: { id: 'd', amount: 3 } },
+    ]);
+  });
+
+  it('reports a line that is not UTF-8 (as the upload decoder marks it) on its row, and goes on', async () => {
+    const out = await records(`id,amount\na,1\n${INVALID_UTF8_LINE}\nb,"2"\n`);
+    expect(out.map((r) => (r.ok ? `${r.line} ok` : `${r.line} ${r.error}`))).toEqual(['2 ok', '3 not valid UTF-8', '4 ok']);
+    expect(await records(`${INVALID_UTF8_LINE}\r\na,1\r\n`)).toEqual([{ ok: false, line: 1, error: 'header: not valid UTF-8' }]);
   });
 
   it('counts lines inside quoted fields and reports an unterminated quote where its row starts', async () => {

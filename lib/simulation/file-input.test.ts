@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { fileTransactions, InputStopped, textOf, type InputProblems } from './file-input';
 
-async function* bytes(text: string, size: number): AsyncGenerator<Uint8Array> {
-  const all = new TextEncoder().encode(text);
+async function* bytes(all: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < all.length; i += size) yield all.slice(i, i + size);
 }
 
 async function collect(text: string, format: 'csv' | 'jsonl', policy: 'skip' | 'stop', chunk = 3) {
+  return collectBytes(new TextEncoder().encode(text), format, chunk, policy);
+}
+
+async function collectBytes(all: Uint8Array, format: 'csv' | 'jsonl', chunk: number, policy: 'skip' | 'stop' = 'skip') {
   const problems: InputProblems = { count: 0, first: [] };
   const count = { bytes: 0 };
   const txs: unknown[] = [];
-  for await (const batch of fileTransactions(textOf(bytes(text, chunk), count), { format, policy, problems })) txs.push(...batch);
+  for await (const batch of fileTransactions(textOf(bytes(all, chunk), count), { format, policy, problems })) txs.push(...batch);
   return { txs, problems, bytes: count.bytes };
 }
 
@@ -20,6 +23,18 @@ describe('file input', () => {
     const { txs, bytes: read } = await collect(text, 'csv', 'skip', 1);
     expect(txs).toEqual([{ id: 't1', card: { issuer_country: 'DE' }, metadata: { note: 'Grüße 😀' } }]);
     expect(read).toBe(new TextEncoder().encode(text).length);
+  });
+
+  it('reports a line that is not UTF-8 by its number (CSV and JSON lines), wherever the chunks are cut', async () => {
+    for (const chunk of [1, 2, 5, 64]) {
+      const csv = Buffer.concat([Buffer.from('id,metadata.note\nt1,a\nt2,b'), Buffer.from([0xff]), Buffer.from('c\nt3,"d\ne"\n')]);
+      const jsonl = Buffer.concat([Buffer.from('{"id":"t1"}\r\n{"id":"'), Buffer.from([0xe2, 0x82]), Buffer.from('"}\r\n{"id":"t3"}\r\n')]);
+      for (const [bytes, format] of [[csv, 'csv'], [jsonl, 'jsonl']] as const) {
+        const { txs, problems } = await collectBytes(bytes, format, chunk);
+        expect(txs.map((t) => (t as { id: string }).id)).toEqual(['t1', 't3']);
+        expect(problems.first).toEqual([{ line: format === 'csv' ? 3 : 2, column: null, problem: 'not valid UTF-8' }]);
+      }
+    }
   });
 
   it('skips bad rows, counting all and listing them with line, column and problem', async () => {

@@ -4,6 +4,7 @@ import { checkTransaction } from '../transactions/reader';
 import { parseCsvRecords } from './csv';
 import { parseJsonLinesRecords } from './json-lines';
 import type { ParsedRecord } from './records';
+import { utf8Lines } from './utf8-lines';
 
 export type FileFormat = 'csv' | 'jsonl';
 /** What to do with a row that cannot be read: count it and go on, or stop the run there. */
@@ -47,16 +48,19 @@ export interface ByteCount {
   bytes: number;
 }
 
-/** Raw bytes (an upload) → text, decoded as UTF-8 across chunk boundaries. */
+/**
+ * Raw bytes (an upload) → text, decoded as UTF-8 a line at a time, so a line that is not UTF-8 is
+ * reported by its number (see utf8Lines). Counts the bytes as they are read.
+ */
 export async function* textOf(bytes: AsyncIterable<Uint8Array>, count: ByteCount): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  yield* utf8Lines(counted(bytes, count));
+}
+
+async function* counted(bytes: AsyncIterable<Uint8Array>, count: ByteCount): AsyncGenerator<Uint8Array> {
   for await (const chunk of bytes) {
     count.bytes += chunk.byteLength;
-    const text = decoder.decode(chunk, { stream: true });
-    if (text.length > 0) yield text;
+    yield chunk;
   }
-  const tail = decoder.decode();
-  if (tail.length > 0) yield tail;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import type { Session } from './sign-in';
 
 /**
  * Timing pages and operations in Chromium with the probes of scripts/bench-editor-probes.js.
@@ -49,9 +50,10 @@ export interface Load {
   renders: RenderCount;
 }
 
-/** Opens `url` in a fresh browser context and waits until its canvas is interactive. */
-export async function openCanvas(browser: Browser, url: string): Promise<Load> {
+/** Opens `url` in a fresh browser context with `session`'s cookies and waits until its canvas is interactive. */
+export async function openCanvas(browser: Browser, url: string, session: Session): Promise<Load> {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addCookies(session.cookies);
   await context.addInitScript({ content: PROBES });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { cssString, nodeCentre, nodesNearMiddle, timeOperation, type OpResult } from './editor-browser';
+import { cssString, nodeCentre, nodesNearMiddle, sleep, timeOperation, waitForQuiet, type OpResult } from './editor-browser';
 
 /** The operations the editor benchmark times, driven as a user would (mouse and keyboard). */
 
@@ -83,4 +83,49 @@ async function inspectorInputHolding(page: Page, value: number) {
   }, String(value));
   if (!marked) throw new Error(`bench: no inspector input holds the probe value ${value}`);
   return page.locator('[data-bench-probe]');
+}
+
+/** True once every node drawn on the canvas carries its hits badge. */
+const HEAT_SHOWN = `(() => { const nodes = document.querySelectorAll('.react-flow__node'); return nodes.length > 0 && [...nodes].every((n) => n.querySelector('[data-testid="node-hits"]')); })()`;
+
+export interface HeatMapOperations {
+  /** With the canvas as the editor opened it (on its start node: a few nodes drawn). */
+  inView: OpResult[];
+  /** Zoomed out as far as the editor goes (the toolbar's − button), so it draws as many nodes as it can at once. */
+  zoomedOut: OpResult[];
+}
+
+/**
+ * The heat map of a batch simulation run: runs `payments` synthetic payments from the Simulate tab
+ * (the server simulates; the report comes back with every node's hits), then, `repeats` times in each
+ * view, hides the heat map and times **Show heat map** → every drawn node shows its hits.
+ */
+export async function measureHeatMap(page: Page, payments = 20_000, repeats = 2): Promise<HeatMapOperations> {
+  await page.getByRole('tab', { name: 'Simulate', exact: true }).click();
+  const panel = page.getByTestId('simulate');
+  await panel.getByLabel('Payments').fill(String(payments));
+  await panel.getByRole('button', { name: 'Run simulation' }).click();
+  await page.getByTestId('sim-report').waitFor({ timeout: 120_000 });
+  await page.waitForFunction(HEAT_SHOWN, null, { timeout: 15_000, polling: 100 });
+  const showHeatMap = async () => {
+    const results: OpResult[] = [];
+    for (let i = 0; i < repeats; i++) {
+      await panel.getByRole('button', { name: 'Hide heat map', exact: true }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="node-hits"]') === null, null, { timeout: 15_000, polling: 100 });
+      results.push(await timeOperation(page, HEAT_SHOWN, () => panel.getByRole('button', { name: 'Show heat map', exact: true }).click()));
+    }
+    return results;
+  };
+  const inView = await showHeatMap();
+  // The editor draws only the nodes in view: zoom out until three more clicks bring no node into view.
+  const drawn = () => page.locator('.react-flow__node').count();
+  for (let most = await drawn(), unchanged = 0; unchanged < 3; ) {
+    await page.getByRole('button', { name: 'Zoom out', exact: true }).click();
+    await sleep(250); // the zoom's 150 ms animation
+    const now = await drawn();
+    unchanged = now > most ? 0 : unchanged + 1;
+    most = Math.max(most, now);
+  }
+  await waitForQuiet(page, 500);
+  return { inView, zoomedOut: await showHeatMap() };
 }

@@ -5,6 +5,7 @@ import { seedIfEmpty } from '../../db/seed';
 import { createScheme } from '../../lib/services/schemes';
 import type { SchemeDocument } from '../../lib/scheme/schema';
 import { systemContext } from '../../lib/services/context';
+import { adminEnv, benchAdmin, signIn, type Session } from './sign-in';
 
 /**
  * The editor benchmark's server: a fresh embedded database holding the demo account and the bench
@@ -39,13 +40,16 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** The bench admin's session: every page needs one. */
+  session: Session;
   stop(): Promise<void>;
 }
 
-/** `next start` of the existing production build, on the embedded database in `dataDir`, with the bench pages on. */
+/** `next start` of the existing production build, on the embedded database in `dataDir`, with the bench pages on; signed in as its first admin. */
 export async function startServer(port: number, dataDir: string): Promise<RunningServer> {
+  const admin = benchAdmin();
   const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_URL: '', SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_BENCH: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...adminEnv(admin), DATABASE_URL: '', SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_BENCH: '1', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() ends npx and the server it started
   });
@@ -56,11 +60,11 @@ export async function startServer(port: number, dataDir: string): Promise<Runnin
   const stop = () => stopGroup(child);
   try {
     await waitForHttp(url, child, () => output);
+    return { url, session: await signIn(url, admin), stop };
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, stop };
 }
 
 async function waitForHttp(url: string, child: ChildProcess, output: () => string): Promise<void> {

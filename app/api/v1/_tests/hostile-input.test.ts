@@ -167,6 +167,15 @@ describe.each(testDatabases())('/api/v1 under hostile input on $name', (target) 
     const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.line, l.error ?? null])).toEqual([[1, null], [2, 'not valid UTF-8'], [3, null]]);
   });
+
+  it('simulate/batch, which the proxy does not see (its body streams), refuses an undecodable query itself', async () => {
+    for (const query of ['scheme_id=%00', 'scheme_id=%ff']) {
+      const request = new Request(`http://localhost/api/v1/simulate/batch?${query}`, { method: 'POST', body: '{"amount":1}\n', headers: { authorization: `Bearer ${api.keys.read}`, 'content-type': 'application/x-ndjson' } });
+      const response = await batch.POST(request, { params: Promise.resolve({}) });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toMatchObject({ type: 'invalid_request', issues: [{ path: ['query'] }] });
+    }
+  });
 });
 
 describe('the request edge (proxy.ts, before the sign-in guard)', () => {
