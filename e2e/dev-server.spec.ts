@@ -72,9 +72,17 @@ async function demoAdmin(): Promise<{ email: string; password: string }> {
   }
 }
 
-/** Signs in at this address of the dev server (cookies belong to a host), then opens `next`. */
+/**
+ * Signs in at this address of the dev server (cookies belong to a host), then opens `next`. After the
+ * start-up warm-up: while `next dev` compiles routes it may reload an open page, which empties a form
+ * being filled in.
+ */
 async function signInAt(page: Page, origin: string, next: string): Promise<void> {
   const admin = await demoAdmin();
+  for (const started = Date.now(); !/main pages compiled/.test(output); ) {
+    if (Date.now() - started > COMPILE_MS) throw new Error(`the warm-up did not finish:\n${output}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
   await page.goto(`${origin}/sign-in?next=${encodeURIComponent(next)}`, { timeout: COMPILE_MS, waitUntil: 'commit' });
   await page.getByLabel('Email').fill(admin.email, { timeout: COMPILE_MS });
   await page.getByLabel('Password').fill(admin.password);
