@@ -5,7 +5,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
- * `npm run dev` as the README runs it (no host given: it listens on every address), opened at the
+ * `npm run dev` as the README runs it to change the app (no host given: it listens on every address), opened at the
  * addresses it prints other than localhost, and a new API key whose secret must reach no log.
  * Its own dev server on a fresh embedded database; the production servers of the other specs are not
  * used. E2E_DEV_PORT, else E2E_PORT + 2.
