@@ -42,28 +42,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="audit-who">Who</label>
           <input id="audit-who" name="who" defaultValue={query.who} placeholder="email or key" />
         </div>
-        <div className="field">
-          <label htmlFor="audit-action">What</label>
-          <select id="audit-action" name="action" defaultValue={query.action ?? ''}>
-            <option value="">any action</option>
-            {vocabulary.actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-entity">Entity</label>
-          <select id="audit-entity" name="entity" defaultValue={query.entity ?? ''}>
-            <option value="">any entity</option>
-            {vocabulary.entities.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice name="action" label="What" any="any action" options={vocabulary.actions} value={query.action} />
+        <Choice name="entity" label="Entity" any="any entity" options={vocabulary.entities} value={query.entity} />
         <div className="field">
           <label htmlFor="audit-entity-id">Entity id</label>
           <input id="audit-entity-id" name="entity_id" defaultValue={query.entity_id} />
@@ -130,5 +110,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </Link>
       )}
     </>
+  );
+}
+
+/** One filter drop-down: "any" first, then the values the trail holds. */
+function Choice({ name, label, any, options, value }: { name: string; label: string; any: string; options: readonly string[]; value?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={`audit-${name}`}>{label}</label>
+      <select id={`audit-${name}`} name={name} defaultValue={value ?? ''}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
