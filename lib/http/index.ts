@@ -14,4 +14,3 @@ export { apiErrorOfThrown } from './thrown';
 export { CLIENT_ADDRESS_HEADER } from './client-address';
 export { REQUEST_DEADLINE_MS } from './deadline';
 export { jsonLinesResponse } from './json-lines';
-export { uiHandler, textStreamResponse } from './ui-handler';

@@ -1,4 +1,5 @@
-import { readJsonBody, respond, errorResponse, uiHandler } from '@/lib/http';
+import { readJsonBody, respond, errorResponse } from '@/lib/http';
+import { uiHandler } from '@/lib/http/ui-handler';
 import { ok } from '@/lib/services/result';
 import { listRuns, prepareRun } from '@/lib/services/simulation-runs';
 

@@ -1,4 +1,5 @@
-import { respond, uiHandler } from '@/lib/http';
+import { respond } from '@/lib/http';
+import { uiHandler } from '@/lib/http/ui-handler';
 import { executeRun, getRun } from '@/lib/services/simulation-runs';
 
 // Both are outside proxy.ts (it would hold the upload in memory and cut it at 10 MB): they check the session themselves.

@@ -1,4 +1,5 @@
-import { respond, uiHandler } from '@/lib/http';
+import { respond } from '@/lib/http';
+import { uiHandler } from '@/lib/http/ui-handler';
 import { stopRun } from '@/lib/services/simulation-runs';
 
 /** Stops a live run: its work ends within a second and nothing of it is stored. */

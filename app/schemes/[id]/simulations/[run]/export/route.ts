@@ -1,4 +1,5 @@
-import { respond, textStreamResponse, uiHandler } from '@/lib/http';
+import { respond } from '@/lib/http';
+import { textStreamResponse, uiHandler } from '@/lib/http/ui-handler';
 import { exportRun } from '@/lib/services/simulation-runs';
 
 /** The per-payment results of a stored run as CSV, streamed as they are replayed. */

@@ -1,4 +1,4 @@
-import { textStreamResponse, uiHandler } from '@/lib/http';
+import { textStreamResponse, uiHandler } from '@/lib/http/ui-handler';
 import { runProgress } from '@/lib/services/simulation-runs';
 
 /** JSON lines of a live run's progress, about four a second, until it ends. */
