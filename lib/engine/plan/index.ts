@@ -6,11 +6,12 @@ import type {
 import {
   eligibleMask, neededFields, processorIndexOf, readPaymentFields, type EligibilityEntry, type EligibilityMasks, type PaymentFields,
 } from '../processors';
-import { generateWalk } from './codegen';
-import { decideWithChoice, LeafChoices, MAX_PATTERN_PROCESSORS } from './choices';
+import { FUNCTION_CONDITIONS, generateDecide, type GeneratedDecide } from './codegen';
+import { decideWithChoice, LeafChoices, MAX_PATTERN_PROCESSORS, patternOf } from './choices';
 import { compileLeaf, deadEnd, decideAtLeaf, flagsFromMask, flagsWithReasons, type Leaf } from './leaves';
 import { closureWalk, type Condition, type PlanNode, type Walk, type WalkOut } from './nodes';
 import { combine, compileRule, joinTests, type RuleContext } from './rules';
+import { groupLeaves, setRuntime, type LeafGroups, type SetRuntime } from './set-runtime';
 import { createClock } from './time';
 
 /**
@@ -25,14 +26,15 @@ import { createClock } from './time';
  */
 
 /**
- * `walk` chooses how conditions are evaluated on the untraced path: 'generated' (default) compiles them
- * to JavaScript (codegen.ts), falling back to 'closures' where the platform forbids code generation.
- * The traced path always uses the closures.
+ * `walk` chooses how the untraced path decides: 'generated' (default) compiles the plan to JavaScript
+ * (codegen.ts), falling back to 'closures' where the platform forbids code generation. The traced path
+ * always uses the closures. `functionConditions` is only lowered by tests (many small functions).
  */
 export function buildPlan(
   document: SchemeDocument,
   options: CompileOptions & { catalog: Catalog },
   walk: 'generated' | 'closures' = 'generated',
+  functionConditions = FUNCTION_CONDITIONS,
 ): Plan {
   const nodes = new Map<string, SchemeNode>(Object.entries(document.nodes));
   const timeZone = options.timeZone ?? 'UTC';
@@ -64,8 +66,9 @@ export function buildPlan(
 
   const root = link(document.start, nodes, compiled, compileNode, deadEndLeaf);
   const cascades = cascadePolicies(nodes);
-  const walker = (walk === 'generated' ? generateWalk(root) : null) ?? closureWalk(root);
-  return new CompiledPlan(document, root, walker, leaves, cascades);
+  const groups = groupLeaves(leaves);
+  const generated = walk === 'generated' ? generateDecide(root, groups, functionConditions) : null;
+  return new CompiledPlan(document, root, generated, leaves, groups, cascades);
 }
 
 function compileCondition(id: string, node: ConditionNode, context: RuleContext): Condition {
@@ -162,20 +165,13 @@ interface ResolvedLeaf {
 }
 
 interface Resolved {
+  /** For the traced path and, without generated code, the untraced one. */
   readonly leaves: readonly ResolvedLeaf[];
   readonly masks: EligibilityMasks;
   /** The eligible mask of the decision being made; decisions are synchronous. */
   readonly scratch: Int32Array;
-}
-
-/** Bit i set when the leaf's i-th processor (at `positions[i]` in the set) has its bit in `mask`. */
-function patternOf(positions: Int32Array, mask: Int32Array): number {
-  let pattern = 0;
-  for (let i = 0; i < positions.length; i++) {
-    const p = positions[i]!;
-    if (p >= 0) pattern |= ((mask[p >> 5]! >>> (p & 31)) & 1) << i;
-  }
-  return pattern;
+  /** The class tables of the generated decide; null without generated code. */
+  readonly runtime: SetRuntime | null;
 }
 
 class CompiledPlan implements Plan {
@@ -185,21 +181,27 @@ class CompiledPlan implements Plan {
   /** Reused by every decision: evaluation is synchronous and returns before the next one starts. */
   private readonly fields: PaymentFields = { currency: undefined, method: undefined, country: undefined };
   private readonly walked: WalkOut = { path: [] };
+  /** The closure walk: the untraced path where code generation is unavailable. */
+  private readonly walk: Walk;
 
   constructor(
     readonly document: SchemeDocument,
     private readonly root: PlanNode,
-    private readonly walk: Walk,
+    private readonly generated: GeneratedDecide | null,
     private readonly leaves: readonly Leaf[],
+    private readonly groups: LeafGroups,
     private readonly cascades: ReadonlyMap<string, CascadePolicy>,
-  ) {}
+  ) {
+    this.walk = closureWalk(root);
+  }
 
   decide(transaction: Transaction, processors: ProcessorSet, options?: DecideOptions): Decision {
     const tx: unknown = transaction;
     if (options?.trace === true) return this.decideTraced(tx, processors);
+    const resolved = this.resolve(processors);
+    if (this.generated !== null) return this.generated(tx, resolved.runtime!);
     const index = this.walk(tx, this.walked);
     const path = this.walked.path;
-    const resolved = this.resolve(processors);
     const { positions, needs, choices } = resolved.leaves[index]!;
     const leaf = this.leaves[index]!;
     if (needs === 0 && choices !== null) return decideWithChoice(leaf, tx, choices.at(choices.fixedPattern), path);
@@ -236,7 +238,9 @@ class CompiledPlan implements Plan {
     if (set === this.lastSet && this.lastResolved !== null) return this.lastResolved;
     let resolved = this.resolvedBySet.get(set);
     if (resolved === undefined) {
-      const { entries, masks } = processorIndexOf(set);
+      const index = processorIndexOf(set);
+      const { entries, masks } = index;
+      const closures = this.generated === null;
       const leaves = this.leaves.map((leaf): ResolvedLeaf => {
         const resolvedEntries = leaf.processorIds.map((id) => entries.get(id));
         const positions = Int32Array.from(resolvedEntries, (e) => (e === undefined ? -1 : e.position));
@@ -244,10 +248,10 @@ class CompiledPlan implements Plan {
           entries: resolvedEntries,
           positions,
           needs: leaf.refusal === null ? neededFields(resolvedEntries) : 0,
-          choices: leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf, patternOf(positions, masks.active)) : null,
+          choices: closures && leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf, patternOf(positions, masks.active)) : null,
         };
       });
-      resolved = { leaves, masks, scratch: new Int32Array(masks.words) };
+      resolved = { leaves, masks, scratch: new Int32Array(masks.words), runtime: closures ? null : setRuntime(this.groups, index) };
       this.resolvedBySet.set(set, resolved);
     }
     this.lastSet = set;

@@ -1,0 +1,150 @@
+import { neededFields, NEEDS_COUNTRY, NEEDS_CURRENCY, NEEDS_METHOD, type FieldMasks, type ProcessorIndex } from '../processors';
+import { choiceFor, LeafChoices, MAX_PATTERN_PROCESSORS, patternOf, type Choice } from './choices';
+import { literal } from './literal';
+import { flagsFromMask, type Leaf } from './leaves';
+
+/**
+ * What the generated decide (codegen.ts) needs from one processor set to choose at a leaf, built once
+ * per set: eligibility precomputed per (currency, method, country) class.
+ *
+ * Per field, the codes the set's processors list fall into classes: codes accepted by exactly the same
+ * processors share a class, and every other value (or none) is class 0, accepted by the processors that
+ * do not restrict the field. Leaves with the same processors, weights, order and cap form a group; per
+ * group a table maps the class index (over the fields its active processors restrict) to its
+ * candidates (direct, priority) or its Choice (weight, random), filled the first time a payment of that
+ * class reaches the group. So a decision maps each needed field to its class, indexes the table and,
+ * for a weighted leaf, hashes: the same choice as the mask path (`eligibleMask` + `LeafChoices`), which
+ * codegen.test.ts and choices.test.ts check.
+ */
+
+/** Leaves grouped by what their choice depends on; `groupOf[leaf.index]` is -1 for a refusing leaf. */
+export interface LeafGroups {
+  readonly groupOf: Int32Array;
+  /** One leaf of each group. */
+  readonly leaves: readonly Leaf[];
+}
+
+export function groupLeaves(leaves: readonly Leaf[]): LeafGroups {
+  const groupOf = new Int32Array(leaves.length).fill(-1);
+  const bySignature = new Map<string, number>();
+  const representatives: Leaf[] = [];
+  for (const leaf of leaves) {
+    if (leaf.refusal !== null) continue;
+    const signature = JSON.stringify([leaf.ordering, leaf.cap, leaf.processorIds, leaf.weights]);
+    let group = bySignature.get(signature);
+    if (group === undefined) {
+      group = representatives.length;
+      representatives.push(leaf);
+      bySignature.set(signature, group);
+    }
+    groupOf[leaf.index] = group;
+  }
+  return { groupOf, leaves: representatives };
+}
+
+/** Candidates (listed strategies) or the Choice (weighted) of a group for one class index. */
+export type ClassEntry = readonly string[] | Choice;
+
+/** A group's table in one set. The generated code reads `t`, `sc`, `sm`, `sk` only. */
+export interface ClassTable {
+  /** By class index `cc * sc + mc * sm + kc * sk`; holes are classes not met yet. */
+  readonly t: (ClassEntry | undefined)[];
+  /** Strides of the currency, method and country classes; 0 for a field no active processor restricts. */
+  readonly sc: number;
+  readonly sm: number;
+  readonly sk: number;
+  readonly leaf: Leaf;
+  readonly positions: Int32Array;
+  readonly choices: LeafChoices | null;
+}
+
+export interface SetRuntime {
+  /** By group. */
+  readonly t: readonly ClassTable[];
+  /** The class of a raw transaction value, per field (country: the value eligibility uses). */
+  readonly cc: (raw: unknown) => number;
+  readonly mc: (raw: unknown) => number;
+  readonly kc: (raw: unknown) => number;
+  /** Fills a table's entry for these classes and returns it. */
+  readonly miss: (table: ClassTable, cc: number, mc: number, kc: number) => ClassEntry;
+}
+
+interface FieldClasses {
+  readonly classOf: (raw: unknown) => number;
+  /** By class: the processors accepting it. */
+  readonly masks: readonly Int32Array[];
+}
+
+/** Codes accepted by the same processors share a class; class 0 is any other value, or none. */
+function fieldClasses(field: FieldMasks): FieldClasses {
+  const masks: Int32Array[] = [field.unrestricted];
+  const byMask = new Map<string, number>();
+  const classOfCode = new Map<string, number>();
+  for (const [code, mask] of field.byCode) {
+    if (code === '') continue; // an empty value is never a code (eligibility reads it as missing)
+    const key = mask.join(',');
+    let n = byMask.get(key);
+    if (n === undefined) {
+      n = masks.length;
+      masks.push(mask);
+      byMask.set(key, n);
+    }
+    classOfCode.set(code, n);
+  }
+  return { classOf: classFunction(classOfCode, field.normalise), masks };
+}
+
+/**
+ * The class of a raw value: a `switch` over the normalised codes (JSON literals), generated once per
+ * set and field; a Map lookup where code generation is unavailable.
+ */
+function classFunction(classOfCode: ReadonlyMap<string, number>, normalise: (s: string) => string): (raw: unknown) => number {
+  const byClass = new Map<number, string[]>();
+  for (const [code, n] of classOfCode) byClass.set(n, [...(byClass.get(n) ?? []), code]);
+  const cases = [...byClass].map(([n, codes]) => `${codes.map((code) => `case ${literal(code)}:`).join(' ')} return ${n};`).join('\n');
+  try {
+    return new Function('N', `"use strict";\nreturn function classOf(s) {\nif (typeof s !== "string") return 0;\nswitch (N(s)) {\n${cases}\n}\nreturn 0;\n};`)(normalise) as (raw: unknown) => number;
+  } catch {
+    return (raw) => (typeof raw === 'string' ? classOfCode.get(normalise(raw)) ?? 0 : 0);
+  }
+}
+
+export function setRuntime(groups: LeafGroups, index: ProcessorIndex): SetRuntime {
+  const { masks, entries } = index;
+  const currency = fieldClasses(masks.currency);
+  const method = fieldClasses(masks.method);
+  const country = fieldClasses(masks.country);
+  const tables = groups.leaves.map((leaf): ClassTable => {
+    const resolved = leaf.processorIds.map((id) => entries.get(id));
+    const positions = Int32Array.from(resolved, (e) => (e === undefined ? -1 : e.position));
+    const needs = neededFields(resolved);
+    const sk = needs & NEEDS_COUNTRY ? 1 : 0;
+    const sm = needs & NEEDS_METHOD ? (sk ? country.masks.length : 1) : 0;
+    const sc = needs & NEEDS_CURRENCY ? (sk ? country.masks.length : 1) * (sm ? method.masks.length : 1) : 0;
+    const choices = leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf, 0) : null;
+    return { t: [], sc, sm, sk, leaf, positions, choices };
+  });
+  const scratch = new Int32Array(masks.words);
+  const active = masks.active;
+  return {
+    t: tables,
+    cc: currency.classOf,
+    mc: method.classOf,
+    kc: country.classOf,
+    miss: (table, cc, mc, kc) => {
+      const c = currency.masks[cc]!;
+      const m = method.masks[mc]!;
+      const k = country.masks[kc]!;
+      for (let w = 0; w < scratch.length; w++) scratch[w] = active[w]! & c[w]! & m[w]! & k[w]!;
+      let choice: Choice;
+      if (table.choices !== null) choice = table.choices.at(patternOf(table.positions, scratch));
+      else {
+        const flags = flagsFromMask(table.positions, scratch);
+        choice = choiceFor(table.leaf, (i) => flags[i] === 1);
+      }
+      const entry = table.leaf.ordering === 'listed' ? choice.candidates : choice;
+      table.t[cc * table.sc + mc * table.sm + kc * table.sk] = entry;
+      return entry;
+    },
+  };
+}
