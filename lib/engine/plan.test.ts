@@ -275,6 +275,22 @@ describe('derived time attributes', () => {
     expect(epochMs.processor).toBe('proc_a');
   });
 
+  it('refuses an unknown time zone when the plan is built, if a reachable rule (or a filter it uses) reads the time', () => {
+    const options = { timeZone: 'Mars/Olympus_Mons' };
+    expect(() => plan(hourIs(3, 'mon'), options)).toThrow(RangeError);
+    const throughFilter = scheme({
+      c: { type: 'condition', rules: [{ attribute: 'amount', operator: 'gt', value: 1 }], then: 'd', else: 'n' },
+      d: { type: 'condition', rules: [{ filter: 'flt_night' }], then: 'y', else: 'n' },
+      y: { type: 'strategy', strategy: 'direct', processors: ['proc_a'] },
+      n: { type: 'strategy', strategy: 'direct', processors: ['proc_b'] },
+    }, 'c');
+    const filters = [{ id: 'flt_night', name: 'night', rules: [{ attribute: 'time_of_day', operator: 'lt', value: 6 }] as Rule[] }];
+    expect(() => plan(throughFilter, { ...options, registry: { filters } })).toThrow(RangeError);
+    // The zone is not consulted when no reachable rule reads the time.
+    expect(plan(throughFilter, options).decide({ id: 't', amount: 5 }, ACTIVE).processor).toBe('proc_b');
+    expect(() => plan(scheme({ s: { type: 'strategy', strategy: 'direct', processors: ['proc_a'] }, orphan: hourIs(3, 'mon').nodes.c! }, 's'), options)).not.toThrow();
+  });
+
   it('reports a missing or unaccepted created_at as missing (absent, null, invalid), on both walks', () => {
     const p = plan(hourIs(3, 'mon'), { timeZone: 'Europe/Paris' });
     const refused = ['yesterday', '2025-02-29T12:00:00Z', '2026-1-1 23:30', '2024-07-01T03:30:00', '2024-07-01', '2024-07-01T03:30:60Z', {}, true, '1719804600000'];

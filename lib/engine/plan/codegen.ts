@@ -172,9 +172,10 @@ class Generator {
       this.out.push(`return { outcome: ${literal(leaf.refusal.outcome)}, processor: null, candidates: [], ${tail}, reason: ${this.ref(leaf.refusal.reason)} };\n`);
       return;
     }
+    const group = this.groups.groupOf(leaf);
     const country = `(y = ${this.rawExpression(ISSUER_COUNTRY, have)}, typeof y === "string" && y !== "" ? y : ${this.rawExpression(CUSTOMER_COUNTRY, have)})`;
     this.out.push(
-      `e = S.t[${this.groups.groupOf[leaf.index]}];\n`,
+      `e = S.t[${group}] || S.table(${group});\n`,
       `cc = e.sc === 0 ? 0 : S.cc(${this.rawExpression(CURRENCY, have)});\n`,
       `mc = e.sm === 0 ? 0 : S.mc(${this.rawExpression(METHOD, have)});\n`,
       `kc = e.sk === 0 ? 0 : S.kc(${country});\n`,

@@ -9,9 +9,10 @@ import {
 import { FUNCTION_CONDITIONS, generateDecide, type GeneratedDecide } from './codegen';
 import { decideWithChoice, LeafChoices, MAX_PATTERN_PROCESSORS, patternOf } from './choices';
 import { compileLeaf, deadEnd, decideAtLeaf, flagsFromMask, flagsWithReasons, type Leaf } from './leaves';
-import { closureWalk, type Condition, type PlanNode, type Walk, type WalkOut } from './nodes';
-import { combine, compileRule, joinTests, type RuleContext } from './rules';
-import { groupLeaves, setRuntime, type LeafGroups, type SetRuntime } from './set-runtime';
+import { closureWalk, type PlanNode, type Walk, type WalkOut } from './nodes';
+import { combine, type RuleContext } from './rules';
+import { LeafGroups, setRuntime, type SetRuntime } from './set-runtime';
+import { compileCondition, readsTime } from './conditions';
 import { createClock } from './time';
 
 /**
@@ -36,7 +37,7 @@ export function buildPlan(
   walk: 'generated' | 'closures' = 'generated',
   functionConditions = FUNCTION_CONDITIONS,
 ): Plan {
-  const nodes = new Map<string, SchemeNode>(Object.entries(document.nodes));
+  const nodes = nodeLookup(document.nodes);
   const timeZone = options.timeZone ?? 'UTC';
   let clock: ((tx: unknown) => unknown) | undefined;
   const context: RuleContext = {
@@ -56,7 +57,9 @@ export function buildPlan(
       leaves.push(leaf);
       return leaf;
     }
-    return compileCondition(id, node, context);
+    // Rules compile on first use; the clock (which refuses an unknown zone) is built now if they need it.
+    if (clock === undefined && readsTime(node.rules, context)) context.clock();
+    return compileCondition(id, node, context, PLACEHOLDER);
   };
   const deadEndLeaf = (reason: string): Leaf => {
     const leaf = deadEnd(leaves.length, reason);
@@ -65,24 +68,19 @@ export function buildPlan(
   };
 
   const root = link(document.start, nodes, compiled, compileNode, deadEndLeaf);
-  const cascades = cascadePolicies(nodes);
-  const groups = groupLeaves(leaves);
+  const groups = new LeafGroups(leaves);
   const generated = walk === 'generated' ? generateDecide(root, groups, functionConditions) : null;
-  return new CompiledPlan(document, root, generated, leaves, groups, cascades);
+  return new CompiledPlan(document, root, generated, leaves, groups);
 }
 
-function compileCondition(id: string, node: ConditionNode, context: RuleContext): Condition {
-  const match = node.match ?? 'all';
-  const rules = node.rules.map((rule) => compileRule(rule, context));
-  const placeholder = null as unknown as PlanNode;
-  return {
-    kind: 'condition', id, match, rules,
-    test: joinTests(rules.map((r) => r.test), match),
-    yesStep: Object.freeze({ node: id, result: true }),
-    noStep: Object.freeze({ node: id, result: false }),
-    yes: placeholder,
-    no: placeholder,
-  };
+/** Linked before use: a branch is set as soon as its target is compiled. */
+const PLACEHOLDER = null as unknown as PlanNode;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The document's nodes by id, own properties only (no copy: a large document has thousands). */
+function nodeLookup(nodes: Record<string, SchemeNode>): (id: string) => SchemeNode | undefined {
+  return (id) => (hasOwn.call(nodes, id) ? nodes[id] : undefined);
 }
 
 /**
@@ -92,12 +90,12 @@ function compileCondition(id: string, node: ConditionNode, context: RuleContext)
  */
 function link(
   start: string,
-  nodes: ReadonlyMap<string, SchemeNode>,
+  nodes: (id: string) => SchemeNode | undefined,
   compiled: Map<string, PlanNode>,
   compileNode: (id: string, node: SchemeNode) => PlanNode,
   deadEndLeaf: (reason: string) => Leaf,
 ): PlanNode {
-  const startNode = nodes.get(start);
+  const startNode = nodes(start);
   if (startNode === undefined) return deadEndLeaf(`start node "${start}" does not exist`);
   const onStack = new Set<string>([start]);
   const root = compileNode(start, startNode);
@@ -113,11 +111,11 @@ function link(
     const condition = top.node;
     const yes = top.branch === 0;
     top.branch++;
-    const source = nodes.get(top.id) as ConditionNode;
+    const source = nodes(top.id) as ConditionNode;
     const target = yes ? source.then : source.else;
     const label = yes ? 'yes' : 'no';
     let next: PlanNode;
-    const targetNode = target === undefined ? undefined : nodes.get(target);
+    const targetNode = target === undefined ? undefined : nodes(target);
     if (target === undefined) next = deadEndLeaf(`condition "${top.id}" has no ${label} branch`);
     else if (targetNode === undefined) next = deadEndLeaf(`condition "${top.id}" ${label} branch names missing node "${target}"`);
     else if (onStack.has(target)) next = deadEndLeaf(`condition "${top.id}" ${label} branch would loop back to "${target}"`);
@@ -139,9 +137,9 @@ function link(
 
 type CascadePolicy = { max_attempts: number; on: readonly string[] };
 
-function cascadePolicies(nodes: ReadonlyMap<string, SchemeNode>): ReadonlyMap<string, CascadePolicy> {
+function cascadePolicies(nodes: Record<string, SchemeNode>): ReadonlyMap<string, CascadePolicy> {
   const policies = new Map<string, CascadePolicy>();
-  for (const [id, node] of nodes) {
+  for (const [id, node] of Object.entries(nodes)) {
     if (node.type !== 'strategy' || node.strategy === 'blank') continue;
     const cascade = node.cascade;
     policies.set(id, Object.freeze({
@@ -190,7 +188,6 @@ class CompiledPlan implements Plan {
     private readonly generated: GeneratedDecide | null,
     private readonly leaves: readonly Leaf[],
     private readonly groups: LeafGroups,
-    private readonly cascades: ReadonlyMap<string, CascadePolicy>,
   ) {
     this.walk = closureWalk(root);
   }
@@ -229,8 +226,11 @@ class CompiledPlan implements Plan {
     return decision;
   }
 
+  /** Computed on first use: only the simulator asks. */
+  private cascades: ReadonlyMap<string, CascadePolicy> | undefined;
+
   cascadeOf(nodeId: string): CascadePolicy | undefined {
-    return this.cascades.get(nodeId);
+    return (this.cascades ??= cascadePolicies(this.document.nodes)).get(nodeId);
   }
 
   /** Each leaf's processor ids looked up once per processor set, so a decision does no id lookups. */

@@ -17,29 +17,34 @@ import { flagsFromMask, type Leaf } from './leaves';
  * codegen.test.ts and choices.test.ts check.
  */
 
-/** Leaves grouped by what their choice depends on; `groupOf[leaf.index]` is -1 for a refusing leaf. */
-export interface LeafGroups {
-  readonly groupOf: Int32Array;
+/**
+ * Leaves grouped by what their choice depends on (processors, weights, order, cap), so leaves alike share
+ * their class tables. A leaf is grouped the first time its code is generated.
+ */
+export class LeafGroups {
   /** One leaf of each group. */
-  readonly leaves: readonly Leaf[];
-}
+  readonly leaves: Leaf[] = [];
+  private readonly groupOfLeaf: Int32Array;
+  private readonly bySignature = new Map<string, number>();
 
-export function groupLeaves(leaves: readonly Leaf[]): LeafGroups {
-  const groupOf = new Int32Array(leaves.length).fill(-1);
-  const bySignature = new Map<string, number>();
-  const representatives: Leaf[] = [];
-  for (const leaf of leaves) {
-    if (leaf.refusal !== null) continue;
-    const signature = JSON.stringify([leaf.ordering, leaf.cap, leaf.processorIds, leaf.weights]);
-    let group = bySignature.get(signature);
-    if (group === undefined) {
-      group = representatives.length;
-      representatives.push(leaf);
-      bySignature.set(signature, group);
-    }
-    groupOf[leaf.index] = group;
+  constructor(all: readonly Leaf[]) {
+    this.groupOfLeaf = new Int32Array(all.length).fill(-1);
   }
-  return { groupOf, leaves: representatives };
+
+  /** The group of a leaf that routes (not a refusal). */
+  groupOf(leaf: Leaf): number {
+    const known = this.groupOfLeaf[leaf.index]!;
+    if (known >= 0) return known;
+    const signature = JSON.stringify([leaf.ordering, leaf.cap, leaf.processorIds, leaf.weights]);
+    let group = this.bySignature.get(signature);
+    if (group === undefined) {
+      group = this.leaves.length;
+      this.leaves.push(leaf);
+      this.bySignature.set(signature, group);
+    }
+    this.groupOfLeaf[leaf.index] = group;
+    return group;
+  }
 }
 
 /** Candidates (listed strategies) or the Choice (weighted) of a group for one class index. */
@@ -59,8 +64,9 @@ export interface ClassTable {
 }
 
 export interface SetRuntime {
-  /** By group. */
-  readonly t: readonly ClassTable[];
+  /** By group, made on first use (`t[g] || table(g)`): groups appear as code is generated. */
+  readonly t: ClassTable[];
+  readonly table: (group: number) => ClassTable;
   /** The class of a raw transaction value, per field (country: the value eligibility uses). */
   readonly cc: (raw: unknown) => number;
   readonly mc: (raw: unknown) => number;
@@ -114,7 +120,9 @@ export function setRuntime(groups: LeafGroups, index: ProcessorIndex): SetRuntim
   const currency = fieldClasses(masks.currency);
   const method = fieldClasses(masks.method);
   const country = fieldClasses(masks.country);
-  const tables = groups.leaves.map((leaf): ClassTable => {
+  const tables: ClassTable[] = [];
+  const table = (group: number): ClassTable => {
+    const leaf = groups.leaves[group]!;
     const resolved = leaf.processorIds.map((id) => entries.get(id));
     const positions = Int32Array.from(resolved, (e) => (e === undefined ? -1 : e.position));
     const needs = neededFields(resolved);
@@ -122,12 +130,13 @@ export function setRuntime(groups: LeafGroups, index: ProcessorIndex): SetRuntim
     const sm = needs & NEEDS_METHOD ? (sk ? country.masks.length : 1) : 0;
     const sc = needs & NEEDS_CURRENCY ? (sk ? country.masks.length : 1) * (sm ? method.masks.length : 1) : 0;
     const choices = leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf, 0) : null;
-    return { t: [], sc, sm, sk, leaf, positions, choices };
-  });
+    return (tables[group] = { t: [], sc, sm, sk, leaf, positions, choices });
+  };
   const scratch = new Int32Array(masks.words);
   const active = masks.active;
   return {
     t: tables,
+    table,
     cc: currency.classOf,
     mc: method.classOf,
     kc: country.classOf,
