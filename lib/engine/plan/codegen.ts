@@ -4,7 +4,7 @@ import { literal } from './literal';
 import { layoutFunctions, stepsAfter, withStep, type GeneratedFunction, type Layout, type Steps } from './functions';
 import type { Leaf } from './leaves';
 import type { Condition, PlanNode } from './nodes';
-import { unchanged } from './normalise';
+import { toLower, toUpper, unchanged } from './normalise';
 import { listOf, stringSet } from './operators';
 import type { CompiledRule, RuleShape } from './rules';
 import type { LeafGroups, SetRuntime } from './set-runtime';
@@ -173,18 +173,34 @@ class Generator {
       return;
     }
     const group = this.groups.groupOf(leaf);
-    const country = `(y = ${this.rawExpression(ISSUER_COUNTRY, have)}, typeof y === "string" && y !== "" ? y : ${this.rawExpression(CUSTOMER_COUNTRY, have)})`;
+    // Each field as eligibility reads it: normalised already when the path read it for a rule.
+    const currency = this.fieldValue(CURRENCY, toUpper, have);
+    const method = this.fieldValue(METHOD, toLower, have);
+    const issuer = this.fieldValue(ISSUER_COUNTRY, toUpper, have);
+    const customer = this.fieldValue(CUSTOMER_COUNTRY, toUpper, have);
+    const usable = issuer.normalised ? 'y !== undefined && y !== ""' : 'typeof y === "string" && y !== ""';
+    const country = `(y = ${issuer.code}, ${usable} ? S.k${issuer.normalised ? 'n' : 'c'}(y) : S.k${customer.normalised ? 'n' : 'c'}(${customer.code}))`;
     this.out.push(
       `e = S.t[${group}] || S.table(${group});\n`,
-      `cc = e.sc === 0 ? 0 : S.cc(${this.rawExpression(CURRENCY, have)});\n`,
-      `mc = e.sm === 0 ? 0 : S.mc(${this.rawExpression(METHOD, have)});\n`,
-      `kc = e.sk === 0 ? 0 : S.kc(${country});\n`,
+      `cc = e.sc === 0 ? 0 : S.c${currency.normalised ? 'n' : 'c'}(${currency.code});\n`,
+      `mc = e.sm === 0 ? 0 : S.m${method.normalised ? 'n' : 'c'}(${method.code});\n`,
+      `kc = e.sk === 0 ? 0 : ${country};\n`,
       'c = e.t[cc * e.sc + mc * e.sm + kc * e.sk];\n',
       'if (c === undefined) c = S.miss(e, cc, mc, kc);\n',
       leaf.ordering === 'listed' ? '' : `c = pick(c, tx, ${leaf.hashSeed});\n`,
       `if (c.length === 0) return { outcome: "no_route", processor: null, candidates: [], ${tail}, reason: ${this.ref(leaf.noRouteReason)} };\n`,
       `return { outcome: "route", processor: c[0], candidates: c.slice(), ${tail} };\n`,
     );
+  }
+
+  /**
+   * An eligibility field at a leaf: its value normalised as eligibility normalises it when the path
+   * read it so for a rule, else the raw value (read here unless the path read it).
+   */
+  private fieldValue(path: string, normalise: (s: string) => string, have: ReadonlySet<string>): { code: string; normalised: boolean } {
+    const normalised = this.values.get(`string:${this.rawPath(path)}:${this.constant(normalise)}`);
+    if (normalised !== undefined && have.has(normalised.name)) return { code: normalised.name, normalised: true };
+    return { code: this.rawExpression(path, have), normalised: false };
   }
 
   /** Statements reading `names` (and what they read from) that `have` lacks; adds them to `have`. */

@@ -67,16 +67,25 @@ export interface SetRuntime {
   /** By group, made on first use (`t[g] || table(g)`): groups appear as code is generated. */
   readonly t: ClassTable[];
   readonly table: (group: number) => ClassTable;
-  /** The class of a raw transaction value, per field (country: the value eligibility uses). */
-  readonly cc: (raw: unknown) => number;
-  readonly mc: (raw: unknown) => number;
-  readonly kc: (raw: unknown) => number;
+  /**
+   * The class of a transaction value, per field (country: the value eligibility uses): raw (`cc`, `mc`,
+   * `kc`), or already normalised as eligibility normalises the field (`cn`, `mn`, `kn`).
+   */
+  readonly cc: ClassOf;
+  readonly mc: ClassOf;
+  readonly kc: ClassOf;
+  readonly cn: ClassOf;
+  readonly mn: ClassOf;
+  readonly kn: ClassOf;
   /** Fills a table's entry for these classes and returns it. */
   readonly miss: (table: ClassTable, cc: number, mc: number, kc: number) => ClassEntry;
 }
 
+type ClassOf = (value: unknown) => number;
+
 interface FieldClasses {
-  readonly classOf: (raw: unknown) => number;
+  readonly classOf: ClassOf;
+  readonly classOfNormalised: ClassOf;
   /** By class: the processors accepting it. */
   readonly masks: readonly Int32Array[];
 }
@@ -97,21 +106,27 @@ function fieldClasses(field: FieldMasks): FieldClasses {
     }
     classOfCode.set(code, n);
   }
-  return { classOf: classFunction(classOfCode, field.normalise), masks };
+  const [classOf, classOfNormalised] = classFunctions(classOfCode, field.normalise);
+  return { classOf, classOfNormalised, masks };
 }
 
 /**
- * The class of a raw value: a `switch` over the normalised codes (JSON literals), generated once per
- * set and field; a Map lookup where code generation is unavailable.
+ * The class of a raw value and of a normalised one: a `switch` over the codes (JSON literals),
+ * generated once per set and field; Map lookups where code generation is unavailable.
  */
-function classFunction(classOfCode: ReadonlyMap<string, number>, normalise: (s: string) => string): (raw: unknown) => number {
+function classFunctions(classOfCode: ReadonlyMap<string, number>, normalise: (s: string) => string): [ClassOf, ClassOf] {
   const byClass = new Map<number, string[]>();
   for (const [code, n] of classOfCode) byClass.set(n, [...(byClass.get(n) ?? []), code]);
   const cases = [...byClass].map(([n, codes]) => `${codes.map((code) => `case ${literal(code)}:`).join(' ')} return ${n};`).join('\n');
   try {
-    return new Function('N', `"use strict";\nreturn function classOf(s) {\nif (typeof s !== "string") return 0;\nswitch (N(s)) {\n${cases}\n}\nreturn 0;\n};`)(normalise) as (raw: unknown) => number;
+    return new Function('N', [
+      '"use strict";',
+      `function normalised(s) {\nswitch (s) {\n${cases}\n}\nreturn 0;\n}`,
+      'return [function raw(s) { return typeof s === "string" ? normalised(N(s)) : 0; }, normalised];',
+    ].join('\n'))(normalise) as [ClassOf, ClassOf];
   } catch {
-    return (raw) => (typeof raw === 'string' ? classOfCode.get(normalise(raw)) ?? 0 : 0);
+    const normalised: ClassOf = (s) => (typeof s === 'string' ? classOfCode.get(s) ?? 0 : 0);
+    return [(raw) => (typeof raw === 'string' ? normalised(normalise(raw)) : 0), normalised];
   }
 }
 
@@ -140,6 +155,9 @@ export function setRuntime(groups: LeafGroups, index: ProcessorIndex): SetRuntim
     cc: currency.classOf,
     mc: method.classOf,
     kc: country.classOf,
+    cn: currency.classOfNormalised,
+    mn: method.classOfNormalised,
+    kn: country.classOfNormalised,
     miss: (table, cc, mc, kc) => {
       const c = currency.masks[cc]!;
       const m = method.masks[mc]!;
