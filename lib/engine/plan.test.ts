@@ -164,7 +164,15 @@ describe('strategies', () => {
 });
 
 describe('eligibility', () => {
-  const p = leafOnly({ type: 'strategy', strategy: 'priority', processors: ['proc_x', 'proc_off', 'proc_cur', 'proc_pm', 'proc_cty', 'proc_ok'] });
+  const leaf: SchemeNode = { type: 'strategy', strategy: 'priority', processors: ['proc_x', 'proc_off', 'proc_cur', 'proc_pm', 'proc_cty', 'proc_ok'] };
+  const p = leafOnly(leaf);
+  // The same leaf below rules on every eligibility field: the generated code then reuses their normalised values.
+  const afterRules = plan(scheme({
+    c: { type: 'condition', match: 'any', then: 's', else: 's', rules: ['currency', 'payment_method', 'card.issuer_country', 'customer.country']
+      .map((attribute) => ({ attribute, operator: 'neq', value: attribute === 'payment_method' ? 'paypal' : 'XX' })) as Rule[] },
+    s: leaf,
+  }, 'c'));
+  const withoutPath = ({ path: _path, ...rest }: Decision) => rest;
   const set = indexProcessors([
     proc('proc_off', { status: 'disabled' }),
     proc('proc_cur', { currencies: ['USD'] }),
@@ -187,11 +195,15 @@ describe('eligibility', () => {
     const t = { id: '1', currency: 'eur', payment_method: 'Card', customer: { country: 'de' } };
     expect(p.decide(t, set).processor).toBe('proc_ok');
     expect(p.decide({ ...t, card: { issuer_country: 'FR' } }, set).processor).toBe('proc_cty');
+    for (const u of [t, { ...t, card: { issuer_country: 'FR' } }, { ...t, card: { issuer_country: 7 } }]) {
+      expect(withoutPath(afterRules.decide(u, set))).toEqual(withoutPath(p.decide(u, set)));
+    }
   });
 
   it('counts an empty issuing country as none and uses the customer country, on both paths', () => {
     const t = { id: '1', currency: 'EUR', payment_method: 'card', card: { issuer_country: '' }, customer: { country: 'FR' } };
     expect(p.decide(t, set).processor).toBe('proc_cty');
+    expect(afterRules.decide(t, set).processor).toBe('proc_cty');
     const traced = p.decide(t, set, { trace: true });
     expect(traced.processor).toBe('proc_cty');
     expect(traced.trace!.skipped.find((s) => s.processor === 'proc_ok')).toEqual({ processor: 'proc_ok', reason: 'country' });
@@ -273,6 +285,22 @@ describe('derived time attributes', () => {
     expect(kolkata.processor).toBe('proc_a');
     const epochMs = plan(hourIs(2, 'tue'), { timeZone: 'Asia/Kolkata' }).decide(at(Date.parse('2024-07-01T20:45:00Z')), ACTIVE);
     expect(epochMs.processor).toBe('proc_a');
+  });
+
+  it('refuses an unknown time zone when the plan is built, if a reachable rule (or a filter it uses) reads the time', () => {
+    const options = { timeZone: 'Mars/Olympus_Mons' };
+    expect(() => plan(hourIs(3, 'mon'), options)).toThrow(RangeError);
+    const throughFilter = scheme({
+      c: { type: 'condition', rules: [{ attribute: 'amount', operator: 'gt', value: 1 }], then: 'd', else: 'n' },
+      d: { type: 'condition', rules: [{ filter: 'flt_night' }], then: 'y', else: 'n' },
+      y: { type: 'strategy', strategy: 'direct', processors: ['proc_a'] },
+      n: { type: 'strategy', strategy: 'direct', processors: ['proc_b'] },
+    }, 'c');
+    const filters = [{ id: 'flt_night', name: 'night', rules: [{ attribute: 'time_of_day', operator: 'lt', value: 6 }] as Rule[] }];
+    expect(() => plan(throughFilter, { ...options, registry: { filters } })).toThrow(RangeError);
+    // The zone is not consulted when no reachable rule reads the time.
+    expect(plan(throughFilter, options).decide({ id: 't', amount: 5 }, ACTIVE).processor).toBe('proc_b');
+    expect(() => plan(scheme({ s: { type: 'strategy', strategy: 'direct', processors: ['proc_a'] }, orphan: hourIs(3, 'mon').nodes.c! }, 's'), options)).not.toThrow();
   });
 
   it('reports a missing or unaccepted created_at as missing (absent, null, invalid), on both walks', () => {

@@ -49,7 +49,7 @@ export interface EligibilityMasks {
   readonly all: Int32Array;
 }
 
-interface FieldMasks {
+export interface FieldMasks {
   /** Processors that do not restrict the field: the mask when the transaction lacks it. */
   readonly unrestricted: Int32Array;
   /** Per normalised code: the processors that accept it (the unrestricted ones included). */

@@ -1,7 +1,6 @@
 import type { AttributeRule } from '../../scheme/schema';
 import type { AttributeSpec, Catalog } from '../../catalog/types';
 import { normaliseString } from '../../catalog/operators';
-import { checkAttributeRule } from './rules';
 
 /**
  * An over-approximation of the values one attribute can have on a path, for compile-time reasoning only.
@@ -140,11 +139,12 @@ const point = (v: number): Interval => ({ lo: v, loIn: true, hi: v, hiIn: true }
 /**
  * The constraint of a valid rule the reasoning understands (equality and membership on exact-value
  * attributes, comparisons on numbers, presence on anything); undefined for anything else, which then
- * constrains nothing.
+ * constrains nothing. Only for rules that passed checkAttributeRule: the reasoning runs on documents
+ * without errors, so it does not check them again.
  */
 export function ruleConstraint(rule: AttributeRule, catalog: Catalog): RuleConstraint | undefined {
   const spec = catalog.get(rule.attribute);
-  if (!spec || checkAttributeRule(rule, [], catalog).length > 0) return undefined;
+  if (!spec) return undefined;
   const { operator, value } = rule;
   const pair = pairFor(spec, operator, value);
   if (!pair) return undefined;

@@ -43,28 +43,39 @@ export class LeafChoices {
   }
 
   at(pattern: number): Choice {
-    if (this.byPattern !== null) return this.byPattern[pattern] ?? (this.byPattern[pattern] = choiceFor(this.leaf, pattern));
+    if (this.byPattern !== null) return this.byPattern[pattern] ?? (this.byPattern[pattern] = choiceOfPattern(this.leaf, pattern));
     let choice = this.byPatternMap!.get(pattern);
-    if (choice === undefined) this.byPatternMap!.set(pattern, (choice = choiceFor(this.leaf, pattern)));
+    if (choice === undefined) this.byPatternMap!.set(pattern, (choice = choiceOfPattern(this.leaf, pattern)));
     return choice;
   }
 }
 
-function eligible(pattern: number, i: number): boolean {
-  return ((pattern >>> i) & 1) === 1;
+/** Bit i set when the leaf's i-th processor (at `positions[i]` in the set) has its bit in `mask`. */
+export function patternOf(positions: Int32Array, mask: Int32Array): number {
+  let pattern = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (p >= 0) pattern |= ((mask[p >> 5]! >>> (p & 31)) & 1) << i;
+  }
+  return pattern;
 }
 
-function choiceFor(leaf: Leaf, pattern: number): Choice {
+function choiceOfPattern(leaf: Leaf, pattern: number): Choice {
+  return choiceFor(leaf, (i) => ((pattern >>> i) & 1) === 1);
+}
+
+/** The choice of a leaf when `eligible(i)` tells whether its i-th processor is eligible. */
+export function choiceFor(leaf: Leaf, eligible: (i: number) => boolean): Choice {
   const ids = leaf.processorIds;
   if (leaf.ordering === 'listed') {
     const candidates: string[] = [];
-    for (let i = 0; i < ids.length && candidates.length < leaf.cap; i++) if (eligible(pattern, i)) candidates.push(ids[i]!);
+    for (let i = 0; i < ids.length && candidates.length < leaf.cap; i++) if (eligible(i)) candidates.push(ids[i]!);
     return { candidates, weights: NO_WEIGHTS, total: 0, lists: NO_LISTS };
   }
   const picks: number[] = [];
   let total = 0;
   for (let i = 0; i < ids.length; i++) {
-    if (!eligible(pattern, i) || leaf.weights[i]! <= 0) continue;
+    if (!eligible(i) || leaf.weights[i]! <= 0) continue;
     picks.push(i);
     total += leaf.weights[i]!;
   }
@@ -74,12 +85,12 @@ function choiceFor(leaf: Leaf, pattern: number): Choice {
       const start = chosen >= 0 ? chosen + 1 : 0;
       for (let k = 0; k < ids.length && out.length < leaf.cap; k++) {
         const i = (start + k) % ids.length;
-        if (i !== chosen && eligible(pattern, i)) out.push(ids[i]!);
+        if (i !== chosen && eligible(i)) out.push(ids[i]!);
       }
     } else {
       for (let k = 0; k < leaf.fallback.length && out.length < leaf.cap; k++) {
         const i = leaf.fallback[k]!;
-        if (i !== chosen && eligible(pattern, i)) out.push(ids[i]!);
+        if (i !== chosen && eligible(i)) out.push(ids[i]!);
       }
     }
     return out;
@@ -95,7 +106,7 @@ export function decideWithChoice(leaf: Leaf, tx: unknown, choice: Choice, path: 
       path, modifiers: leaf.modifiers, reason: leaf.refusal.reason,
     };
   }
-  const list = pickList(leaf, tx, choice);
+  const list = pickCandidates(choice, tx, leaf.hashSeed);
   if (list.length === 0) {
     return {
       outcome: 'no_route', processor: null, candidates: [], strategy: leaf.strategy, node: leaf.id,
@@ -108,13 +119,16 @@ export function decideWithChoice(leaf: Leaf, tx: unknown, choice: Choice, path: 
   };
 }
 
-/** The weighted pick exactly as weightedCandidates makes it: the eligible weights subtracted in listed order. */
-function pickList(leaf: Leaf, tx: unknown, choice: Choice): readonly string[] {
+/**
+ * The candidates of a choice for this payment: for a weighted one, the pick exactly as weightedCandidates
+ * makes it (the eligible weights subtracted in listed order, from the leaf's `hashSeed`).
+ */
+export function pickCandidates(choice: Choice, tx: unknown, hashSeed: number): readonly string[] {
   const weights = choice.weights;
   const n = weights.length;
   if (n === 0) return choice.candidates;
   if (n === 1) return choice.lists[0]!;
-  let point = unitInterval(hashWithPrefix(leaf.hashSeed, transactionKey(tx))) * choice.total;
+  let point = unitInterval(hashWithPrefix(hashSeed, transactionKey(tx))) * choice.total;
   let j = 0;
   for (; j < n - 1; j++) {
     point -= weights[j]!;

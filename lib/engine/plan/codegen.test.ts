@@ -5,15 +5,18 @@ import type { Processor } from '../../processors/schema';
 import type { Operator, Rule, SchemeDocument, SchemeNode } from '../../scheme/schema';
 import { indexProcessors } from '../processors';
 import type { Filter, Plan, Transaction } from '../types';
-import { FUNCTION_CONDITIONS, generateWalk, generateWalkSource, literal } from './codegen';
+import { FUNCTION_CONDITIONS, generateDecideSource } from './codegen';
+import { literal } from './literal';
 import { buildPlan } from './index';
-import { closureWalk, type PlanNode, type WalkOut } from './nodes';
+import type { PlanNode } from './nodes';
+import type { LeafGroups } from './set-runtime';
 
 /**
- * The generated walk (codegen.ts) against the closure walk it must equal, on documents and transactions
- * full of strings that would break naive code generation: quotes, backticks, `${`, U+2028/U+2029,
- * `</script>`, backslashes, prototype keys. Any input string that leaked into the generated source as
- * code would either fail to compile (the plan would silently fall back: checked below) or change results.
+ * The generated decide (codegen.ts) against the closure walk and per-processor eligibility it must
+ * equal, on documents and transactions full of strings that would break naive code generation: quotes,
+ * backticks, `${`, U+2028/U+2029, `</script>`, backslashes, prototype keys; in processor sets that
+ * restrict fields differently. Any input string that leaked into the generated source as code would
+ * either fail to compile (the plan would silently fall back: checked below) or change results.
  */
 
 const catalog = builtinCatalog();
@@ -98,7 +101,7 @@ function own(entries: [string, unknown][]): Record<string, unknown> {
 /** Per attribute path of a document: its comparison values, plus case and boundary variants. */
 function vocabulary(doc: SchemeDocument): Map<string, unknown[]> {
   const common = [
-    'EUR', 'eur', 'GB', 'de', 'card', 'mon', '2024-03-02T10:00:00Z', '2024-03-31T01:30:00+01:00', '1893-03-31T23:07:02Z',
+    'EUR', 'eur', 'GB', 'gb', 'de', '', 'card', 'paypal', 'usd', 'mon', '2024-03-02T10:00:00Z', '2024-03-31T01:30:00+01:00', '1893-03-31T23:07:02Z',
     '2025-02-29T12:00:00Z', '2026-1-1 23:30', '2026-01-01T23:30:00', 1_772_357_400_000, 7, '7', Infinity, -Infinity, Number.NaN,
   ];
   const byPath = new Map<string, unknown[]>(
@@ -161,6 +164,12 @@ const processor = (id: string, i: number): Processor => ({
   countries: i === 5 ? ['GB', 'DE'] : [], approval_rate: 0.9, fees: { percent: 1, fixed: 0 }, created_at: '2024-01-01T00:00:00Z',
 });
 const processors = indexProcessors(processorIds.slice(0, -1).map(processor));
+/** Another set: other restrictions (lower-case and hostile codes among them), another order, one processor missing. */
+const otherProcessors = indexProcessors(processorIds.slice(1, -1).reverse().map((id, i) => ({
+  ...processor(id, i), status: i === 1 ? 'disabled' : 'active',
+  currencies: i % 2 ? [] : ['usd', '"', '\u2028'], payment_methods: i % 3 ? ['card', 'PAYPAL'] : [], countries: i < 3 ? ['gb', '`${x}`', ''] : [],
+}) as Processor));
+const sets = [processors, otherProcessors];
 const filters: Filter[] = [
   { id: 'flt_"', name: '"', rules: [{ attribute: 'currency', operator: 'in', value: ['EUR', '"'] }, { filter: 'flt_`${x}`' }], match: 'any' },
   { id: 'flt_`${x}`', name: '`', rules: [{ attribute: '`${x}`.__proto__', operator: 'eq', value: '\u2028' }, { filter: 'flt_"' }] },
@@ -168,37 +177,40 @@ const filters: Filter[] = [
 ] as Filter[];
 const options = { catalog, timeZone: 'Europe/Berlin', registry: { filters } };
 
-function rootOf(plan: Plan): PlanNode {
-  return (plan as unknown as { root: PlanNode }).root;
+function internals(plan: Plan): { root: PlanNode; groups: LeafGroups; generated: unknown } {
+  return plan as unknown as { root: PlanNode; groups: LeafGroups; generated: unknown };
 }
 
-describe('generated walk', () => {
-  it('decides exactly as the closure plan on hostile documents and transactions', () => {
+/** Every function's source compiles (each is otherwise generated only when a decision first reaches it). */
+function compilesEverywhere(plan: Plan, functionConditions?: number): boolean {
+  const { root, groups } = internals(plan);
+  const { sources } = generateDecideSource(root, groups, functionConditions);
+  for (const source of sources) new Function('k', 'F', 'G', 'H', source);
+  return true;
+}
+
+describe('generated decide', () => {
+  it('decides exactly as the closure plan on hostile documents, transactions and processor sets', () => {
     const cases = documents.chain((doc) => fc.tuple(fc.constant(doc), fc.array(transactionsFor(doc), { minLength: 10, maxLength: 40 })));
     fc.assert(fc.property(cases, ([doc, txs]) => {
-      const generated = buildPlan(doc, options);
       const closures = buildPlan(doc, options, 'closures');
-      // The source compiled (nothing leaked into it as code): as the plan generates it, and cut into
-      // functions of one to three conditions so that calls, passed slots and paths are exercised.
-      const walks = [generateWalk(rootOf(closures)), generateWalk(rootOf(closures), 1), generateWalk(rootOf(closures), 3)];
-      for (const walk of walks) expect(walk).not.toBeNull();
-      const reference = closureWalk(rootOf(closures));
-      for (const tx of txs) {
-        const expected: WalkOut = { path: [] };
-        const leaf = reference(tx, expected);
-        for (const walk of walks) {
-          const out: WalkOut = { path: [] };
-          expect(walk!(tx, out)).toBe(leaf);
-          expect(out.path).toEqual(expected.path);
+      // As the plan generates it, and cut into functions of one to three conditions so that calls,
+      // passed values, pushed paths and functions generated on first use are exercised.
+      const plans = [buildPlan(doc, options), buildPlan(doc, options, 'generated', 1), buildPlan(doc, options, 'generated', 3)];
+      for (const plan of plans) expect(internals(plan).generated).not.toBeNull();
+      for (const budget of [undefined, 1, 3]) expect(compilesEverywhere(plans[0]!, budget)).toBe(true);
+      // Each payment twice: the second meets class table entries the first filled.
+      for (const tx of [...txs, ...txs]) {
+        for (const set of sets) {
+          const expected = closures.decide(tx, set);
+          for (const plan of plans) expect(plan.decide(tx, set)).toEqual(expected);
+          const { trace, ...traced } = closures.decide(tx, set, { trace: true });
+          expect(trace).toBeDefined();
+          expect(expected).toEqual(traced);
         }
-        const decision = generated.decide(tx, processors);
-        expect(decision).toEqual(closures.decide(tx, processors));
-        const { trace, ...traced } = closures.decide(tx, processors, { trace: true });
-        expect(trace).toBeDefined();
-        expect(decision).toEqual(traced);
       }
     }), { numRuns: 500 });
-  }, 180_000);
+  }, 300_000);
 
   it('reads own properties only, even from a polluted Object.prototype', () => {
     const doc: SchemeDocument = {
@@ -233,8 +245,8 @@ describe('generated walk', () => {
       },
     };
     const plan = buildPlan(doc, options, 'closures');
-    const { source } = generateWalkSource(rootOf(plan));
-    expect(source).not.toContain(id); // node ids never appear; keys and values only escaped
+    const source = generateDecideSource(internals(plan).root, internals(plan).groups).sources.join('\n');
+    expect(source).not.toContain(id); // node ids, reasons and processor ids never appear; keys and values only escaped
     expect(source).toContain(literal(id));
     expect(source).not.toContain('\u2028');
     const generated = buildPlan(doc, options);
@@ -252,7 +264,7 @@ describe('generated walk', () => {
   });
 });
 
-describe('generated walk of large plans', () => {
+describe('generated decide of large plans', () => {
   const chain = (size: number, shared: boolean): SchemeDocument => {
     const nodes: Record<string, SchemeNode> = { leaf: { type: 'strategy', strategy: 'blank' } };
     for (let i = 0; i < size; i++) {
@@ -267,9 +279,9 @@ describe('generated walk of large plans', () => {
     const doc = chain(10_000, false);
     const plan = buildPlan(doc, options);
     const closures = buildPlan(doc, options, 'closures');
-    const { callDepth } = generateWalkSource(rootOf(plan));
+    const { callDepth } = generateDecideSource(internals(plan).root, internals(plan).groups);
     expect(callDepth).toBe(Math.ceil(10_000 / FUNCTION_CONDITIONS));
-    expect(generateWalk(rootOf(plan))).not.toBeNull();
+    expect(internals(plan).generated).not.toBeNull();
     for (const amount of [-1, 0, 50, 4_321, 9_999, 10_000]) {
       expect(plan.decide({ id: 't', amount }, processors)).toEqual(closures.decide({ id: 't', amount }, processors));
     }
@@ -279,8 +291,8 @@ describe('generated walk of large plans', () => {
   it('keeps the closure walk when shared nodes would nest calls too deep, with the same decisions', () => {
     const doc = chain(5_000, true);
     const plan = buildPlan(doc, options);
-    expect(generateWalkSource(rootOf(plan)).callDepth).toBeGreaterThan(2_000);
-    expect(generateWalk(rootOf(plan))).toBeNull();
+    expect(generateDecideSource(internals(plan).root, internals(plan).groups).callDepth).toBeGreaterThan(2_000);
+    expect(internals(plan).generated).toBeNull();
     const closures = buildPlan(doc, options, 'closures');
     for (const amount of [-1, 50, 4_999]) {
       expect(plan.decide({ id: 't', amount }, processors)).toEqual(closures.decide({ id: 't', amount }, processors));

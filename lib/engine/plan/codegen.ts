@@ -1,146 +1,114 @@
-import type { PathStep } from '../types';
+import type { Decision } from '../types';
+import { pickCandidates } from './choices';
+import { literal } from './literal';
+import { layoutFunctions, stepsAfter, withStep, type GeneratedFunction, type Layout, type Steps } from './functions';
 import type { Leaf } from './leaves';
-import type { Condition, PlanNode, Walk } from './nodes';
-import { unchanged } from './normalise';
-import { stringSet } from './operators';
+import type { Condition, PlanNode } from './nodes';
+import { toLower, toUpper, unchanged } from './normalise';
+import { listOf, stringSet } from './operators';
 import type { CompiledRule, RuleShape } from './rules';
+import type { LeafGroups, SetRuntime } from './set-runtime';
 
 /**
- * The condition walk of a plan compiled to JavaScript: each property read gets its own inline cache,
- * each attribute is read at most once per decision, and the common comparisons are inlined instead of
- * called through closures. The closure walk (nodes.ts) stays the reference and the traced path;
- * codegen.test.ts checks the two agree on adversarial documents and transactions.
+ * The untraced decision of a plan compiled to JavaScript: the conditions as nested if/else, each leaf
+ * returning the whole decision (its path as one array, its candidates from the processor set's class
+ * tables, set-runtime.ts). The closure walk with `decideAtLeaf` stays the reference and the traced
+ * path; codegen.test.ts checks the two agree on adversarial documents, transactions and processor sets.
+ *
+ * - Each attribute is read once per decision, as an own property, before the first condition on the
+ *   path that uses it, and converted there: a number to itself or NaN, a string to its normalised
+ *   form. Later conditions, and the functions called below, use what was read.
+ * - The common comparisons are inlined (number ranges, string `eq` / `in` as `===` chains, boolean `eq`,
+ *   `exists`); the rest call the rule's closure predicate on the value read.
+ * - At a leaf, the eligibility fields its processors restrict in this set are mapped to their classes
+ *   (read there unless the path read them), the class index picks the candidates, a weighted leaf
+ *   hashes, and the decision is one object literal: only it, its path and its candidates are allocated.
+ * - The plan is cut into functions of at most FUNCTION_CONDITIONS conditions (functions.ts). Only the
+ *   first is generated when the plan is built; each other is generated the first time a decision
+ *   reaches it, so building a large plan costs little and subtrees never reached cost nothing.
  *
  * Safety rule: no string from the document reaches the generated source except as a JSON literal
- * (`literal` below: JSON.stringify plus escaping of U+2028/U+2029). Node ids, path steps, Sets,
- * predicates and time readers are passed in the `k` array and referred to by generated names (k12); locals
- * are generated names too (a3 for a slot, m3 for its normalised string).
- *
- * Shape: nested if/else, cut into functions of at most FUNCTION_CONDITIONS conditions (an optimiser
- * gives up on a function past a bytecode budget, and a big plan would otherwise be one giant body).
- * A function holds the top of its subtree, taken breadth first; each branch out of it calls the function
- * of the subtree below, passing the attribute values read so far. A node reached from several branches
- * (a DAG) has its own function, so nothing is emitted twice. Where the path to a node is one and short,
- * its leaves write the whole path as one array literal; below a shared node, or past STATIC_PATH_STEPS
- * steps, the path so far travels as an array `p` that later steps are pushed onto.
+ * (`literal` below: JSON.stringify plus escaping of U+2028/U+2029). Attribute keys and compared values
+ * appear as literals; node ids, reasons, path steps, modifiers, Sets, predicates and readers are passed
+ * in the `k` array and referred to by generated names (k12); locals are generated names too.
  */
 
 /** Conditions per generated function; nesting within one is bounded by it too (the parser's stack). */
 export const FUNCTION_CONDITIONS = 40;
-const STATIC_PATH_STEPS = 64;
 /**
  * Calls nest at most this deep (the longest chain of functions one decision may go through); a plan
  * that would nest deeper (a very long chain of shared nodes) keeps the closure walk.
  */
 const MAX_CALL_DEPTH = 2_000;
+/** `in` lists up to this long are a chain of `===`; longer ones a Set lookup. */
+const CHAIN_ITEMS = 8;
 
-/** Escapes what JSON allows in a string literal but older JavaScript did not (line/paragraph separators). */
-export function literal(value: string | number | boolean): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
+export type GeneratedDecide = (tx: unknown, runtime: SetRuntime) => Decision;
+
 
 type AttributeShape = Extract<RuleShape, { type: 'attribute' }>;
 
-/** Where the path so far is: constant steps known when generating, or the array `p` at run time. */
-type PathSoFar = { kind: 'static'; steps: Steps } | { kind: 'dynamic' };
+/** Number operators written as a JavaScript comparison (a Map: an operator is document text). */
+const COMPARISONS: ReadonlyMap<unknown, string> = new Map([['eq', '==='], ['gt', '>'], ['gte', '>='], ['lt', '<'], ['lte', '<=']]);
 
-/** Path steps (constant names) as a list sharing its tails: each condition adds one cell, not a copy. */
-type Steps = { readonly name: string; readonly previous: Steps; readonly length: number } | null;
-
-function then(steps: Steps, name: string): Steps {
-  return { name, previous: steps, length: (steps?.length ?? 0) + 1 };
+/** A value read once per decision: `const <name> = <code>;`, after the values it reads from. */
+interface Value {
+  readonly name: string;
+  readonly code: string;
+  readonly deps: readonly string[];
+  /** Constants the code refers to. */
+  readonly constants: readonly string[];
 }
 
-/** The names of `steps` after those of `base`, first to last. */
-function names(steps: Steps, base: Steps = null): string[] {
-  const out: string[] = [];
-  for (let s = steps; s !== null && s !== base; s = s.previous) out.push(s.name);
-  return out.reverse();
-}
+/** Helpers every generated function receives. */
+const HELPERS = Object.freeze({
+  ObjectPrototype: Object.prototype,
+  hasOwn: Object.prototype.hasOwnProperty,
+  getPrototypeOf: Object.getPrototypeOf,
+  isArray: Array.isArray,
+  isInteger: Number.isInteger,
+  pick: pickCandidates,
+});
+const PRELUDE = 'const { ObjectPrototype, hasOwn, getPrototypeOf, isArray, isInteger, pick } = H;\n';
 
-/** The chunk that stands for the slot arguments until every slot is known. */
-const SLOTS = '\u0000slots\u0000';
-
-interface PendingFunction {
-  readonly entry: Condition;
-  readonly path: PathSoFar;
-}
+/** The raw paths eligibility reads (processors.ts: eligibleMask). */
+const CURRENCY = 'currency';
+const METHOD = 'payment_method';
+const ISSUER_COUNTRY = 'card.issuer_country';
+const CUSTOMER_COUNTRY = 'customer.country';
 
 class Generator {
-  private readonly constants: unknown[] = [];
+  readonly constants: unknown[] = [];
   private readonly constantNames = new Map<unknown, string>();
-  /**
-   * Slots: `a<slot>` holds a value once read in this decision; `readOf` is the expression that reads it.
-   * Dotted paths and their prefixes have path slots (read from the parent path's slot); time attributes,
-   * derived slots (read through the plan's reader closure).
-   */
-  private readonly pathSlots = new Map<string, number>();
-  private readonly derivedSlots = new Map<string, number>();
-  private readonly readOf = new Map<number, { parent: number | null; key: string } | { derived: string }>();
-  /** Slots read through a reader function `r<slot>` (outside the first function; see slotValue). */
-  private readonly readerSlots = new Set<number>();
-  /** The function being generated. */
-  private current = 0;
-  /** Slots whose normalised string is memoised in `m<slot>`. */
-  private readonly memoSlots = new Set<number>();
-  private readonly pending: PendingFunction[] = [];
-  /** The function of each shared node (one per node, whatever calls it). */
-  private readonly sharedFunction = new Map<PlanNode, number>();
-  /** Calls from each function to others, for the call depth. */
-  readonly calls: number[][] = [];
-
-  constructor(private readonly inDegree: ReadonlyMap<PlanNode, number>, private readonly budget: number) {}
-
-  generate(root: PlanNode): { source: string; constants: unknown[] } {
-    // Source is appended to one array of chunks and joined once: a large plan's source is megabytes.
-    const bodies: string[][] = [];
-    if (root.kind === 'leaf') {
-      this.out = [];
-      this.leafCode(root, { kind: 'static', steps: null }, null);
-      bodies.push(this.out);
-    } else this.pending.push({ entry: root, path: { kind: 'static', steps: null } });
-    for (let i = 0; i < this.pending.length; i++) {
-      this.calls.push([]);
-      this.current = i;
-      this.out = [];
-      this.functionBody(i);
-      bodies.push(this.out);
-    }
-    const slots = [...this.readOf.keys()].map((s) => `a${s}`);
-    const memos = [...this.memoSlots].map((s) => `m${s}`);
-    const slotList = [...slots, ...memos].join(', ');
-    // Calls were written before every slot was known: their slot arguments go in now.
-    const slotArguments = slotList ? `, ${slotList}` : '';
-    const declarations = this.constants.map((_, i) => `k${i} = k[${i}]`).join(', ');
-    const locals = 'v, w, o, x';
-    const parts: string[] = [
-      '"use strict";\n',
-      'const ObjectPrototype = Object.prototype, hasOwn = ObjectPrototype.hasOwnProperty, getPrototypeOf = Object.getPrototypeOf;\n',
-      declarations ? `const ${declarations};\n` : '',
-      this.readers(),
-    ];
-    const append = (chunks: readonly string[]) => {
-      for (const chunk of chunks) parts.push(chunk === SLOTS ? slotArguments : chunk);
-    };
-    // The root function declares the slots; every other takes them as parameters.
-    for (let i = 1; i < bodies.length; i++) {
-      parts.push(`function f${i}(tx, out, p${slotArguments}) {\nlet ${locals};\n`);
-      append(bodies[i]!);
-      parts.push('}\n');
-    }
-    parts.push(`return function walk(tx, out) {\nlet ${locals}, p${slotArguments};\n`);
-    append(bodies[0]!);
-    parts.push('};');
-    return { source: parts.join(''), constants: this.constants };
-  }
-
-  /** Chunks of the function being generated. */
+  private readonly values = new Map<string, Value>();
+  private readonly byName = new Map<string, Value>();
+  /** Per function: the values its caller passes (its parameters after tx, S, p). */
+  private readonly passed: (readonly string[] | undefined)[] = [];
+  /** The function being generated: its chunks and the constants it refers to. */
   private out: string[] = [];
+  private used = new Set<string>();
+  /** Values used by the condition being written. */
+  private reading = new Set<string>();
 
-  /** A path step: each belongs to one condition, so it needs no lookup. */
-  private step(value: PathStep): string {
-    this.constants.push(value);
-    return `k${this.constants.length - 1}`;
+  constructor(private readonly root: PlanNode, private readonly layout: Layout, private readonly groups: LeafGroups) {}
+
+  /** The source of function `index`: a factory taking (k, F, G, H) and returning the function. */
+  functionSource(index: number): string {
+    this.out = [];
+    this.used = new Set();
+    const fn = this.layout.functions[index];
+    const params = ['tx', 'S', 'p', ...(this.passed[index] ?? [])];
+    if (fn === undefined) this.leafCode(this.root as Leaf, true, null, new Set());
+    else this.node(fn.entry, fn, fn.steps !== undefined, fn.steps ?? null, new Set(this.passed[index]));
+    const declarations = [...this.used].map((name) => `${name} = k[${name.slice(1)}]`).join(', ');
+    return [
+      '"use strict";\n',
+      PRELUDE,
+      declarations ? `const ${declarations};\n` : '',
+      `return function f${index}(${params.join(', ')}) {\nlet o, x, y, c, e, cc, mc, kc;\n`,
+      this.out.join(''),
+      '};',
+    ].join('');
   }
 
   private constant(value: unknown): string {
@@ -153,65 +121,165 @@ class Generator {
     return name;
   }
 
-  /** The conditions of function `index`: its entry and, breadth first, the unshared ones below it up to the budget. */
-  private functionBody(index: number): void {
-    const { entry, path } = this.pending[index]!;
-    const inside = new Set<PlanNode>([entry]);
-    const queue: Condition[] = [entry];
-    for (let i = 0; i < queue.length && inside.size < this.budget; i++) {
-      for (const next of [queue[i]!.yes, queue[i]!.no]) {
-        if (next.kind !== 'condition' || inside.has(next) || (this.inDegree.get(next) ?? 0) > 1) continue;
-        if (inside.size >= this.budget) break;
-        inside.add(next);
-        queue.push(next);
-      }
-    }
-    this.node(entry, index, inside, path, path.kind === 'static' ? path.steps : null);
+  /** A constant the function being generated refers to. */
+  private ref(value: unknown): string {
+    const name = this.constant(value);
+    this.used.add(name);
+    return name;
   }
 
   /**
    * Statements deciding from `node` on: nested if/else down to leaves or calls. `steps` are the path
-   * steps known so far: from the root when `path` is static, since the function began when dynamic.
+   * steps known so far: from the root when `fixed` (static path), since the function began otherwise.
+   * `have` holds the values read on the way here.
    */
-  private node(node: Condition, index: number, inside: ReadonlySet<PlanNode>, path: PathSoFar, steps: Steps): void {
+  private node(node: Condition, fn: GeneratedFunction, fixed: boolean, steps: Steps, have: ReadonlySet<string>): void {
+    this.reading = new Set();
     const test = this.join(node.rules, node.match);
-    const yes = then(steps, this.step(node.yesStep));
-    const no = then(steps, this.step(node.noStep));
-    this.out.push(`if (${test}) {\n`);
-    this.branch(node.yes, index, inside, path, yes);
+    const here = new Set(have);
+    this.out.push(this.reads(this.reading, here), `if (${test}) {\n`);
+    this.branch(node.yes, fn, fixed, withStep(steps, node.yesStep), here);
     this.out.push('} else {\n');
-    this.branch(node.no, index, inside, path, no);
+    this.branch(node.no, fn, fixed, withStep(steps, node.noStep), here);
     this.out.push('}\n');
   }
 
-  private branch(target: PlanNode, index: number, inside: ReadonlySet<PlanNode>, path: PathSoFar, steps: Steps): void {
-    if (target.kind === 'leaf') return this.leafCode(target, path, steps);
-    if (inside.has(target)) return this.node(target, index, inside, path, steps);
-    const shared = (this.inDegree.get(target) ?? 0) > 1;
-    const all = path.kind === 'static' ? steps : undefined;
-    let callee: number;
-    if (shared) {
-      callee = this.sharedFunction.get(target) ?? this.newFunction(target, { kind: 'dynamic' });
-      this.sharedFunction.set(target, callee);
-    } else {
-      callee = this.newFunction(target, all !== undefined && (all?.length ?? 0) <= STATIC_PATH_STEPS ? { kind: 'static', steps: all } : { kind: 'dynamic' });
+  private branch(target: PlanNode, fn: GeneratedFunction, fixed: boolean, steps: Steps, have: ReadonlySet<string>): void {
+    if (target.kind === 'leaf') return this.leafCode(target, fixed, steps, have);
+    if (fn.inside.has(target)) return this.node(target, fn, fixed, steps, have);
+    const callee = fn.exits.get(target)!;
+    const calleeFunction = this.layout.functions[callee]!;
+    const passed = calleeFunction.shared ? [] : [...have];
+    this.passed[callee] = passed;
+    const path = calleeFunction.steps !== undefined ? 'undefined' : this.pathExpression(fixed, steps);
+    this.out.push(`return (F[${callee}] || G(${callee}))(${['tx', 'S', path, ...passed].join(', ')});\n`);
+  }
+
+  /** The decision's path as an expression: one array literal when static, else `p` with the steps since. */
+  private pathExpression(fixed: boolean, steps: Steps): string {
+    const names = stepsAfter(steps).map((step) => this.ref(step)).join(', ');
+    if (fixed) return `[${names}]`;
+    return steps === null ? 'p' : `(p.push(${names}), p)`;
+  }
+
+  /** At a leaf: the whole decision. */
+  private leafCode(leaf: Leaf, fixed: boolean, steps: Steps, have: ReadonlySet<string>): void {
+    const path = this.pathExpression(fixed, steps);
+    const strategy = leaf.strategy === null ? 'null' : literal(leaf.strategy);
+    const node = leaf.id === null ? 'null' : this.ref(leaf.id);
+    const tail = `strategy: ${strategy}, node: ${node}, path: ${path}, modifiers: ${this.ref(leaf.modifiers)}`;
+    if (leaf.refusal !== null) {
+      this.out.push(`return { outcome: ${literal(leaf.refusal.outcome)}, processor: null, candidates: [], ${tail}, reason: ${this.ref(leaf.refusal.reason)} };\n`);
+      return;
     }
-    this.calls[index]!.push(callee);
-    const calleeStatic = this.pending[callee]!.path.kind === 'static';
-    const pathArgument = calleeStatic ? 'p' : all !== undefined ? `[${names(all).join(', ')}]` : steps === null ? 'p' : `(p.push(${names(steps).join(', ')}), p)`;
-    this.out.push(`return f${callee}(tx, out, ${pathArgument}`, SLOTS, ');\n');
+    const group = this.groups.groupOf(leaf);
+    // Each field as eligibility reads it: normalised already when the path read it for a rule.
+    const currency = this.fieldValue(CURRENCY, toUpper, have);
+    const method = this.fieldValue(METHOD, toLower, have);
+    const issuer = this.fieldValue(ISSUER_COUNTRY, toUpper, have);
+    const customer = this.fieldValue(CUSTOMER_COUNTRY, toUpper, have);
+    const usable = issuer.normalised ? 'y !== undefined && y !== ""' : 'typeof y === "string" && y !== ""';
+    const country = `(y = ${issuer.code}, ${usable} ? S.k${issuer.normalised ? 'n' : 'c'}(y) : S.k${customer.normalised ? 'n' : 'c'}(${customer.code}))`;
+    this.out.push(
+      `e = S.t[${group}] || S.table(${group});\n`,
+      `cc = e.sc === 0 ? 0 : S.c${currency.normalised ? 'n' : 'c'}(${currency.code});\n`,
+      `mc = e.sm === 0 ? 0 : S.m${method.normalised ? 'n' : 'c'}(${method.code});\n`,
+      `kc = e.sk === 0 ? 0 : ${country};\n`,
+      'c = e.t[cc * e.sc + mc * e.sm + kc * e.sk];\n',
+      'if (c === undefined) c = S.miss(e, cc, mc, kc);\n',
+      leaf.ordering === 'listed' ? '' : `c = pick(c, tx, ${leaf.hashSeed});\n`,
+      `if (c.length === 0) return { outcome: "no_route", processor: null, candidates: [], ${tail}, reason: ${this.ref(leaf.noRouteReason)} };\n`,
+      `return { outcome: "route", processor: c[0], candidates: c.slice(), ${tail} };\n`,
+    );
   }
 
-  private newFunction(entry: Condition, path: PathSoFar): number {
-    this.pending.push({ entry, path });
-    return this.pending.length - 1;
+  /**
+   * An eligibility field at a leaf: its value normalised as eligibility normalises it when the path
+   * read it so for a rule, else the raw value (read here unless the path read it).
+   */
+  private fieldValue(path: string, normalise: (s: string) => string, have: ReadonlySet<string>): { code: string; normalised: boolean } {
+    const normalised = this.values.get(`string:${this.rawPath(path)}:${this.constant(normalise)}`);
+    if (normalised !== undefined && have.has(normalised.name)) return { code: normalised.name, normalised: true };
+    return { code: this.rawExpression(path, have), normalised: false };
   }
 
-  /** At a leaf: the decision's path into `out.path`, and the leaf's index. */
-  private leafCode(leaf: Leaf, path: PathSoFar, steps: Steps): void {
-    if (path.kind === 'static') this.out.push(`out.path = [${names(steps).join(', ')}];\nreturn ${leaf.index};\n`);
-    else this.out.push(`${steps === null ? '' : `p.push(${names(steps).join(', ')});\n`}out.path = p;\nreturn ${leaf.index};\n`);
+  /** Statements reading `names` (and what they read from) that `have` lacks; adds them to `have`. */
+  private reads(names: Iterable<string>, have: Set<string>): string {
+    let code = '';
+    const need = (name: string) => {
+      if (have.has(name)) return;
+      const value = this.byName.get(name)!;
+      value.deps.forEach(need);
+      for (const constant of value.constants) this.used.add(constant);
+      have.add(name);
+      code += `const ${name} = ${value.code};\n`;
+    };
+    for (const name of names) need(name);
+    return code;
   }
+
+  /** The value under `key`, made (after the values it reads from) the first time it is asked for. */
+  private value(key: string, prefix: string, make: () => Omit<Value, 'name'>): string {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      const made = make();
+      value = { name: `${prefix}${this.values.size}`, ...made };
+      this.values.set(key, value);
+      this.byName.set(value.name, value);
+    }
+    return value.name;
+  }
+
+  /** The raw value at a dotted path: one segment read from its parent path's value (the transaction for the first). */
+  private rawPath(path: string): string {
+    return this.value(`raw:${path}`, 'r', () => {
+      const dot = path.lastIndexOf('.');
+      const parent = dot < 0 ? null : this.rawPath(path.slice(0, dot));
+      return { code: ownPropertyExpression(parent ?? 'tx', path.slice(dot + 1)), deps: parent === null ? [] : [parent], constants: [] };
+    });
+  }
+
+  /** The raw value at `path` as an expression: its name when read on the way here, else read inline. */
+  private rawExpression(path: string, have: ReadonlySet<string>): string {
+    const name = this.rawPath(path);
+    if (have.has(name)) return name;
+    const dot = path.lastIndexOf('.');
+    return ownPropertyExpression(dot < 0 ? 'tx' : this.rawExpression(path.slice(0, dot), have), path.slice(dot + 1));
+  }
+
+  /** The value a rule reads, unconverted: a property path, or a time attribute through its reader. */
+  private raw(shape: AttributeShape): string {
+    if (!shape.derived) return this.rawPath(shape.attribute);
+    return this.value(`derived:${shape.attribute}`, 'd', () => {
+      const reader = this.constant(shape.read);
+      return { code: `${reader}(tx)`, deps: [], constants: [reader] };
+    });
+  }
+
+  /** A number attribute's value when it is one of its kind (finite; whole for integers), else NaN. */
+  private number(shape: AttributeShape): string {
+    const raw = this.raw(shape);
+    return this.value(`${shape.kind}:${raw}`, 'v', () => ({
+      code: shape.kind === 'integer' ? `isInteger(${raw}) ? ${raw} : NaN` : `typeof ${raw} === "number" && ${raw} - ${raw} === 0 ? ${raw} : NaN`,
+      deps: [raw], constants: [],
+    }));
+  }
+
+  /** A string attribute's normalised value, or undefined when it is not a string. */
+  private normalised(shape: AttributeShape): string {
+    const raw = this.raw(shape);
+    const normalise = this.constant(shape.normalise);
+    return this.value(`string:${raw}:${normalise}`, 'n', () => ({
+      code: `typeof ${raw} === "string" ? ${normalise}(${raw}) : undefined`, deps: [raw], constants: [normalise],
+    }));
+  }
+
+  /** A value the condition being written uses. */
+  private use(name: string): string {
+    this.reading.add(name);
+    return name;
+  }
+
   private join(rules: readonly CompiledRule[], match: 'all' | 'any'): string {
     if (rules.length === 0) return match === 'all' ? 'true' : 'false';
     const tests = rules.map((rule) => this.rule(rule.shape));
@@ -221,96 +289,74 @@ class Generator {
   private rule(shape: RuleShape): string {
     if (shape.type === 'never') return 'false';
     if (shape.type === 'group') return this.join(shape.rules, shape.match);
-    const value = this.read(shape);
-    const test = inlineTest(shape, (v) => this.constant(v), () => this.normalised(shape));
-    if (test === null) return `${this.constant(shape.predicate)}(${value})`;
-    return `((v = ${value}), ${shape.negated ? `!${test}` : test})`;
+    const test = this.positive(shape);
+    // The closure predicate is already negated for negative operators.
+    if (test === null) return `${this.ref(shape.predicate)}(${this.use(this.raw(shape))})`;
+    return shape.negated ? `!${test}` : test;
   }
 
   /**
-   * The normalised form of the string `v` just read from the attribute's slot, computed on first use in a
-   * decision and kept in `m<slot>` (every rule on one attribute shares its catalog normaliser).
+   * The positive comparison as an expression on the values read, for the common (kind, operator) pairs;
+   * null means "call the closure predicate". Each case is equivalent to operators.ts on that kind.
    */
-  private normalised(shape: AttributeShape): string {
-    const slot = this.slotOf(shape);
-    this.memoSlots.add(slot);
-    return `(m${slot} !== undefined ? m${slot} : (m${slot} = ${this.constant(shape.normalise)}(v)))`;
-  }
-
-  private slotOf(shape: AttributeShape): number {
-    if (!shape.derived) return this.pathSlot(shape.attribute);
-    let slot = this.derivedSlots.get(shape.attribute);
-    if (slot === undefined) {
-      slot = this.newSlot();
-      this.derivedSlots.set(shape.attribute, slot);
-      this.readOf.set(slot, { derived: this.constant(shape.read) });
-    }
-    return slot;
-  }
-
-  /**
-   * The slot of a dotted path: reads one segment from its parent path's value (the transaction for the
-   * first), so `card.brand` and `card.issuer_country` share the read of `card`.
-   */
-  private pathSlot(path: string): number {
-    let slot = this.pathSlots.get(path);
-    if (slot === undefined) {
-      const dot = path.lastIndexOf('.');
-      const parent = dot < 0 ? null : this.pathSlot(path.slice(0, dot));
-      slot = this.newSlot();
-      this.pathSlots.set(path, slot);
-      this.readOf.set(slot, { parent, key: path.slice(dot + 1) });
-    }
-    return slot;
-  }
-
-  private newSlot(): number {
-    return this.readOf.size;
-  }
-
-  /**
-   * The slot's value, read on first use in a decision and kept in `a<slot>`. An absent value (undefined)
-   * is simply read again when asked: reads are pure, and a sentinel costs a comparison on every use.
-   * The first function (the top of the tree, where most reads happen) reads inline; the others call the
-   * slot's reader function, which keeps a large plan's source (and build time) small.
-   */
-  private slotValue(slot: number): string {
-    const how = this.readOf.get(slot)!;
-    let read: string;
-    if ('derived' in how) read = `${how.derived}(tx)`;
-    else {
-      const parent = how.parent === null ? 'tx' : this.slotValue(how.parent);
-      if (this.current === 0) read = ownPropertyExpression(parent, how.key);
-      else {
-        this.readerSlots.add(slot);
-        read = `r${slot}(${parent})`;
+  private positive(shape: AttributeShape): string | null {
+    const { kind, positiveOperator: op, expected: x, normalise } = shape;
+    const numeric = kind === 'number' || kind === 'integer';
+    if (op === 'exists') {
+      if (numeric) {
+        const v = this.use(this.number(shape));
+        return `(${v} === ${v})`;
       }
+      const r = this.use(this.raw(shape));
+      if (kind === 'boolean') return `(typeof ${r} === "boolean")`;
+      if (kind === 'list') return `isArray(${r})`;
+      return `(typeof ${r} === "string")`;
     }
-    return `(a${slot} !== undefined ? a${slot} : (a${slot} = ${read}))`;
+    if (numeric) {
+      // Rule values were normalised to numbers of the kind (or undefined): NaN never compares true.
+      const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+      if (op === 'in') return this.anyOf(this.use(this.number(shape)), listOf(x).filter(finite));
+      if (op === 'between') {
+        if (!Array.isArray(x) || x.length !== 2 || !finite(x[0]) || !finite(x[1])) return null;
+        const v = this.use(this.number(shape));
+        return `(${v} >= ${literal(x[0])} && ${v} <= ${literal(x[1])})`;
+      }
+      const comparison = COMPARISONS.get(op);
+      if (comparison === undefined || !finite(x)) return null;
+      return `(${this.use(this.number(shape))} ${comparison} ${literal(x)})`;
+    }
+    if (kind === 'boolean') return op === 'eq' && typeof x === 'boolean' ? `(${this.use(this.raw(shape))} === ${literal(x)})` : null;
+    if (kind !== 'string') return null;
+    if (normalise === unchanged) {
+      if (op === 'eq' && typeof x === 'string') return `(${this.use(this.raw(shape))} === ${literal(x)})`;
+      return op === 'in' ? this.anyOf(this.use(this.raw(shape)), [...stringSet(x)]) : null;
+    }
+    // `v === x || N(v) === x` is `N(v) === x` when N(x) === x; likewise for every value of an `in`. (Case
+    // mappings are idempotent for every code point in Node's ICU today: the test is a guard, not a branch
+    // the fuzz test can reach.)
+    const fixed = (s: string) => normalise(s) === s;
+    if (op === 'eq' && typeof x === 'string' && fixed(x)) return `(${this.use(this.normalised(shape))} === ${literal(x)})`;
+    if (op !== 'in') return null;
+    const items = [...stringSet(x)];
+    return items.every(fixed) ? this.anyOf(this.use(this.normalised(shape)), items) : null;
   }
 
-  /** The reader functions of the slots read outside the first function. */
-  private readers(): string {
-    return [...this.readerSlots].map((slot) => {
-      const { key } = this.readOf.get(slot) as { key: string };
-      return `function r${slot}(value) {\nlet o, x;\nreturn ${ownPropertyExpression('value', key)};\n}\n`;
-    }).join('');
-  }
-
-  /** The attribute's value, read on first use in a decision and kept in its slot. */
-  private read(shape: AttributeShape): string {
-    return this.slotValue(this.slotOf(shape));
+  /** `name` is one of `items` (strings or numbers, compared with ===). */
+  private anyOf(name: string, items: readonly (string | number)[]): string {
+    const distinct = [...new Set(items)];
+    if (distinct.length === 0) return 'false';
+    if (distinct.length > CHAIN_ITEMS) return `${this.ref(new Set(distinct))}.has(${name})`;
+    return `(${distinct.map((item) => `${name} === ${literal(item)}`).join(' || ')})`;
   }
 }
 
 /**
  * The own property `key` of the value of `parent`, or undefined, as read.ts's pathReader reads each
  * level; the key appears as a JSON literal. Written inline (temporaries `o`, `x`) rather than as a
- * function: V8 inlines only so many calls into one function, and a slot is read from many places.
- * `hasOwn` is a builtin call the optimiser keeps, so it is skipped when it cannot matter: the value read
- * is undefined (absent and own-undefined read the same), or the object's prototype is Object.prototype
- * and that has no such key (so what was found is the object's own). Reading first lets the optimiser
- * fold both tests to constants guarded by the object's shape.
+ * function call. `hasOwn` is a builtin call the optimiser keeps, so it is skipped when it cannot matter:
+ * the value read is undefined (absent and own-undefined read the same), or the object's prototype is
+ * Object.prototype and that has no such key (so what was found is the object's own). Reading first lets
+ * the optimiser fold both tests to constants guarded by the object's shape.
  */
 function ownPropertyExpression(parent: string, key: string): string {
   const k = literal(key);
@@ -318,92 +364,43 @@ function ownPropertyExpression(parent: string, key: string): string {
 }
 
 /**
- * The positive comparison on `v` as an expression, for the common (kind, operator) pairs; null means
- * "call the closure predicate". Each line mirrors operators.ts exactly.
+ * The source of every function of the plan's generated decide, as generated when first reached (for
+ * tests and debugging), and how deep its calls nest. `functionConditions` is only lowered by tests.
  */
-function inlineTest(shape: AttributeShape, constant: (value: unknown) => string, normalisedV: () => string): string | null {
-  const { kind, positiveOperator: op, expected: x, normalise } = shape;
-  const numeric = kind === 'number' || kind === 'integer';
-  const ok = kind === 'integer' ? `${constant(Number.isInteger)}(v)` : '(typeof v === "number" && v - v === 0)';
-  if (op === 'exists') {
-    if (numeric) return ok;
-    if (kind === 'boolean') return '(typeof v === "boolean")';
-    if (kind === 'list') return `${constant(Array.isArray)}(v)`;
-    return '(typeof v === "string")';
-  }
-  if (numeric) {
-    const number = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
-    if (op === 'between' && Array.isArray(x) && x.length === 2 && number(x[0]) && number(x[1])) {
-      return `(${ok} && v >= ${literal(x[0])} && v <= ${literal(x[1])})`;
-    }
-    if (!number(x)) return null;
-    switch (op) {
-      case 'eq': return `(v === ${literal(x)})`;
-      case 'gt': return `(${ok} && v > ${literal(x)})`;
-      case 'gte': return `(${ok} && v >= ${literal(x)})`;
-      case 'lt': return `(${ok} && v < ${literal(x)})`;
-      case 'lte': return `(${ok} && v <= ${literal(x)})`;
-      default: return null;
-    }
-  }
-  if (kind === 'boolean') return op === 'eq' && typeof x === 'boolean' ? `(v === ${literal(x)})` : null;
-  if (kind !== 'string') return null;
-  // `v === x || N(v) === x`, with N(v) memoised per decision; for `in`, N(v) is looked up only when it differs from v.
-  const plain = normalise === unchanged;
-  if (op === 'eq' && typeof x === 'string') {
-    return plain ? `(v === ${literal(x)})` : `(typeof v === "string" && (v === ${literal(x)} || ${normalisedV()} === ${literal(x)}))`;
-  }
-  if (op === 'in') {
-    const set = constant(stringSet(x));
-    return plain
-      ? `(typeof v === "string" && ${set}.has(v))`
-      : `(typeof v === "string" && (${set}.has(v) || ((w = ${normalisedV()}) !== v && ${set}.has(w))))`;
-  }
-  return null;
-}
-
-/** How many branches lead to each condition reachable from `root` (the root counts one for the entry). */
-function inDegrees(root: PlanNode): Map<PlanNode, number> {
-  const degree = new Map<PlanNode, number>([[root, 1]]);
-  const stack: PlanNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as Condition | PlanNode;
-    if (node.kind !== 'condition') continue;
-    for (const next of [node.yes, node.no]) {
-      const seen = degree.get(next);
-      degree.set(next, (seen ?? 0) + 1);
-      if (seen === undefined) stack.push(next);
-    }
-  }
-  return degree;
+export function generateDecideSource(
+  root: PlanNode,
+  groups: LeafGroups,
+  functionConditions = FUNCTION_CONDITIONS,
+): { sources: string[]; callDepth: number } {
+  const layout = layoutFunctions(root, Math.max(1, functionConditions));
+  const generator = new Generator(root, layout, groups);
+  const sources = Array.from({ length: Math.max(1, layout.functions.length) }, (_, i) => generator.functionSource(i));
+  return { sources, callDepth: layout.callDepth };
 }
 
 /**
- * The generated walk, its source and how deep its function calls nest (for tests and debugging).
- * `functionConditions` is only lowered by tests, to cut small plans into many functions.
+ * The generated decide, or null where the platform forbids code generation (a Content-Security-Policy
+ * without 'unsafe-eval', an edge runtime) or calls would nest too deep: the caller then keeps the
+ * closure walk. Only the first function is generated now; `G(i)` generates function i when a decision
+ * first calls it, and `F[i]` keeps it (a call site calls `F[i] || G(i)`, so it only ever sees the
+ * generated function).
  */
-export function generateWalkSource(root: PlanNode, functionConditions = FUNCTION_CONDITIONS): { source: string; constants: unknown[]; callDepth: number } {
-  const generator = new Generator(inDegrees(root), Math.max(1, functionConditions));
-  const generated = generator.generate(root);
-  return { ...generated, callDepth: longestCallChain(generator.calls) };
-}
-
-/** Functions on the longest chain of calls from the first; calls go to later functions only (no cycles). */
-function longestCallChain(calls: readonly (readonly number[])[]): number {
-  const depth = new Array<number>(calls.length).fill(1);
-  for (let f = calls.length - 1; f >= 0; f--) for (const callee of calls[f]!) depth[f] = Math.max(depth[f]!, 1 + depth[callee]!);
-  return calls.length === 0 ? 0 : depth[0]!;
-}
-
-/**
- * The generated walk, or null where the platform forbids code generation (a Content-Security-Policy
- * without 'unsafe-eval', an edge runtime) or calls would nest too deep: the caller then keeps the closure walk.
- */
-export function generateWalk(root: PlanNode, functionConditions = FUNCTION_CONDITIONS): Walk | null {
-  const { source, constants, callDepth } = generateWalkSource(root, functionConditions);
-  if (callDepth > MAX_CALL_DEPTH) return null;
+export function generateDecide(root: PlanNode, groups: LeafGroups, functionConditions = FUNCTION_CONDITIONS): GeneratedDecide | null {
+  const layout = layoutFunctions(root, Math.max(1, functionConditions));
+  if (layout.callDepth > MAX_CALL_DEPTH) return null;
+  let generator: Generator | null = new Generator(root, layout, groups);
+  let remaining = Math.max(1, layout.functions.length);
+  const F: GeneratedDecide[] = [];
+  const G = (index: number): GeneratedDecide => {
+    const source = generator!.functionSource(index);
+    const generated = new Function('k', 'F', 'G', 'H', source)(generator!.constants, F, G, HELPERS) as GeneratedDecide;
+    F[index] = generated;
+    // Once every function exists, the generator (the plan's layout and its maps) is no longer needed.
+    if (--remaining === 0) generator = null;
+    return generated;
+  };
   try {
-    return new Function('k', source)(constants) as Walk;
+    return G(0);
   } catch {
     return null;
   }

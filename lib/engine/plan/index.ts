@@ -6,11 +6,13 @@ import type {
 import {
   eligibleMask, neededFields, processorIndexOf, readPaymentFields, type EligibilityEntry, type EligibilityMasks, type PaymentFields,
 } from '../processors';
-import { generateWalk } from './codegen';
-import { decideWithChoice, LeafChoices, MAX_PATTERN_PROCESSORS } from './choices';
+import { FUNCTION_CONDITIONS, generateDecide, type GeneratedDecide } from './codegen';
+import { decideWithChoice, LeafChoices, MAX_PATTERN_PROCESSORS, patternOf } from './choices';
 import { compileLeaf, deadEnd, decideAtLeaf, flagsFromMask, flagsWithReasons, type Leaf } from './leaves';
-import { closureWalk, type Condition, type PlanNode, type Walk, type WalkOut } from './nodes';
-import { combine, compileRule, joinTests, type RuleContext } from './rules';
+import { closureWalk, type PlanNode, type Walk, type WalkOut } from './nodes';
+import { combine, type RuleContext } from './rules';
+import { LeafGroups, setRuntime, type SetRuntime } from './set-runtime';
+import { compileCondition, readsTime } from './conditions';
 import { createClock } from './time';
 
 /**
@@ -25,16 +27,17 @@ import { createClock } from './time';
  */
 
 /**
- * `walk` chooses how conditions are evaluated on the untraced path: 'generated' (default) compiles them
- * to JavaScript (codegen.ts), falling back to 'closures' where the platform forbids code generation.
- * The traced path always uses the closures.
+ * `walk` chooses how the untraced path decides: 'generated' (default) compiles the plan to JavaScript
+ * (codegen.ts), falling back to 'closures' where the platform forbids code generation. The traced path
+ * always uses the closures. `functionConditions` is only lowered by tests (many small functions).
  */
 export function buildPlan(
   document: SchemeDocument,
   options: CompileOptions & { catalog: Catalog },
   walk: 'generated' | 'closures' = 'generated',
+  functionConditions = FUNCTION_CONDITIONS,
 ): Plan {
-  const nodes = new Map<string, SchemeNode>(Object.entries(document.nodes));
+  const nodes = nodeLookup(document.nodes);
   const timeZone = options.timeZone ?? 'UTC';
   let clock: ((tx: unknown) => unknown) | undefined;
   const context: RuleContext = {
@@ -54,7 +57,9 @@ export function buildPlan(
       leaves.push(leaf);
       return leaf;
     }
-    return compileCondition(id, node, context);
+    // Rules compile on first use; the clock (which refuses an unknown zone) is built now if they need it.
+    if (clock === undefined && readsTime(node.rules, context)) context.clock();
+    return compileCondition(id, node, context, PLACEHOLDER);
   };
   const deadEndLeaf = (reason: string): Leaf => {
     const leaf = deadEnd(leaves.length, reason);
@@ -63,23 +68,19 @@ export function buildPlan(
   };
 
   const root = link(document.start, nodes, compiled, compileNode, deadEndLeaf);
-  const cascades = cascadePolicies(nodes);
-  const walker = (walk === 'generated' ? generateWalk(root) : null) ?? closureWalk(root);
-  return new CompiledPlan(document, root, walker, leaves, cascades);
+  const groups = new LeafGroups(leaves);
+  const generated = walk === 'generated' ? generateDecide(root, groups, functionConditions) : null;
+  return new CompiledPlan(document, root, generated, leaves, groups);
 }
 
-function compileCondition(id: string, node: ConditionNode, context: RuleContext): Condition {
-  const match = node.match ?? 'all';
-  const rules = node.rules.map((rule) => compileRule(rule, context));
-  const placeholder = null as unknown as PlanNode;
-  return {
-    kind: 'condition', id, match, rules,
-    test: joinTests(rules.map((r) => r.test), match),
-    yesStep: Object.freeze({ node: id, result: true }),
-    noStep: Object.freeze({ node: id, result: false }),
-    yes: placeholder,
-    no: placeholder,
-  };
+/** Linked before use: a branch is set as soon as its target is compiled. */
+const PLACEHOLDER = null as unknown as PlanNode;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The document's nodes by id, own properties only (no copy: a large document has thousands). */
+function nodeLookup(nodes: Record<string, SchemeNode>): (id: string) => SchemeNode | undefined {
+  return (id) => (hasOwn.call(nodes, id) ? nodes[id] : undefined);
 }
 
 /**
@@ -89,12 +90,12 @@ function compileCondition(id: string, node: ConditionNode, context: RuleContext)
  */
 function link(
   start: string,
-  nodes: ReadonlyMap<string, SchemeNode>,
+  nodes: (id: string) => SchemeNode | undefined,
   compiled: Map<string, PlanNode>,
   compileNode: (id: string, node: SchemeNode) => PlanNode,
   deadEndLeaf: (reason: string) => Leaf,
 ): PlanNode {
-  const startNode = nodes.get(start);
+  const startNode = nodes(start);
   if (startNode === undefined) return deadEndLeaf(`start node "${start}" does not exist`);
   const onStack = new Set<string>([start]);
   const root = compileNode(start, startNode);
@@ -110,11 +111,11 @@ function link(
     const condition = top.node;
     const yes = top.branch === 0;
     top.branch++;
-    const source = nodes.get(top.id) as ConditionNode;
+    const source = nodes(top.id) as ConditionNode;
     const target = yes ? source.then : source.else;
     const label = yes ? 'yes' : 'no';
     let next: PlanNode;
-    const targetNode = target === undefined ? undefined : nodes.get(target);
+    const targetNode = target === undefined ? undefined : nodes(target);
     if (target === undefined) next = deadEndLeaf(`condition "${top.id}" has no ${label} branch`);
     else if (targetNode === undefined) next = deadEndLeaf(`condition "${top.id}" ${label} branch names missing node "${target}"`);
     else if (onStack.has(target)) next = deadEndLeaf(`condition "${top.id}" ${label} branch would loop back to "${target}"`);
@@ -136,9 +137,9 @@ function link(
 
 type CascadePolicy = { max_attempts: number; on: readonly string[] };
 
-function cascadePolicies(nodes: ReadonlyMap<string, SchemeNode>): ReadonlyMap<string, CascadePolicy> {
+function cascadePolicies(nodes: Record<string, SchemeNode>): ReadonlyMap<string, CascadePolicy> {
   const policies = new Map<string, CascadePolicy>();
-  for (const [id, node] of nodes) {
+  for (const [id, node] of Object.entries(nodes)) {
     if (node.type !== 'strategy' || node.strategy === 'blank') continue;
     const cascade = node.cascade;
     policies.set(id, Object.freeze({
@@ -162,20 +163,13 @@ interface ResolvedLeaf {
 }
 
 interface Resolved {
+  /** For the traced path and, without generated code, the untraced one. */
   readonly leaves: readonly ResolvedLeaf[];
   readonly masks: EligibilityMasks;
   /** The eligible mask of the decision being made; decisions are synchronous. */
   readonly scratch: Int32Array;
-}
-
-/** Bit i set when the leaf's i-th processor (at `positions[i]` in the set) has its bit in `mask`. */
-function patternOf(positions: Int32Array, mask: Int32Array): number {
-  let pattern = 0;
-  for (let i = 0; i < positions.length; i++) {
-    const p = positions[i]!;
-    if (p >= 0) pattern |= ((mask[p >> 5]! >>> (p & 31)) & 1) << i;
-  }
-  return pattern;
+  /** The class tables of the generated decide; null without generated code. */
+  readonly runtime: SetRuntime | null;
 }
 
 class CompiledPlan implements Plan {
@@ -185,21 +179,26 @@ class CompiledPlan implements Plan {
   /** Reused by every decision: evaluation is synchronous and returns before the next one starts. */
   private readonly fields: PaymentFields = { currency: undefined, method: undefined, country: undefined };
   private readonly walked: WalkOut = { path: [] };
+  /** The closure walk: the untraced path where code generation is unavailable. */
+  private readonly walk: Walk;
 
   constructor(
     readonly document: SchemeDocument,
     private readonly root: PlanNode,
-    private readonly walk: Walk,
+    private readonly generated: GeneratedDecide | null,
     private readonly leaves: readonly Leaf[],
-    private readonly cascades: ReadonlyMap<string, CascadePolicy>,
-  ) {}
+    private readonly groups: LeafGroups,
+  ) {
+    this.walk = closureWalk(root);
+  }
 
   decide(transaction: Transaction, processors: ProcessorSet, options?: DecideOptions): Decision {
     const tx: unknown = transaction;
     if (options?.trace === true) return this.decideTraced(tx, processors);
+    const resolved = this.resolve(processors);
+    if (this.generated !== null) return this.generated(tx, resolved.runtime!);
     const index = this.walk(tx, this.walked);
     const path = this.walked.path;
-    const resolved = this.resolve(processors);
     const { positions, needs, choices } = resolved.leaves[index]!;
     const leaf = this.leaves[index]!;
     if (needs === 0 && choices !== null) return decideWithChoice(leaf, tx, choices.at(choices.fixedPattern), path);
@@ -227,8 +226,11 @@ class CompiledPlan implements Plan {
     return decision;
   }
 
+  /** Computed on first use: only the simulator asks. */
+  private cascades: ReadonlyMap<string, CascadePolicy> | undefined;
+
   cascadeOf(nodeId: string): CascadePolicy | undefined {
-    return this.cascades.get(nodeId);
+    return (this.cascades ??= cascadePolicies(this.document.nodes)).get(nodeId);
   }
 
   /** Each leaf's processor ids looked up once per processor set, so a decision does no id lookups. */
@@ -236,7 +238,9 @@ class CompiledPlan implements Plan {
     if (set === this.lastSet && this.lastResolved !== null) return this.lastResolved;
     let resolved = this.resolvedBySet.get(set);
     if (resolved === undefined) {
-      const { entries, masks } = processorIndexOf(set);
+      const index = processorIndexOf(set);
+      const { entries, masks } = index;
+      const closures = this.generated === null;
       const leaves = this.leaves.map((leaf): ResolvedLeaf => {
         const resolvedEntries = leaf.processorIds.map((id) => entries.get(id));
         const positions = Int32Array.from(resolvedEntries, (e) => (e === undefined ? -1 : e.position));
@@ -244,10 +248,10 @@ class CompiledPlan implements Plan {
           entries: resolvedEntries,
           positions,
           needs: leaf.refusal === null ? neededFields(resolvedEntries) : 0,
-          choices: leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf, patternOf(positions, masks.active)) : null,
+          choices: closures && leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf, patternOf(positions, masks.active)) : null,
         };
       });
-      resolved = { leaves, masks, scratch: new Int32Array(masks.words) };
+      resolved = { leaves, masks, scratch: new Int32Array(masks.words), runtime: closures ? null : setRuntime(this.groups, index) };
       this.resolvedBySet.set(set, resolved);
     }
     this.lastSet = set;

@@ -30,12 +30,15 @@ export interface Leaf {
   readonly processorIds: readonly string[];
   readonly weights: readonly number[];
   readonly ordering: Ordering;
-  /** For weight / random: indices by descending weight, ties in listed order. */
+  /** For weight: indices by descending weight, ties in listed order (empty for the others). */
   readonly fallback: readonly number[];
   readonly cap: number;
   readonly noRouteReason: string;
+  /** For weight / random: the hash state after the node id (0 for the others, which never hash). */
   readonly hashSeed: number;
 }
+
+const NO_FALLBACK: readonly number[] = Object.freeze([]);
 
 /** Eligibility flags of the leaf being decided, shared by all leaves: evaluation is synchronous. */
 let scratch = new Uint8Array(64);
@@ -93,12 +96,13 @@ function leaf(
   ordering: Ordering,
   cap: number,
 ): Leaf {
-  const fallback = processorIds.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
+  // Only weight leaves fall back by weight, and only weighted ones hash.
+  const fallback = ordering === 'weight' ? processorIds.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b) : NO_FALLBACK;
   return {
     kind: 'leaf', index, id, strategy, modifiers, refusal, processorIds, weights, ordering, fallback,
     cap: Math.max(1, Math.floor(cap)),
     noRouteReason: `no eligible processor for strategy "${id}"`,
-    hashSeed: hashPrefix(id ?? ''),
+    hashSeed: ordering === 'listed' ? 0 : hashPrefix(id ?? ''),
   };
 }
 

@@ -1,14 +1,15 @@
 import type { PathStep } from '../types';
 import type { Leaf } from './leaves';
-import type { CompiledRule, Test } from './rules';
+import type { CompiledRule } from './rules';
 
 /** A compiled condition node: its rules, their joined test, and its two branches (linked after compiling). */
 export interface Condition {
   readonly kind: 'condition';
   readonly id: string;
   readonly match: 'all' | 'any';
+  /** Compiled on first use (conditions.ts). */
   readonly rules: readonly CompiledRule[];
-  readonly test: Test;
+  test(tx: unknown): boolean;
   readonly yesStep: PathStep;
   readonly noStep: PathStep;
   yes: PlanNode;

@@ -181,7 +181,8 @@ export function stringSet(x: unknown): ReadonlySet<string> {
   return new Set(listOf(x).filter((item): item is string => typeof item === 'string'));
 }
 
-function listOf(x: unknown): readonly unknown[] {
+/** A rule value as a list: itself when an array, else one item (none when undefined). */
+export function listOf(x: unknown): readonly unknown[] {
   if (Array.isArray(x)) return x;
   return x === undefined ? [] : [x];
 }
