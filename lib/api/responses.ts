@@ -92,9 +92,13 @@ export const SettingsOut = z.object({
   active_scheme_id: z.string().nullable(),
   active_version: z.int().nullable(),
   time_zone: z.string(),
+  redacted_fields: z.array(z.string()).describe('Transaction fields the decision log never stores.'),
+  retention_days: z.int().describe('Days of recorded decisions kept.'),
+  warnings: z.array(z.string()).optional().describe('After a change: redacted fields that rules read (replays of recorded traffic will see them missing).'),
 });
 
 export const DecisionOut = z.object({
+  decision_id: z.string().optional().describe('dec_…: the recorded decision, to report its attempts against (POST /decisions/{id}/attempts). Absent when this instance does not record decisions.'),
   outcome: z.enum(['route', 'blocked', 'no_route']),
   processor: z.string().nullable(),
   candidates: z.array(z.string()).describe('The cascade order.'),
