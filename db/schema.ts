@@ -345,7 +345,10 @@ export const decisionAttempts = pgTable('decision_attempts', {
   at: at('at'),
   latencyMs: integer('latency_ms'),
   declineCode: text('decline_code'),
+  /** In the payment's currency. */
   fee: doublePrecision('fee'),
+  /** The API key that reported it. */
+  reportedBy: text('reported_by'),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.decisionId, t.decidedAt, t.attempt] })]);
 

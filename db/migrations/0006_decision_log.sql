@@ -10,6 +10,7 @@ CREATE TABLE "decision_attempts" (
 	"latency_ms" integer,
 	"decline_code" text,
 	"fee" double precision,
+	"reported_by" text,
 	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "decision_attempts_decision_id_decided_at_attempt_pk" PRIMARY KEY("decision_id","decided_at","attempt")
 ) PARTITION BY RANGE ("decided_at");

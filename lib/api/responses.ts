@@ -123,3 +123,19 @@ export const SimulationOut = DecisionOut.extend({
   status: z.enum(['approved', 'declined', 'failed', 'blocked', 'no_route']),
 });
 export const DeletedOut = z.object({ id: z.string() });
+
+export const AttemptOut = z.object({
+  decision_id: z.string(),
+  attempt: z.int(),
+  processor: z.string(),
+  outcome: z.enum(OUTCOME_CATEGORIES),
+  at: z.iso.datetime(),
+  latency_ms: z.int().nullable(),
+  decline_code: z.string().nullable(),
+  fee: z.number().nullable(),
+  replayed: z.boolean().describe('True when this very report was already stored: nothing changed.'),
+});
+export const AttemptLinesOut = z.union([
+  z.object({ line: z.int().describe('The refused line, from 1.'), status: z.int().describe('What a single report would have answered: 400, 404 or 409.'), error: ErrorSchema.shape.error }),
+  z.object({ summary: z.object({ lines: z.int(), stored: z.int(), replayed: z.int(), refused: z.int() }) }),
+]).describe('One line per refused input line, then one summary line.');

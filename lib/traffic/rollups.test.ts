@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rollupAttempts, rollupDecisions, type RecordedDecision } from './rollups';
+import { rollupAttempts, rollupDecisions, type RecordedDecision, type RouteRow } from './rollups';
 import type { Segments } from './segments';
 
 const T = Date.UTC(2026, 2, 1, 10, 0, 0);
@@ -21,7 +21,7 @@ describe('decision rollups (three decisions by hand, one without a scheme)', () 
   const of = <R extends { grain: string; bucket: number }>(rows: R[], grain: string, bucket: number) => rows.filter((r) => r.grain === grain && r.bucket === bucket);
 
   it('counts decisions per minute and per hour, by version, node, outcome and processor', () => {
-    const strip = ({ bucket: _b, grain: _g, ...rest }: { bucket: number; grain: string; [k: string]: unknown }) => rest;
+    const strip = ({ bucket: _b, grain: _g, ...rest }: RouteRow) => rest;
     expect(of(rollups.routes, 'minute', T).map(strip)).toEqual([
       { scheme_id: 'sch_a', version: 1, node: 'leaf_a', outcome: 'route', processor: 'proc_a', decisions: 1 },
       { scheme_id: 'sch_a', version: 1, node: 'leaf_b', outcome: 'route', processor: 'proc_b', decisions: 1 },
