@@ -1,5 +1,6 @@
 import type { Decision, Plan, ProcessorSet, Transaction } from '../engine/types';
 import { BatchAggregator, type BatchReport } from './report';
+import type { ObservedEstimate } from '../traffic/observed-estimate';
 
 /** How many example transactions each changed group keeps (for the dry run). */
 export const IMPACT_EXAMPLES = 3;
@@ -36,6 +37,8 @@ export interface ImpactReport {
   approval_rate_change: number;
   /** after − before, estimated fees per currency. */
   fee_change: Record<string, number>;
+  /** A replay of recorded traffic: each document's approval estimate from observed outcomes. */
+  observed?: { before: ObservedEstimate; after: ObservedEstimate };
 }
 
 interface GroupTally {

@@ -5,6 +5,7 @@ import { playCascade, type SimulatedStatus } from './cascade';
 import { candidatesOf } from './simulate-one';
 import { transactionKeyHash } from './transaction-key';
 import { attemptFee } from '../processors/fees';
+import type { ObservedEstimate } from '../traffic/observed-estimate';
 
 export interface ProcessorReport {
   processor: string;
@@ -64,6 +65,8 @@ export interface BatchReport {
   fees: Record<string, number>;
   /** Blocked and unrouted decisions by node and reason, most frequent first. */
   not_routed: NotRoutedReport[];
+  /** A replay of recorded traffic: the approval estimate from observed outcomes (the rest uses the processors' approval models). */
+  observed?: ObservedEstimate;
 }
 
 export interface NotRoutedReport {

@@ -53,6 +53,12 @@ export function segmentsOf(transaction: Transaction): Segments {
   return segments;
 }
 
+/** A value as the log stores it (the catalog's normalisation), to filter recorded traffic by. */
+export function normaliseSegmentValue(dimension: SegmentDimension, value: string): string {
+  const reader = segmentReaders().find((r) => r.dimension === dimension)!;
+  return normaliseString(value.trim(), reader.spec.normalise);
+}
+
 function valueAt(transaction: Transaction, reader: Reader): string {
   let value: unknown = transaction;
   for (const key of reader.path) {
