@@ -5,7 +5,8 @@ import { writeDecisions, type DecisionLogEntry } from '@/lib/services/decision-l
 import { newDecisionId } from '@/lib/services/decision-id';
 import { addSegmentRollups } from '@/lib/services/traffic-rollups';
 import { ensurePartitions } from '@/lib/services/traffic-partitions';
-import { trafficDashboard } from '@/lib/services/traffic';
+import { liveTraffic, trafficDashboard } from '@/lib/services/traffic';
+import { sql } from 'drizzle-orm';
 import { rollupAttempts, type ReportedAttempt } from '@/lib/traffic/rollups';
 import type { Segments } from '@/lib/traffic/segments';
 import type { ServiceContext } from '@/lib/services/context';
@@ -77,5 +78,12 @@ describe.each(testDatabases())('traffic dashboard on $name', (target) => {
     const week = await trafficDashboard(ctx, 'week', NOW);
     expect(week.ok && week.value.series.points).toHaveLength(7 * 24);
     expect(week.ok && week.value.approvals.processors.find((p) => p.processor === 'proc_a')!.attempts).toBe(1200);
+  });
+
+  it('the live heat map: hits per node and branch of the active version only', async () => {
+    expect(await liveTraffic(connection.db, 'sch_x', 'hour', NOW)).toMatchObject({ version: null, total: 0 });
+    await connection.db.execute(sql`insert into settings (id, active_scheme_id, active_version) values ('default', 'sch_x', 2) on conflict (id) do update set active_scheme_id = 'sch_x', active_version = 2`);
+    expect(await liveTraffic(connection.db, 'sch_x', 'hour', NOW)).toEqual({ window: 'hour', version: 2, total: 4, node_hits: { c: 4, leaf: 4 }, edge_hits: { 'c:yes': 4 } });
+    expect((await liveTraffic(connection.db, 'sch_x', 'day', NOW)).total).toBe(5);
   });
 });

@@ -9,6 +9,7 @@ import { SEGMENT_DIMENSIONS, type SegmentDimension } from '@/lib/traffic/segment
 import { requireRole } from './access';
 import type { ServiceContext } from './context';
 import { ok, type Result } from './result';
+import { getSettings } from './settings';
 
 /**
  * What the traffic dashboard shows, read from the rollups only (never the decision log), so each
@@ -241,4 +242,37 @@ export async function trafficDashboard(ctx: ServiceContext, window: TrafficWindo
     approvalBaselines(ctx.db, now),
   ]);
   return ok({ window, generated_at: at(now), series, approvals: shares, latency, baselines });
+}
+
+export interface LiveTraffic {
+  window: TrafficWindow;
+  /** The active version of the scheme, whose recorded decisions these are; null when the scheme is not live. */
+  version: number | null;
+  /** Decisions of that version in the window. */
+  total: number;
+  /** Node → decisions that passed through it. */
+  node_hits: Record<string, number>;
+  /** `<condition>:yes` / `<condition>:no` → decisions that took that branch. */
+  edge_hits: Record<string, number>;
+}
+
+/** The live heat map of a scheme: hits per node and branch of its active version over the window, from the rollups. */
+export async function liveTraffic(db: Db, schemeId: string, window: TrafficWindow, now = Date.now()): Promise<LiveTraffic> {
+  const settings = await getSettings(db);
+  const empty: LiveTraffic = { window, version: null, total: 0, node_hits: {}, edge_hits: {} };
+  if (settings.active_scheme_id !== schemeId || settings.active_version === null) return empty;
+  const version = settings.active_version;
+  const grain = BUCKETS[window].totals;
+  const rows = await queryRows<{ node: string; branch: string; hits: unknown }>(db, sql`
+    select node, branch, sum(hits) as hits from traffic_branches
+    where grain = ${grain} and bucket >= ${at(windowStart(window, grain, now))}::timestamptz and scheme_id = ${schemeId} and version = ${version}
+    group by node, branch`);
+  const traffic: LiveTraffic = { ...empty, version };
+  for (const row of rows) {
+    const hits = n(row.hits);
+    traffic.node_hits[row.node] = (traffic.node_hits[row.node] ?? 0) + hits;
+    if (row.branch === '') traffic.total += hits;
+    else traffic.edge_hits[`${row.node}:${row.branch}`] = hits;
+  }
+  return traffic;
 }
