@@ -37,20 +37,27 @@ function filters(range: RecordedRange): SQL {
  * and each page is an index range scan (the primary key) of the days in range.
  */
 export async function* recordedTransactions(db: Db, range: RecordedRange, pageSize = PAGE): AsyncGenerator<Transaction[]> {
-  let after = '';
-  let left = range.limit ?? Infinity;
   const where = filters(range);
-  while (left > 0) {
-    const size = Math.min(pageSize, left);
-    const rows = await queryRows<{ id: string; tx: string }>(db, sql`
+  const page = (after: string, size: number) => {
+    const rows = queryRows<{ id: string; tx: string }>(db, sql`
       select id, transaction::text as tx from decision_log
       where ${where} and id > ${after}
       order by id limit ${size}`);
+    rows.catch(() => {}); // a run stopped before this page is read must not leave its failure unhandled
+    return rows;
+  };
+  let left = range.limit ?? Infinity;
+  let size = Math.min(pageSize, left);
+  let next = page('', size);
+  while (left > 0) {
+    const rows = await next;
     if (rows.length === 0) return;
-    yield rows.map((row) => JSON.parse(row.tx) as Transaction);
-    after = rows[rows.length - 1]!.id;
     left -= rows.length;
-    if (rows.length < size) return;
+    const more = rows.length === size && left > 0;
+    // The next page is read while this one is decided.
+    if (more) next = page(rows[rows.length - 1]!.id, (size = Math.min(pageSize, left)));
+    yield rows.map((row) => JSON.parse(row.tx) as Transaction);
+    if (!more) return;
   }
 }
 

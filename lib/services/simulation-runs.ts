@@ -207,9 +207,13 @@ class WithEstimates {
     return this.sink.processed;
   }
   add(tx: Transaction): void {
-    this.sink.add(tx);
-    this.estimators.before?.add(tx);
-    this.estimators.after.add(tx);
+    if (this.sink instanceof ImpactAggregator) {
+      const { before, after } = this.sink.add(tx);
+      this.estimators.before!.addDecided(tx, before);
+      this.estimators.after.addDecided(tx, after);
+    } else {
+      this.estimators.after.addDecided(tx, this.sink.add(tx));
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Outcome, OutcomeCategory, PathStep, Plan, Processor, ProcessorSet, Transaction } from '../engine/types';
+import type { Decision, Outcome, OutcomeCategory, PathStep, Plan, Processor, ProcessorSet, Transaction } from '../engine/types';
 import { toUpper } from '../engine/plan/normalise';
 import type { StrategyKind } from '../scheme/schema';
 import { playCascade, type SimulatedStatus } from './cascade';
@@ -123,7 +123,8 @@ export class BatchAggregator {
     return this.total;
   }
 
-  add(tx: Transaction): void {
+  /** Decides and plays one transaction; returns the decision (so a caller can reuse it rather than decide again). */
+  add(tx: Transaction): Decision {
     const decision = this.plan.decide(tx, this.processors);
     this.total++;
     this.outcomes[decision.outcome]++;
@@ -135,7 +136,7 @@ export class BatchAggregator {
     if (decision.outcome !== 'route') {
       this.statuses[decision.outcome]++;
       this.countNotRouted(decision.outcome, decision.node, decision.reason);
-      return;
+      return decision;
     }
     const candidates = candidatesOf(decision.candidates, decision.processor);
     if (candidates.length > 0) this.tally(candidates[0] as string).firstChoice++;
@@ -156,6 +157,7 @@ export class BatchAggregator {
       this.routed++;
       this.tally(this.lastProcessor).final++;
     }
+    return decision;
   }
 
   report(cancelled: boolean): BatchReport {

@@ -1,4 +1,4 @@
-import type { Plan, ProcessorSet, Transaction } from '../engine/types';
+import type { Decision, Plan, ProcessorSet, Transaction } from '../engine/types';
 import type { OutcomeCategory } from '../processors/schema';
 import { candidatesOf } from '../simulation/simulate-one';
 import { segmentsOf, type SegmentDimension } from './segments';
@@ -86,8 +86,12 @@ export class ObservedEstimator {
   ) {}
 
   add(tx: Transaction): void {
+    this.addDecided(tx, this.plan.decide(tx, this.processors));
+  }
+
+  /** The same with the document's decision of `tx` already made (a run that simulates it too). */
+  addDecided(tx: Transaction, decision: Decision): void {
     this.payments++;
-    const decision = this.plan.decide(tx, this.processors);
     if (decision.outcome !== 'route') {
       this.estimated++;
       return;
