@@ -31,7 +31,7 @@ CREATE TABLE "decision_log" (
 	"card_country" text,
 	"card_brand" text,
 	"payment_method" text,
-	"transaction" jsonb NOT NULL,
+	"transaction" json NOT NULL,
 	CONSTRAINT "decision_log_id_decided_at_pk" PRIMARY KEY("id","decided_at")
 ) PARTITION BY RANGE ("decided_at");
 --> statement-breakpoint

@@ -6,7 +6,7 @@ import type { Outcome, PathStep, Transaction } from '@/lib/engine';
 import { redact } from '@/lib/traffic/redaction';
 import { rollupDecisions, type RecordedDecision } from '@/lib/traffic/rollups';
 import { segmentsOf, type Segments } from '@/lib/traffic/segments';
-import { addDecisionRollups } from './traffic-rollups';
+import { decisionRollupUpserts } from './traffic-rollups';
 import { ensurePartitions, forgetPartitions } from './traffic-partitions';
 
 /**
@@ -36,34 +36,52 @@ export interface LoggedDecision {
 }
 
 /**
- * Writes a batch in one transaction: the rows (one multi-row insert) and their rollups (one upsert per
- * rollup table), so the rollups always count exactly the stored rows.
+ * Writes a batch as one statement: the rows (a multi-row insert) and their rollups (one upsert per
+ * rollup table, as CTEs of the same statement), so the rollups always count exactly the stored rows.
+ * One statement rather than a transaction: postgres.js can crash the process when a connection held
+ * for a transaction dies under it (porsager/postgres#1208), and this runs during outages.
+ *
+ * `maybeStored`: the previous write failed, perhaps after it committed (its answer lost with the
+ * connection). Rows already stored are left out first; and the statement refuses to store anything
+ * if any row of the batch is found stored after all, so nothing is ever counted twice.
  */
-export async function writeDecisions(db: Db, batch: readonly DecisionLogEntry[]): Promise<void> {
+export async function writeDecisions(db: Db, batch: readonly DecisionLogEntry[], maybeStored = false): Promise<void> {
   if (batch.length === 0) return;
-  const rows = batch.map(storedRow);
-  await ensurePartitions(db, batch.map((e) => e.at));
+  let rows = batch.map(storedRow);
+  if (maybeStored) {
+    const stored = await storedIds(db, rows);
+    if (stored.size > 0) rows = rows.filter((r) => !stored.has(r.id));
+    if (rows.length === 0) return;
+  }
+  await ensurePartitions(db, rows.map((r) => r.recorded.at));
+  const upserts = decisionRollupUpserts(rollupDecisions(rows.map((r) => r.recorded)));
   try {
-    await db.transaction(async (raw) => {
-      const tx = raw as unknown as Db;
-      // A batch written again after its commit went unanswered: rows already stored are skipped, and
-      // only the rows this insert stored are counted in the rollups.
-      const inserted = await queryRows<{ id: string }>(tx, sql`
+    await db.execute(sql`
+      with inserted as (
         insert into decision_log (id, decided_at, scheme_id, version, node, outcome, processor, candidates, mode, api_key_id, latency_us,
           currency, card_country, card_brand, payment_method, transaction)
         select * from jsonb_to_recordset(${JSON.stringify(rows.map((r) => r.row))}::jsonb) as r(id text, decided_at timestamptz, scheme_id text, version integer,
           node text, outcome text, processor text, candidates jsonb, mode text, api_key_id text, latency_us integer,
-          currency text, card_country text, card_brand text, payment_method text, transaction jsonb)
+          currency text, card_country text, card_brand text, payment_method text, transaction json)
         on conflict do nothing
-        returning id`);
-      const ids = inserted.length === rows.length ? null : new Set(inserted.map((i) => i.id));
-      const stored = ids ? rows.filter((r) => ids.has(r.id)) : rows;
-      await addDecisionRollups(tx, rollupDecisions(stored.map((r) => r.recorded)));
-    });
+        returning 1
+      ),
+      ${sql.join(upserts.map((upsert, i) => sql`${sql.raw(`rollup_${i}`)} as (${upsert})`), sql`, `)}
+      select cast(case when (select count(*) from inserted) = ${rows.length} then '0' else 'some decisions of this batch were already stored' end as integer) as complete`);
   } catch (error) {
     if (noPartition(error)) forgetPartitions(db);
     throw error;
   }
+}
+
+async function storedIds(db: Db, rows: readonly { id: string; recorded: { at: number } }[]): Promise<Set<string>> {
+  const times = rows.map((r) => r.recorded.at);
+  const found = await queryRows<{ id: string }>(db, sql`
+    select d.id from decision_log d
+    join jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ id: r.id, decided_at: new Date(r.recorded.at).toISOString() })))}::jsonb) as k(id text, decided_at timestamptz)
+      on d.id = k.id and d.decided_at = k.decided_at
+    where d.decided_at >= ${new Date(Math.min(...times)).toISOString()}::timestamptz and d.decided_at <= ${new Date(Math.max(...times)).toISOString()}::timestamptz`);
+  return new Set(found.map((r) => r.id));
 }
 
 function storedRow(entry: DecisionLogEntry): { id: string; row: Record<string, unknown>; recorded: RecordedDecision } {

@@ -10,12 +10,18 @@ export type { DecisionLogEntry, LoggedDecision } from './decision-log-store';
  * waits for the database.
  *
  * Bounded: while writes fail (the database is away) entries stay queued, up to `capacity`; beyond
- * it the oldest are dropped and counted, so memory stays bounded and the loss is known exactly. A
- * batch that fails goes back in front of the queue and is written again once the database answers.
+ * it the oldest are dropped and counted, so memory stays bounded and the loss is known exactly.
+ * A batch whose write failed may have been stored all the same (the commit went through, its answer
+ * was lost): it is held apart, in doubt, never dropped, and written first once the database answers
+ * (leaving out what was stored). So a drop is always a decision that was never stored, and the count
+ * is exact. Memory: `capacity` entries plus that one batch.
  */
 export interface DecisionLogOptions {
-  /** Writes one batch, all or nothing (lib/services/decision-log-store.ts). */
-  write: (batch: DecisionLogEntry[]) => Promise<void>;
+  /**
+   * Writes one batch, all or nothing (lib/services/decision-log-store.ts). `maybeStored`: the write
+   * before failed, perhaps after committing, so some of these may be stored already.
+   */
+  write: (batch: DecisionLogEntry[], maybeStored: boolean) => Promise<void>;
   /** Entries held at most while writes fail. */
   capacity: number;
   /** How often the buffer is written (ms). */
@@ -31,7 +37,7 @@ export interface DecisionLogOptions {
 }
 
 export interface DecisionLogStatus {
-  /** Entries waiting to be written. */
+  /** Entries not written yet: waiting, being written, or in doubt after a failed write. */
   backlog: number;
   capacity: number;
   /** Entries dropped because the buffer was full, since this instance started. */
@@ -49,6 +55,10 @@ const FIRST_MAINTENANCE_RETRY_MS = 10_000;
 
 export class DecisionLog {
   private readonly queue: BoundedQueue<DecisionLogEntry>;
+  /** The batch whose write failed: perhaps stored, written again before anything else. */
+  private inDoubt: DecisionLogEntry[] = [];
+  /** Entries of the write under way, taken from the queue. */
+  private writing = 0;
   private flushing: Promise<void> | null = null;
   private writtenCount = 0;
   private lastError: string | null = null;
@@ -98,7 +108,7 @@ export class DecisionLog {
    */
   flush(): Promise<void> {
     if (this.flushing) return this.flushing.then(() => this.flush());
-    if (this.queue.size === 0) return Promise.resolve();
+    if (this.queue.size === 0 && this.inDoubt.length === 0) return Promise.resolve();
     this.flushing = this.drain().finally(() => {
       this.flushing = null;
     });
@@ -107,12 +117,12 @@ export class DecisionLog {
 
   /** When the oldest entry still waiting was decided (ms), or null when nothing waits. */
   oldestWaiting(): number | null {
-    return this.queue.peek()?.at ?? null;
+    return this.inDoubt[0]?.at ?? this.queue.peek()?.at ?? null;
   }
 
   status(): DecisionLogStatus {
     return {
-      backlog: this.queue.size,
+      backlog: this.queue.size + this.inDoubt.length + this.writing,
       capacity: this.queue.capacity,
       dropped: this.queue.dropped,
       written: this.writtenCount,
@@ -123,16 +133,21 @@ export class DecisionLog {
 
   private async drain(): Promise<void> {
     const size = this.options.batchSize ?? DEFAULT_BATCH;
-    while (this.queue.size > 0) {
-      const batch = this.queue.take(size);
+    while (this.inDoubt.length > 0 || this.queue.size > 0) {
+      const retry = this.inDoubt.length > 0;
+      const batch = retry ? this.inDoubt : this.queue.take(size);
+      if (!retry) this.writing = batch.length;
       try {
-        await this.options.write(batch);
+        await this.options.write(batch, retry);
       } catch (error) {
-        this.queue.putBack(batch);
-        if (this.lastError === null) console.error(`decision log: writing failed (${this.queue.size} buffered): ${messageOf(error)}`);
+        this.writing = 0;
+        this.inDoubt = batch;
+        if (this.lastError === null) console.error(`decision log: writing failed (${this.queue.size + batch.length} buffered): ${messageOf(error)}`);
         this.lastError = messageOf(error);
         return;
       }
+      this.writing = 0;
+      this.inDoubt = [];
       if (this.lastError !== null) console.error(`decision log: writing again (${this.queue.dropped} dropped while the database was away)`);
       this.lastError = null;
       this.writtenCount += batch.length;
@@ -141,7 +156,12 @@ export class DecisionLog {
   }
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** The driver's own message (drizzle wraps it in one that quotes the statement and its parameters: payment data, never logged). */
+function messageOf(error: unknown): string {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (cause instanceof Error) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** The buffer's size and write interval from the environment (docs/traffic.md). */
 export function decisionLogSettings(env: NodeJS.ProcessEnv = process.env): { on: boolean; capacity: number; flushMs: number } {

@@ -263,10 +263,10 @@ function openDecisionLog(): DecisionLog | null {
   const log = new DecisionLog({
     capacity: settings.capacity,
     flushMs: settings.flushMs,
-    write: async (batch) => {
+    write: async (batch, maybeStored) => {
       const db = database();
       if (!db) throw new Error('the database is not open yet');
-      await writeDecisions(db, batch);
+      await writeDecisions(db, batch, maybeStored);
     },
     maintain: async () => {
       const db = database();

@@ -8,8 +8,11 @@ import { queryRows } from '@/db/rows';
  * day, named `<table>_pYYYYMMDD`). Days are created ahead of time, and on demand for any day a write
  * needs; a day whose end is older than the retention is dropped as a whole partition, never row by row.
  *
- * Several instances may run this at once: each change happens under one transaction-scoped advisory
- * lock, creation is IF NOT EXISTS and dropping IF EXISTS, so they take turns and agree.
+ * Several instances may run this at once: each change is one statement (a DO block) holding a
+ * transaction-scoped advisory lock, creation is IF NOT EXISTS and dropping IF EXISTS, so they take
+ * turns and agree. One statement, not a transaction of several: postgres.js can crash the process
+ * when a connection held for a transaction dies under it (porsager/postgres#1208), and this runs on
+ * every decide instance, during outages too.
  */
 export const PARTITIONED_TABLES = ['decision_log', 'decision_attempts', 'traffic_routes', 'traffic_branches', 'traffic_segments', 'traffic_latency'] as const;
 export const DAY_MS = 86_400_000;
@@ -35,10 +38,7 @@ export async function ensurePartitions(db: Db, moments: Iterable<number>): Promi
   const have = knownDays(db);
   const missing = [...new Set([...moments].map(dayOf))].filter((day) => !have.has(day));
   if (missing.length === 0) return;
-  await db.transaction(async (tx) => {
-    await lock(tx as unknown as Db);
-    for (const day of missing) await createDay(tx as unknown as Db, day);
-  });
+  await locked(db, missing.flatMap(createStatements));
   for (const day of missing) have.add(day);
 }
 
@@ -56,32 +56,21 @@ export interface Maintenance {
 export async function maintainPartitions(db: Db, retentionDays: number, now = Date.now()): Promise<Maintenance> {
   const today = dayOf(now);
   const oldestKept = dayOf(now - retentionDays * DAY_MS);
-  const result = await db.transaction(async (raw) => {
-    const tx = raw as unknown as Db;
-    await lock(tx);
-    const existing = await existingPartitions(tx);
-    const created: string[] = [];
-    for (let day = today - DAY_MS; day <= today + DAYS_AHEAD * DAY_MS; day += DAY_MS) {
-      if (day < oldestKept) continue;
-      const missing = PARTITIONED_TABLES.filter((table) => !existing.some((p) => p.name === partitionName(table, day)));
-      if (missing.length === 0) continue;
-      await createDay(tx, day);
-      created.push(...missing.map((table) => partitionName(table, day)));
-    }
-    const dropped: string[] = [];
-    for (const partition of existing) {
-      if (partition.day >= oldestKept) continue;
-      await tx.execute(sql.raw(`drop table if exists "${partition.name}"`));
-      dropped.push(partition.name);
-    }
-    return { created, dropped };
-  });
-  const have = knownDays(db);
-  for (const name of result.dropped) {
-    const day = dayOfName(name);
-    if (day !== null) have.delete(day);
+  const existing = new Set((await existingPartitions(db)).map((p) => p.name));
+  const created: string[] = [];
+  const statements: string[] = [];
+  for (let day = Math.max(oldestKept, today - DAY_MS); day <= today + DAYS_AHEAD * DAY_MS; day += DAY_MS) {
+    const missing = PARTITIONED_TABLES.filter((table) => !existing.has(partitionName(table, day)));
+    if (missing.length === 0) continue;
+    statements.push(...createStatements(day));
+    created.push(...missing.map((table) => partitionName(table, day)));
   }
-  return result;
+  const dropped = [...existing].filter((name) => (dayOfName(name) ?? Infinity) < oldestKept);
+  statements.push(...dropped.map((name) => `drop table if exists "${name}"`));
+  if (statements.length > 0) await locked(db, statements);
+  const have = knownDays(db);
+  for (const name of dropped) have.delete(dayOfName(name)!);
+  return { created, dropped };
 }
 
 /** Every day partition of the partitioned tables, with the day it holds. */
@@ -105,16 +94,19 @@ function dayOfName(name: string): number | null {
   return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
 }
 
-async function lock(tx: Db): Promise<void> {
-  // Creating or dropping a partition locks its parent briefly; never queue behind a long reader for long.
-  await tx.execute(sql`set local lock_timeout = '5s'`);
-  await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
+/**
+ * Runs DDL of our own making (table names and dates, never input) in one DO block under the lock.
+ * Creating or dropping a partition locks its parent briefly; never queue behind a long reader for long.
+ */
+async function locked(db: Db, statements: readonly string[]): Promise<void> {
+  const body = statements.map((s) => `execute ${quoteLiteral(s)};`).join(' ');
+  await db.execute(sql.raw(`do $$ begin perform set_config('lock_timeout', '5s', true); perform pg_advisory_xact_lock(${LOCK_KEY}); ${body} end $$`));
 }
 
-async function createDay(tx: Db, day: number): Promise<void> {
+const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+function createStatements(day: number): string[] {
   const from = new Date(day).toISOString();
   const to = new Date(day + DAY_MS).toISOString();
-  for (const table of PARTITIONED_TABLES) {
-    await tx.execute(sql.raw(`create table if not exists "${partitionName(table, day)}" partition of "${table}" for values from ('${from}') to ('${to}')`));
-  }
+  return PARTITIONED_TABLES.map((table) => `create table if not exists "${partitionName(table, day)}" partition of "${table}" for values from ('${from}') to ('${to}')`);
 }

@@ -4,14 +4,16 @@ import type { Db } from '@/db/client';
 import type { DecisionRollups, SegmentRow } from '@/lib/traffic/rollups';
 
 /**
- * Adds a batch's rollups to the stored ones: one upsert per table, stored + batch. Rows arrive
+ * Adding a batch's rollups to the stored ones: one upsert per table, stored + batch. Rows arrive
  * sorted by key (lib/traffic/rollups.ts), so concurrent writers lock them in one order.
  */
 const asRecords = <R extends { bucket: number }>(rows: readonly R[]) => JSON.stringify(rows.map((r) => ({ ...r, bucket: new Date(r.bucket).toISOString() })));
 
-export async function addDecisionRollups(tx: Db, rollups: DecisionRollups): Promise<void> {
+/** The upserts of a batch of decisions, each a statement that can stand alone or as a CTE of a larger one. */
+export function decisionRollupUpserts(rollups: DecisionRollups): SQL[] {
+  const upserts: SQL[] = [];
   if (rollups.routes.length) {
-    await tx.execute(sql`
+    upserts.push(sql`
       insert into traffic_routes (bucket, grain, scheme_id, version, node, outcome, processor, decisions)
       select * from jsonb_to_recordset(${asRecords(rollups.routes)}::jsonb)
         as r(bucket timestamptz, grain text, scheme_id text, version integer, node text, outcome text, processor text, decisions integer)
@@ -19,7 +21,7 @@ export async function addDecisionRollups(tx: Db, rollups: DecisionRollups): Prom
       do update set decisions = traffic_routes.decisions + excluded.decisions`);
   }
   if (rollups.branches.length) {
-    await tx.execute(sql`
+    upserts.push(sql`
       insert into traffic_branches (bucket, grain, scheme_id, version, node, branch, hits)
       select * from jsonb_to_recordset(${asRecords(rollups.branches)}::jsonb)
         as r(bucket timestamptz, grain text, scheme_id text, version integer, node text, branch text, hits integer)
@@ -27,25 +29,29 @@ export async function addDecisionRollups(tx: Db, rollups: DecisionRollups): Prom
       do update set hits = traffic_branches.hits + excluded.hits`);
   }
   if (rollups.latency.length) {
-    await tx.execute(sql`
+    upserts.push(sql`
       insert into traffic_latency (bucket, grain, le_us, decisions)
       select * from jsonb_to_recordset(${asRecords(rollups.latency)}::jsonb) as r(bucket timestamptz, grain text, le_us integer, decisions integer)
       on conflict (bucket, grain, le_us)
       do update set decisions = traffic_latency.decisions + excluded.decisions`);
   }
-  await addSegmentRollups(tx, rollups.segments);
+  if (rollups.segments.length) upserts.push(segmentUpsert(rollups.segments));
+  return upserts;
 }
 
 const COUNTERS = ['decisions', 'attempts', 'approved', 'soft_declined', 'hard_declined', 'processor_errors', 'timeouts', 'rescued'] as const;
 
-export async function addSegmentRollups(tx: Db, rows: readonly SegmentRow[]): Promise<void> {
-  if (rows.length === 0) return;
+function segmentUpsert(rows: readonly SegmentRow[]): SQL {
   const columns = sql.raw(COUNTERS.join(', '));
   const types = sql.raw(COUNTERS.map((c) => `${c} integer`).join(', '));
   const sums: SQL = sql.raw(COUNTERS.map((c) => `${c} = traffic_segments.${c} + excluded.${c}`).join(', '));
-  await tx.execute(sql`
+  return sql`
     insert into traffic_segments (bucket, grain, dimension, value, processor, ${columns})
     select * from jsonb_to_recordset(${asRecords(rows)}::jsonb)
       as r(bucket timestamptz, grain text, dimension text, value text, processor text, ${types})
-    on conflict (bucket, grain, dimension, value, processor) do update set ${sums}`);
+    on conflict (bucket, grain, dimension, value, processor) do update set ${sums}`;
+}
+
+export async function addSegmentRollups(tx: Db, rows: readonly SegmentRow[]): Promise<void> {
+  if (rows.length > 0) await tx.execute(segmentUpsert(rows));
 }

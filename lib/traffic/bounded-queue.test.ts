@@ -18,20 +18,6 @@ describe('BoundedQueue', () => {
     expect(q.take(5)).toEqual([7, 8, 9]);
   });
 
-  it('puts a failed batch back in front, dropping the oldest when that overflows', () => {
-    const q = new BoundedQueue<number>(4);
-    q.push(1);
-    q.push(2);
-    const batch = q.take(2);
-    q.push(3);
-    q.push(4);
-    q.push(5);
-    q.putBack(batch); // [1, 2, 3, 4, 5] → one over
-    expect(q.dropped).toBe(1);
-    expect(q.peek()).toBe(2);
-    expect(q.take(10)).toEqual([2, 3, 4, 5]);
-  });
-
   it('stays correct across compactions', () => {
     const q = new BoundedQueue<number>(5000);
     let taken = 0;

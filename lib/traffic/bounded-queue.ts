@@ -41,18 +41,6 @@ export class BoundedQueue<T> {
     return taken;
   }
 
-  /**
-   * Puts items taken earlier back in front (a write that failed), then drops the oldest beyond the
-   * capacity: those put back go first, being older than anything pushed since.
-   */
-  putBack(items: readonly T[]): void {
-    if (items.length === 0) return;
-    this.items = [...items, ...this.items.slice(this.head)];
-    this.head = 0;
-    const over = this.size - this.capacity;
-    if (over > 0) this.dropOldest(over);
-  }
-
   private dropOldest(count: number): void {
     for (let i = 0; i < count; i++) this.items[this.head + i] = undefined;
     this.head += count;

@@ -1,7 +1,7 @@
 import type { Decision, Plan, ProcessorSet, Transaction } from '../engine/types';
 import type { OutcomeCategory } from '../processors/schema';
 import { candidatesOf } from '../simulation/simulate-one';
-import { segmentsOf, type SegmentDimension } from './segments';
+import { segmentValueOf, type SegmentDimension } from './segments';
 import { wilsonInterval } from './wilson';
 
 /**
@@ -60,6 +60,7 @@ export interface ObservedEstimate {
 }
 
 export const CELLS_SHOWN = 50;
+const NO_CASCADE: readonly string[] = [];
 
 interface Rate {
   r: number;
@@ -75,8 +76,10 @@ export class ObservedEstimator {
   private sums = { point: 0, low: 0, high: 0 };
   private unknown = 0;
   private partial = 0;
-  private readonly uses = new Map<string, { processor: string; value: string; payments: number }>();
-  private readonly rates = new Map<string, Rate | null>();
+  /** processor → value → first attempts there. */
+  private readonly uses = new Map<string, Map<string, { processor: string; value: string; payments: number }>>();
+  /** Rates per cascade (its `on` list: the plan's own object per node) → processor → value. */
+  private readonly rates = new Map<readonly string[], Map<string, Map<string, Rate | null>>>();
 
   constructor(
     private readonly plan: Plan,
@@ -103,13 +106,12 @@ export class ObservedEstimator {
     }
     const cascade = decision.node === null ? undefined : this.plan.cascadeOf(decision.node);
     const limit = Math.min(candidates.length, cascade === undefined ? 1 : Math.max(1, cascade.max_attempts));
-    const value = segmentsOf(tx)[this.dimension];
-    const first = candidates[0]!;
-    const use = this.use(first, value);
-    use.payments++;
+    const value = segmentValueOf(tx, this.dimension);
+    this.use(candidates[0]!, value).payments++;
+    const on = cascade?.on ?? NO_CASCADE;
     const rates: Rate[] = [];
     for (let i = 0; i < limit; i++) {
-      const rate = this.rate(candidates[i]!, value, cascade?.on ?? []);
+      const rate = this.rate(candidates[i]!, value, on);
       if (rate === null) break;
       rates.push(rate);
     }
@@ -126,7 +128,7 @@ export class ObservedEstimator {
   }
 
   report(): ObservedEstimate {
-    const cells = [...this.uses.values()].map((u) => {
+    const cells = [...this.uses.values()].flatMap((byValue) => [...byValue.values()]).map((u) => {
       const cell = this.observed.get(cellKey(u.processor, u.value));
       const interval = cell ? wilsonInterval(cell.approved, cell.attempts) : null;
       return {
@@ -153,15 +155,19 @@ export class ObservedEstimator {
   }
 
   private use(processor: string, value: string) {
-    const key = cellKey(processor, value);
-    let use = this.uses.get(key);
-    if (!use) this.uses.set(key, (use = { processor, value, payments: 0 }));
+    let byValue = this.uses.get(processor);
+    if (!byValue) this.uses.set(processor, (byValue = new Map()));
+    let use = byValue.get(value);
+    if (!use) byValue.set(value, (use = { processor, value, payments: 0 }));
     return use;
   }
 
   private rate(processor: string, value: string, on: readonly string[]): Rate | null {
-    const key = `${cellKey(processor, value)}\u0000${on.join(',')}`;
-    let rate = this.rates.get(key);
+    let byProcessor = this.rates.get(on);
+    if (!byProcessor) this.rates.set(on, (byProcessor = new Map()));
+    let byValue = byProcessor.get(processor);
+    if (!byValue) byProcessor.set(processor, (byValue = new Map()));
+    let rate = byValue.get(value);
     if (rate === undefined) {
       const cell = this.observed.get(cellKey(processor, value));
       const interval = cell ? wilsonInterval(cell.approved, cell.attempts) : null;
@@ -172,7 +178,7 @@ export class ObservedEstimator {
         const onward = on.filter((o) => o !== 'approved' && o !== 'hard_decline').reduce((sum, o) => sum + (cell.by_outcome[o as OutcomeCategory] ?? 0), 0);
         rate = { r: cell.approved / cell.attempts, low: interval.low, high: interval.high, g: failed > 0 ? onward / failed : 0 };
       }
-      this.rates.set(key, rate);
+      byValue.set(value, rate);
     }
     return rate;
   }

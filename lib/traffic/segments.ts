@@ -47,6 +47,11 @@ function segmentReaders(): Reader[] {
   return readers;
 }
 
+/** One segment's value of a transaction (what segmentsOf reads for that dimension). */
+export function segmentValueOf(transaction: Transaction, dimension: SegmentDimension): string {
+  return valueAt(transaction, segmentReaders().find((r) => r.dimension === dimension)!);
+}
+
 export function segmentsOf(transaction: Transaction): Segments {
   const segments = {} as Segments;
   for (const reader of segmentReaders()) segments[reader.dimension] = valueAt(transaction, reader);
