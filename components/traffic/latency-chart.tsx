@@ -15,8 +15,8 @@ export function LatencyChart({ latency }: { latency: LatencySummary }) {
         <YAxis tick={{ fontSize: 11 }} width={56} unit=" µs" />
         <Tooltip />
         <Legend />
-        <Line type="monotone" dataKey="p50" stroke="#6366f1" dot={false} connectNulls isAnimationActive={false} />
-        <Line type="monotone" dataKey="p99" stroke="#f97316" dot={false} connectNulls isAnimationActive={false} />
+        <Line type="monotone" dataKey="p50" stroke="#6366f1" dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+        <Line type="monotone" dataKey="p99" stroke="#f97316" dot={{ r: 2 }} connectNulls isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
   );

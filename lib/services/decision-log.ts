@@ -2,7 +2,7 @@ import 'server-only';
 import { BoundedQueue } from '@/lib/traffic/bounded-queue';
 import type { DecisionLogEntry } from './decision-log-store';
 
-export type { DecisionLogEntry, LoggedDecision } from './decision-log-store';
+export type { DecisionLogEntry } from './decision-log-store';
 
 /**
  * The decision log's buffer: decide hands each answer to `record` (a push onto an in-memory queue:

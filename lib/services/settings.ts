@@ -26,7 +26,6 @@ export interface AccountSettings {
   retention_days: number;
 }
 
-export const DEFAULT_RETENTION_DAYS = 30;
 export const MAX_RETENTION_DAYS = 400;
 
 const optionalId = z
