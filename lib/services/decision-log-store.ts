@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import type { Outcome, PathStep, Transaction } from '@/lib/engine';
 import { redact } from '@/lib/traffic/redaction';
-import { rollupDecisions, type RecordedDecision } from '@/lib/traffic/rollups';
+import { DecisionRollupBuilder, type DecisionRollups, type RecordedDecision } from '@/lib/traffic/rollups';
 import { segmentsOf, type Segments } from '@/lib/traffic/segments';
 import { decisionRollupUpserts } from './traffic-rollups';
 import { ensurePartitions, forgetPartitions } from './traffic-partitions';
@@ -47,49 +47,64 @@ export interface LoggedDecision {
  */
 export async function writeDecisions(db: Db, batch: readonly DecisionLogEntry[], maybeStored = false): Promise<void> {
   if (batch.length === 0) return;
-  let rows = batch.map(storedRow);
+  let entries = batch;
   if (maybeStored) {
-    const stored = await storedIds(db, rows);
-    if (stored.size > 0) rows = rows.filter((r) => !stored.has(r.id));
-    if (rows.length === 0) return;
+    const stored = await storedIds(db, entries);
+    if (stored.size > 0) entries = entries.filter((e) => !stored.has(e.id));
+    if (entries.length === 0) return;
   }
-  await ensurePartitions(db, rows.map((r) => r.recorded.at));
-  const upserts = decisionRollupUpserts(rollupDecisions(rows.map((r) => r.recorded)));
+  await ensurePartitions(db, entries.map((e) => e.at));
+  const { rows, rollups } = await prepared(entries);
   try {
     await db.execute(sql`
       with inserted as (
         insert into decision_log (id, decided_at, scheme_id, version, node, outcome, processor, candidates, mode, api_key_id, latency_us,
           currency, card_country, card_brand, payment_method, transaction)
-        select * from jsonb_to_recordset(${JSON.stringify(rows.map((r) => r.row))}::jsonb) as r(id text, decided_at timestamptz, scheme_id text, version integer,
+        select * from json_to_recordset(${rows}::json) as r(id text, decided_at timestamptz, scheme_id text, version integer,
           node text, outcome text, processor text, candidates jsonb, mode text, api_key_id text, latency_us integer,
           currency text, card_country text, card_brand text, payment_method text, transaction json)
         on conflict do nothing
         returning 1
       ),
-      ${sql.join(upserts.map((upsert, i) => sql`${sql.raw(`rollup_${i}`)} as (${upsert})`), sql`, `)}
-      select cast(case when (select count(*) from inserted) = ${rows.length} then '0' else 'some decisions of this batch were already stored' end as integer) as complete`);
+      ${sql.join(decisionRollupUpserts(rollups).map((upsert, i) => sql`${sql.raw(`rollup_${i}`)} as (${upsert})`), sql`, `)}
+      select cast(case when (select count(*) from inserted) = ${entries.length} then '0' else 'some decisions of this batch were already stored' end as integer) as complete`);
   } catch (error) {
     if (noPartition(error)) forgetPartitions(db);
     throw error;
   }
 }
 
-async function storedIds(db: Db, rows: readonly { id: string; recorded: { at: number } }[]): Promise<Set<string>> {
-  const times = rows.map((r) => r.recorded.at);
+/** Rows are prepared this many at a time, the event loop served in between: a large batch never stalls decide. */
+const SLICE = 250;
+
+/** The rows as one JSON array, and their rollups, made a slice at a time. */
+async function prepared(entries: readonly DecisionLogEntry[]): Promise<{ rows: string; rollups: DecisionRollups }> {
+  const parts: string[] = [];
+  const rollups = new DecisionRollupBuilder();
+  for (let at = 0; at < entries.length; at += SLICE) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    const slice = entries.slice(at, at + SLICE).map(storedRow);
+    for (const row of slice) rollups.add(row.recorded);
+    parts.push(JSON.stringify(slice.map((row) => row.row)).slice(1, -1));
+  }
+  return { rows: `[${parts.join(',')}]`, rollups: rollups.build() };
+}
+
+async function storedIds(db: Db, entries: readonly DecisionLogEntry[]): Promise<Set<string>> {
+  const times = entries.map((e) => e.at);
   const found = await queryRows<{ id: string }>(db, sql`
     select d.id from decision_log d
-    join jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ id: r.id, decided_at: new Date(r.recorded.at).toISOString() })))}::jsonb) as k(id text, decided_at timestamptz)
+    join json_to_recordset(${JSON.stringify(entries.map((e) => ({ id: e.id, decided_at: new Date(e.at).toISOString() })))}::json) as k(id text, decided_at timestamptz)
       on d.id = k.id and d.decided_at = k.decided_at
     where d.decided_at >= ${new Date(Math.min(...times)).toISOString()}::timestamptz and d.decided_at <= ${new Date(Math.max(...times)).toISOString()}::timestamptz`);
   return new Set(found.map((r) => r.id));
 }
 
-function storedRow(entry: DecisionLogEntry): { id: string; row: Record<string, unknown>; recorded: RecordedDecision } {
+function storedRow(entry: DecisionLogEntry): { row: Record<string, unknown>; recorded: RecordedDecision } {
   const { decision } = entry;
   const segments: Segments = segmentsOf(entry.transaction);
   const blank = (value: string) => (value === '' ? null : value);
   return {
-    id: entry.id,
     row: {
       id: entry.id,
       decided_at: new Date(entry.at).toISOString(),

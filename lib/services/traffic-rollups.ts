@@ -15,7 +15,7 @@ export function decisionRollupUpserts(rollups: DecisionRollups): SQL[] {
   if (rollups.routes.length) {
     upserts.push(sql`
       insert into traffic_routes (bucket, grain, scheme_id, version, node, outcome, processor, decisions)
-      select * from jsonb_to_recordset(${asRecords(rollups.routes)}::jsonb)
+      select * from json_to_recordset(${asRecords(rollups.routes)}::json)
         as r(bucket timestamptz, grain text, scheme_id text, version integer, node text, outcome text, processor text, decisions integer)
       on conflict (bucket, grain, scheme_id, version, node, outcome, processor)
       do update set decisions = traffic_routes.decisions + excluded.decisions`);
@@ -23,7 +23,7 @@ export function decisionRollupUpserts(rollups: DecisionRollups): SQL[] {
   if (rollups.branches.length) {
     upserts.push(sql`
       insert into traffic_branches (bucket, grain, scheme_id, version, node, branch, hits)
-      select * from jsonb_to_recordset(${asRecords(rollups.branches)}::jsonb)
+      select * from json_to_recordset(${asRecords(rollups.branches)}::json)
         as r(bucket timestamptz, grain text, scheme_id text, version integer, node text, branch text, hits integer)
       on conflict (bucket, grain, scheme_id, version, node, branch)
       do update set hits = traffic_branches.hits + excluded.hits`);
@@ -31,7 +31,7 @@ export function decisionRollupUpserts(rollups: DecisionRollups): SQL[] {
   if (rollups.latency.length) {
     upserts.push(sql`
       insert into traffic_latency (bucket, grain, le_us, decisions)
-      select * from jsonb_to_recordset(${asRecords(rollups.latency)}::jsonb) as r(bucket timestamptz, grain text, le_us integer, decisions integer)
+      select * from json_to_recordset(${asRecords(rollups.latency)}::json) as r(bucket timestamptz, grain text, le_us integer, decisions integer)
       on conflict (bucket, grain, le_us)
       do update set decisions = traffic_latency.decisions + excluded.decisions`);
   }
@@ -47,7 +47,7 @@ function segmentUpsert(rows: readonly SegmentRow[]): SQL {
   const sums: SQL = sql.raw(COUNTERS.map((c) => `${c} = traffic_segments.${c} + excluded.${c}`).join(', '));
   return sql`
     insert into traffic_segments (bucket, grain, dimension, value, processor, ${columns})
-    select * from jsonb_to_recordset(${asRecords(rows)}::jsonb)
+    select * from json_to_recordset(${asRecords(rows)}::json)
       as r(bucket timestamptz, grain text, dimension text, value text, processor text, ${types})
     on conflict (bucket, grain, dimension, value, processor) do update set ${sums}`;
 }

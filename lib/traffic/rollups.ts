@@ -79,74 +79,156 @@ const OUTCOME_COLUMN: Readonly<Record<OutcomeCategory, keyof SegmentRow>> = {
   timeout: 'timeouts',
 };
 
-/** Rows by key: `make` builds a row the first time its key is seen, `add` counts into it. */
-class Accumulator<R> {
-  private readonly rows = new Map<string, R>();
-  row(key: string, make: () => R): R {
-    let row = this.rows.get(key);
-    if (!row) this.rows.set(key, (row = make()));
-    return row;
+/**
+ * Rows of one rollup table, counted per minute; the hour rows are derived from the minute rows at
+ * the end (there are far fewer of those than decisions), so each decision is counted once, not per grain.
+ * Keys are the bucket's fixed-width time then the row's other key fields, so they sort in time order.
+ */
+class Accumulator<R extends Keyed> {
+  private readonly minutes = new Map<string, { rest: string; row: R }>();
+  constructor(private readonly add: (into: R, from: R) => void) {}
+
+  row(time: TimeKey, rest: string, make: () => R): R {
+    const key = time.key + rest;
+    let entry = this.minutes.get(key);
+    if (!entry) this.minutes.set(key, (entry = { rest, row: make() }));
+    return entry.row;
   }
+
+  /** Minute and hour rows together, sorted by key. */
   sorted(): R[] {
-    return [...this.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+    const all = new Map<string, R>();
+    for (const [key, { rest, row }] of this.minutes) {
+      all.set(key, row);
+      const bucket = Math.floor(row.bucket / HOUR_MS) * HOUR_MS;
+      const hourKey = bucketKey(bucket, 'hour') + rest;
+      const hour = all.get(hourKey);
+      if (hour) this.add(hour, row);
+      else all.set(hourKey, { ...row, bucket, grain: 'hour' });
+    }
+    return [...all.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   }
 }
 
-const keyOf = (...parts: (string | number)[]) => parts.join('\u0000');
+const MINUTE_MS = GRAINS[0].ms;
+const HOUR_MS = GRAINS[1].ms;
 /** Bucket starts as fixed-width text, so keys sort in time order. */
 const bucketKey = (bucket: number, grain: Grain) => `${String(bucket).padStart(15, '0')}\u0000${grain}`;
 
-const emptySegment = (bucket: number, grain: Grain, dimension: RollupDimension, value: string, processor: string): SegmentRow => ({
-  bucket, grain, dimension, value, processor, decisions: 0, attempts: 0, approved: 0, soft_declined: 0, hard_declined: 0, processor_errors: 0, timeouts: 0, rescued: 0,
-});
-
-function segmentRowsOf(rows: Accumulator<SegmentRow>, bucket: number, grain: Grain, segments: Segments, processor: string): SegmentRow[] {
-  return ROLLUP_DIMENSIONS.map((dimension) => {
-    const value = dimension === 'all' ? '' : segments[dimension];
-    return rows.row(keyOf(bucketKey(bucket, grain), dimension, value, processor), () => emptySegment(bucket, grain, dimension, value, processor));
-  });
+interface TimeKey {
+  bucket: number;
+  key: string;
 }
 
-export function rollupDecisions(decisions: Iterable<RecordedDecision>): DecisionRollups {
-  const routes = new Accumulator<RouteRow>();
-  const branches = new Accumulator<BranchRow>();
-  const segments = new Accumulator<SegmentRow>();
-  const latency = new Accumulator<LatencyRow>();
-  for (const d of decisions) {
-    const scheme_id = d.scheme?.id ?? '';
-    const version = d.scheme?.version ?? 0;
-    const node = d.node ?? '';
-    const processor = d.processor ?? '';
-    const le_us = latencyBucket(d.latencyUs);
-    for (const { grain, ms } of GRAINS) {
-      const bucket = Math.floor(d.at / ms) * ms;
-      const time = bucketKey(bucket, grain);
-      routes.row(keyOf(time, scheme_id, version, node, d.outcome, processor), () => ({ bucket, grain, scheme_id, version, node, outcome: d.outcome, processor, decisions: 0 })).decisions++;
-      if (d.scheme) {
-        for (const step of d.path) {
-          const branch = step.result ? 'yes' : 'no';
-          branches.row(keyOf(time, scheme_id, version, step.node, branch), () => ({ bucket, grain, scheme_id, version, node: step.node, branch, hits: 0 })).hits++;
-        }
-        if (d.node) branches.row(keyOf(time, scheme_id, version, d.node, ''), () => ({ bucket, grain, scheme_id, version, node, branch: '', hits: 0 })).hits++;
-      }
-      for (const row of segmentRowsOf(segments, bucket, grain, d.segments, processor)) row.decisions++;
-      latency.row(keyOf(time, String(le_us).padStart(10, '0')), () => ({ bucket, grain, le_us, decisions: 0 })).decisions++;
-    }
+/** The minute of `at`, its key made once per minute rather than once per row. */
+class Minutes {
+  private last: TimeKey = { bucket: NaN, key: '' };
+  of(at: number): TimeKey {
+    const bucket = Math.floor(at / MINUTE_MS) * MINUTE_MS;
+    if (bucket !== this.last.bucket) this.last = { bucket, key: bucketKey(bucket, 'minute') };
+    return this.last;
   }
-  return { routes: routes.sorted(), branches: branches.sorted(), segments: segments.sorted(), latency: latency.sorted() };
+}
+
+const emptySegment = (bucket: number, dimension: RollupDimension, value: string, processor: string): SegmentRow => ({
+  bucket, grain: 'minute', dimension, value, processor, decisions: 0, attempts: 0, approved: 0, soft_declined: 0, hard_declined: 0, processor_errors: 0, timeouts: 0, rescued: 0,
+});
+const SEGMENT_COUNTS = ['decisions', 'attempts', 'approved', 'soft_declined', 'hard_declined', 'processor_errors', 'timeouts', 'rescued'] as const;
+const addSegment = (into: SegmentRow, from: SegmentRow) => {
+  for (const key of SEGMENT_COUNTS) into[key] += from[key];
+};
+
+function segmentRowsOf(rows: Accumulator<SegmentRow>, time: TimeKey, segments: Segments, processor: string, out: SegmentRow[]): SegmentRow[] {
+  for (let i = 0; i < ROLLUP_DIMENSIONS.length; i++) {
+    const dimension = ROLLUP_DIMENSIONS[i]!;
+    const value = dimension === 'all' ? '' : segments[dimension];
+    out[i] = rows.row(time, `\u0000${dimension}\u0000${value}\u0000${processor}`, () => emptySegment(time.bucket, dimension, value, processor));
+  }
+  return out;
+}
+
+/**
+ * Decisions that agree on everything the rollups key on (minute, version, node, outcome, processor,
+ * segments, path) are counted together first, and each group then adds its count to its rows: one
+ * key per decision instead of one per row it touches.
+ */
+export function rollupDecisions(decisions: Iterable<RecordedDecision>): DecisionRollups {
+  const builder = new DecisionRollupBuilder();
+  for (const d of decisions) builder.add(d);
+  return builder.build();
+}
+
+/** rollupDecisions a decision at a time, so a large batch can be counted in slices. */
+export class DecisionRollupBuilder {
+  private readonly groups = new Map<number, Map<string, { d: RecordedDecision; n: number }>>();
+  private readonly latencies = new Map<number, Map<number, number>>();
+
+  add(d: RecordedDecision): void {
+    const { groups, latencies } = this;
+    const minute = Math.floor(d.at / MINUTE_MS) * MINUTE_MS;
+    let byKey = groups.get(minute);
+    if (!byKey) {
+      groups.set(minute, (byKey = new Map()));
+      latencies.set(minute, new Map());
+    }
+    const { segments: g } = d;
+    let path = '';
+    for (const step of d.path) path += `${step.node}${step.result ? '\u0001' : '\u0002'}`;
+    const key = `${d.scheme?.id ?? ''}\u0000${d.scheme?.version ?? 0}\u0000${d.node ?? ''}\u0000${d.outcome}\u0000${d.processor ?? ''}\u0000${g.currency}\u0000${g.card_country}\u0000${g.card_brand}\u0000${g.payment_method}\u0000${path}`;
+    const group = byKey.get(key);
+    if (group) group.n++;
+    else byKey.set(key, { d, n: 1 });
+    const le = latencyBucket(d.latencyUs);
+    const counts = latencies.get(minute)!;
+    counts.set(le, (counts.get(le) ?? 0) + 1);
+  }
+
+  build(): DecisionRollups {
+    const { groups, latencies } = this;
+    const routes = new Accumulator<RouteRow>((into, from) => (into.decisions += from.decisions));
+    const branches = new Accumulator<BranchRow>((into, from) => (into.hits += from.hits));
+    const segments = new Accumulator<SegmentRow>(addSegment);
+    const latency = new Accumulator<LatencyRow>((into, from) => (into.decisions += from.decisions));
+    const minutes = new Minutes();
+    const segmentRows: SegmentRow[] = [];
+    for (const [minute, byKey] of groups) {
+      const time = minutes.of(minute);
+      const bucket = time.bucket;
+      const grain = 'minute';
+      for (const { d, n } of byKey.values()) {
+        const scheme_id = d.scheme?.id ?? '';
+        const version = d.scheme?.version ?? 0;
+        const node = d.node ?? '';
+        const processor = d.processor ?? '';
+        const version_ = `\u0000${scheme_id}\u0000${version}\u0000`;
+        routes.row(time, `${version_}${node}\u0000${d.outcome}\u0000${processor}`, () => ({ bucket, grain, scheme_id, version, node, outcome: d.outcome, processor, decisions: 0 })).decisions += n;
+        if (d.scheme) {
+          for (const step of d.path) {
+            const branch = step.result ? 'yes' : 'no';
+            branches.row(time, `${version_}${step.node}\u0000${branch}`, () => ({ bucket, grain, scheme_id, version, node: step.node, branch, hits: 0 })).hits += n;
+          }
+          if (d.node) branches.row(time, `${version_}${d.node}\u0000`, () => ({ bucket, grain, scheme_id, version, node, branch: '', hits: 0 })).hits += n;
+        }
+        for (const row of segmentRowsOf(segments, time, d.segments, processor, segmentRows)) row.decisions += n;
+      }
+      for (const [le_us, n] of latencies.get(minute)!) {
+        latency.row(time, `\u0000${String(le_us).padStart(10, '0')}`, () => ({ bucket, grain, le_us, decisions: 0 })).decisions += n;
+      }
+    }
+    return { routes: routes.sorted(), branches: branches.sorted(), segments: segments.sorted(), latency: latency.sorted() };
+  }
 }
 
 export function rollupAttempts(attempts: Iterable<ReportedAttempt>): SegmentRow[] {
-  const segments = new Accumulator<SegmentRow>();
+  const segments = new Accumulator<SegmentRow>(addSegment);
+  const minutes = new Minutes();
+  const segmentRows: SegmentRow[] = [];
   for (const a of attempts) {
     const column = OUTCOME_COLUMN[a.outcome];
-    for (const { grain, ms } of GRAINS) {
-      const bucket = Math.floor(a.at / ms) * ms;
-      for (const row of segmentRowsOf(segments, bucket, grain, a.segments, a.processor)) {
-        row.attempts++;
-        (row[column] as number)++;
-        if (a.outcome === 'approved' && a.attempt > 1) row.rescued++;
-      }
+    for (const row of segmentRowsOf(segments, minutes.of(a.at), a.segments, a.processor, segmentRows)) {
+      row.attempts++;
+      (row[column] as number)++;
+      if (a.outcome === 'approved' && a.attempt > 1) row.rescued++;
     }
   }
   return segments.sorted();
