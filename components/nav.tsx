@@ -8,6 +8,7 @@ import { SignOutButton } from '@/components/access/sign-out-button';
 
 const LINKS: { href: string; label: string; role?: Role }[] = [
   { href: '/', label: 'Dashboard' },
+  { href: '/traffic', label: 'Traffic' },
   { href: '/schemes', label: 'Schemes' },
   { href: '/processors', label: 'Processors' },
   { href: '/routes', label: 'Processor routes' },

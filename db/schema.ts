@@ -110,6 +110,10 @@ export const settings = pgTable('settings', {
   weights: jsonb('weights').$type<Record<string, number>>(),
   /** Four-eyes: a publish or an activation waits for a second publisher or admin to approve it. */
   fourEyes: boolean('four_eyes').notNull().default(false),
+  /** Transaction fields the decision log never stores: `customer.email`, `metadata.<key>` or `metadata.*`. */
+  redactedFields: jsonb('redacted_fields').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Days of recorded decisions, attempts and rollups kept; older days are dropped whole. */
+  retentionDays: integer('retention_days').notNull().default(30),
   updatedAt: updatedAt(),
 });
 
@@ -298,3 +302,109 @@ export const approvalRequests = pgTable('approval_requests', {
   /** The version that went live or was published when the request was approved. */
   resultVersion: integer('result_version'),
 }, (t) => [index('approval_requests_status').on(t.status, t.requestedAt), index('approval_requests_scheme').on(t.schemeId)]);
+
+/*
+ * The decision log (see docs/traffic.md). Every table below is partitioned by day in its migration
+ * (PARTITION BY RANGE on its time column; drizzle cannot declare that, so the SQL is hand-written and
+ * these definitions describe the columns): a day past retention is dropped as a whole partition.
+ * Primary keys include the partition column, as Postgres requires.
+ */
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 }).notNull();
+
+/** One row per decide answer. `decided_at` is also encoded in the id, so a lookup by id reads one day. */
+export const decisionLog = pgTable('decision_log', {
+  id: text('id').notNull(),
+  decidedAt: at('decided_at'),
+  schemeId: text('scheme_id'),
+  version: integer('version'),
+  node: text('node'),
+  outcome: text('outcome', { enum: ['route', 'blocked', 'no_route'] }).notNull(),
+  processor: text('processor'),
+  candidates: jsonb('candidates').$type<string[]>().notNull(),
+  /** The routing mode or processor route that decided, when no scheme did. */
+  mode: text('mode'),
+  apiKeyId: text('api_key_id'),
+  /** Time the decide service took, from the parsed request to the answer. */
+  latencyUs: integer('latency_us').notNull(),
+  /** Segments, read from the transaction once, for filters and the outcome rollups. */
+  currency: text('currency'),
+  cardCountry: text('card_country'),
+  cardBrand: text('card_brand'),
+  paymentMethod: text('payment_method'),
+  /**
+   * The transaction as received, minus the account's redacted fields. json, not jsonb: stored as
+   * text (only checked), so writing it costs less, and a replay reads it back without a conversion.
+   */
+  transaction: json('transaction').notNull(),
+}, (t) => [primaryKey({ columns: [t.id, t.decidedAt] })]);
+
+/** What the payment backend reported for each attempt of a decision; partitioned by the decision's day. */
+export const decisionAttempts = pgTable('decision_attempts', {
+  decisionId: text('decision_id').notNull(),
+  decidedAt: at('decided_at'),
+  attempt: integer('attempt').notNull(),
+  processor: text('processor').notNull(),
+  outcome: text('outcome', { enum: ['approved', 'soft_decline', 'hard_decline', 'processor_error', 'timeout'] }).notNull(),
+  at: at('at'),
+  latencyMs: integer('latency_ms'),
+  declineCode: text('decline_code'),
+  /** In the payment's currency. */
+  fee: doublePrecision('fee'),
+  /** The API key that reported it. */
+  reportedBy: text('reported_by'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.decisionId, t.decidedAt, t.attempt] })]);
+
+/*
+ * Rollups, per minute and per hour (`grain`), kept up to date by every write of decisions or attempts:
+ * the dashboard and the live heat map read these, never the log. Absent values are '' (keys are never null).
+ */
+const rollupKey = { bucket: at('bucket'), grain: text('grain', { enum: ['minute', 'hour'] }).notNull() };
+
+/** Decisions per scheme version, deciding node, outcome and chosen processor. */
+export const trafficRoutes = pgTable('traffic_routes', {
+  ...rollupKey,
+  schemeId: text('scheme_id').notNull(),
+  version: integer('version').notNull(),
+  node: text('node').notNull(),
+  outcome: text('outcome').notNull(),
+  processor: text('processor').notNull(),
+  decisions: integer('decisions').notNull(),
+}, (t) => [primaryKey({ columns: [t.bucket, t.grain, t.schemeId, t.version, t.node, t.outcome, t.processor] })]);
+
+/** Hits per node and branch of a scheme version: `yes`/`no` for a condition, '' where a decision ended. */
+export const trafficBranches = pgTable('traffic_branches', {
+  ...rollupKey,
+  schemeId: text('scheme_id').notNull(),
+  version: integer('version').notNull(),
+  node: text('node').notNull(),
+  branch: text('branch').notNull(),
+  hits: integer('hits').notNull(),
+}, (t) => [primaryKey({ columns: [t.bucket, t.grain, t.schemeId, t.version, t.node, t.branch] })]);
+
+/**
+ * Per processor and segment (`dimension` all, currency, card_country, card_brand, payment_method):
+ * decisions whose first choice it was, and the reported attempts on it by outcome.
+ */
+export const trafficSegments = pgTable('traffic_segments', {
+  ...rollupKey,
+  dimension: text('dimension').notNull(),
+  value: text('value').notNull(),
+  processor: text('processor').notNull(),
+  decisions: integer('decisions').notNull().default(0),
+  attempts: integer('attempts').notNull().default(0),
+  approved: integer('approved').notNull().default(0),
+  softDeclined: integer('soft_declined').notNull().default(0),
+  hardDeclined: integer('hard_declined').notNull().default(0),
+  processorErrors: integer('processor_errors').notNull().default(0),
+  timeouts: integer('timeouts').notNull().default(0),
+  /** Approvals on a second or later attempt: payments the cascade rescued. */
+  rescued: integer('rescued').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.bucket, t.grain, t.dimension, t.value, t.processor] })]);
+
+/** Decide latency as a histogram: decisions per upper bound `le_us` (microseconds). */
+export const trafficLatency = pgTable('traffic_latency', {
+  ...rollupKey,
+  leUs: integer('le_us').notNull(),
+  decisions: integer('decisions').notNull(),
+}, (t) => [primaryKey({ columns: [t.bucket, t.grain, t.leUs] })]);

@@ -16,11 +16,13 @@
  *   (d) the transaction lint every decide runs (its `warnings`), on the same clean payments in this
  *       process, in rounds alternating with the decide service call it is part of: its time per
  *       payment against the service's, and against the time (a) spent per dedicated request (the
- *       server runs it on its one thread, so that share is what the lint costs the clean path).
+ *       server runs it on its one thread, so that share is what the lint costs the clean path);
+ *   (e) the decision log's cost: (a) against `dedicated` (recording every decision, the default) and
+ *       against `unlogged` (the same server with SWITCHYARD_DECISION_LOG=off), alternating, two runs
+ *       each; the recording server's buffer is then checked to have been written (backlog 0, no drops).
  * Needs a production build (`npm run build`). BENCH_SECONDS shortens every phase (default 20).
  */
-import autocannon from 'autocannon';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
@@ -34,28 +36,19 @@ import { decide, DecisionCache } from '../lib/services/decisions';
 import { generateTransactions } from '../lib/simulation';
 import { systemContext } from '../lib/services/context';
 import { lintTransaction } from '../lib/transactions';
+import { DRAIN_MS, freePorts, load, openLoop, start, waitReady, type Run } from './bench/http-load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 64;
 const OFFERED_RATE = 1500;
 const OPEN_LOOP_CONNECTIONS = 128; // at most this many requests in flight; more wait for a free connection
-const DRAIN_MS = 3000;
 const ROOT = process.cwd();
-
-interface Run {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  max: number;
-  errors: number;
-  total: number;
-}
+const LOG_ROUNDS = 2;
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
   const database = await prepareDatabase();
-  const [barePort, nextPort, dedicatedPort] = await freePorts(3);
+  const [barePort, nextPort, dedicatedPort, unloggedPort] = await freePorts(4);
   const bodies = [...generateTransactions(10_000, { seed: 7 })].map((transaction) => JSON.stringify({ transaction }));
   const bodiesFolder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-bodies-'));
   const bodiesFile = path.join(bodiesFolder, 'bodies.jsonl');
@@ -71,22 +64,37 @@ async function main(): Promise<void> {
       { ...database.envFor('dedicated'), SWITCHYARD_FAULT_SIGNALS: '1' },
     );
     children.push(dedicated);
+    const dedicatedArgs = (port: number) => ['--import', 'tsx', '--import', './server/server-only.mjs', 'server/main.ts', '-p', String(port), '-H', '127.0.0.1'];
+    children.push(start('node', dedicatedArgs(unloggedPort!), { ...database.envFor('unlogged'), SWITCHYARD_DECISION_LOG: 'off' }));
+    const unlogged = `http://127.0.0.1:${unloggedPort}/api/v1/decide`;
     // Next.js last in each phase: it is still working through its backlog when its run ends.
     const targets = {
       bare: `http://127.0.0.1:${barePort}/api/v1/decide`,
       dedicated: `http://127.0.0.1:${dedicatedPort}/api/v1/decide`,
       next: `http://127.0.0.1:${nextPort}/api/v1/decide`,
     };
-    await Promise.all([waitReady(`http://127.0.0.1:${barePort}/`, 'POST'), waitReady(`http://127.0.0.1:${nextPort}/api/health`), waitReady(`http://127.0.0.1:${dedicatedPort}/api/health`)]);
+    await Promise.all([
+      waitReady(`http://127.0.0.1:${barePort}/`, 'POST'), waitReady(`http://127.0.0.1:${nextPort}/api/health`), waitReady(`http://127.0.0.1:${dedicatedPort}/api/health`),
+      waitReady(`http://127.0.0.1:${unloggedPort}/api/health`),
+    ]);
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${database.key}` };
-    for (const url of Object.values(targets)) await load(url, headers, bodies, { connections: 8, seconds: 2 }); // warm up
+    for (const url of [...Object.values(targets), unlogged]) await load(url, headers, bodies, { connections: 8, seconds: 2 }); // warm up
 
     const runs: Run[] = [];
     console.log(`(a) closed loop, ${CONNECTIONS} connections, ${SECONDS} s`);
     for (const [name, url] of Object.entries(targets)) runs.push(await load(url, headers, bodies, { connections: CONNECTIONS, seconds: SECONDS, name: `(a) ${name}` }));
     console.log(`(b) open loop, ${OFFERED_RATE} req/s offered, ${SECONDS} s`);
-    for (const [name, url] of Object.entries(targets)) runs.push(await openLoop(url, headers, bodiesFile, `(b) ${name}`));
-    nextServer.kill('SIGTERM'); // done with it; its backlog must not weigh on (c)
+    for (const [name, url] of Object.entries(targets)) {
+      runs.push(await openLoop(url, headers, bodiesFile, { rate: OFFERED_RATE, seconds: SECONDS, connections: OPEN_LOOP_CONNECTIONS, name: `(b) ${name}` }));
+    }
+    nextServer.kill('SIGTERM'); // done with it; its backlog must not weigh on (c) and (e)
+    console.log(`(e) closed loop, ${CONNECTIONS} connections, ${SECONDS} s: recording on (dedicated) and off (unlogged), alternating`);
+    const logRuns: { on: Run[]; off: Run[] } = { on: [], off: [] };
+    for (let round = 1; round <= LOG_ROUNDS; round++) {
+      logRuns.on.push(await load(targets.dedicated, headers, bodies, { connections: CONNECTIONS, seconds: SECONDS, name: `(e) recording on #${round}` }));
+      logRuns.off.push(await load(unlogged, headers, bodies, { connections: CONNECTIONS, seconds: SECONDS, name: `(e) recording off #${round}` }));
+    }
+    const logged = await recordedAll(`http://127.0.0.1:${dedicatedPort}/api/health`);
     console.log(`(c) closed loop on dedicated, database ${database.kind === 'postgres' ? 'cut off' : 'closed'} after ${SECONDS / 2} s`);
     const outage = setTimeout(() => {
       if (database.cut) database.cut();
@@ -101,7 +109,7 @@ async function main(): Promise<void> {
     });
 
     const lint = await lintCost(bodies);
-    report(runs, database.kind, lint);
+    report(runs, database.kind, lint, logRuns, logged);
     console.log(`\nafter the outage: /api/health says "${health.status}" (cache stale for ${health.cache.stale_ms} ms); a write answers ${write.status}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
@@ -154,7 +162,24 @@ async function lintCost(bodies: string[]): Promise<LintCost> {
   }
 }
 
-function report(runs: Run[], kind: string, lint: LintCost): void {
+interface LogStatus {
+  backlog: number;
+  dropped: number;
+  written: number;
+}
+
+/** The recording server's decision log once its buffer is written (at most 30 s after the load). */
+async function recordedAll(healthUrl: string): Promise<LogStatus> {
+  let status: LogStatus = { backlog: -1, dropped: -1, written: 0 };
+  for (let i = 0; i < 120; i++) {
+    status = ((await (await fetch(healthUrl)).json()) as { decision_log: LogStatus }).decision_log;
+    if (status.backlog === 0) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return status;
+}
+
+function report(runs: Run[], kind: string, lint: LintCost, logRuns: { on: Run[]; off: Run[] }, logged: LogStatus): void {
   const bare = (prefix: string) => runs.find((r) => r.name === `${prefix} bare`)!;
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\nnpm run bench:api — ${new Date().toISOString()} — database: ${kind}, ${SECONDS} s per phase`);
@@ -177,8 +202,16 @@ function report(runs: Run[], kind: string, lint: LintCost): void {
       `${(100 * lint.microseconds / lint.serviceMicroseconds).toFixed(1)}% of the decide service's ${lint.serviceMicroseconds.toFixed(2)} µs; ` +
       `a dedicated request at (a) takes ${requestMicroseconds.toFixed(1)} µs: the lint makes it ${(100 * lintShare).toFixed(2)}% slower than without`,
   );
+  const mean = (list: Run[]) => list.reduce((sum, r) => sum + r.requestsPerSecond, 0) / list.length;
+  const logShare = mean(logRuns.on) / mean(logRuns.off);
+  console.log(
+    `(e) decision log: ${Math.round(mean(logRuns.on))} req/s recording, ${Math.round(mean(logRuns.off))} req/s not recording (mean of ${LOG_ROUNDS} alternating runs each): ` +
+      `${(100 * logShare).toFixed(1)}%; the recording server wrote ${logged.written} decisions, ${logged.backlog} left in its buffer, ${logged.dropped} dropped`,
+  );
   const checks = [
     [`decide throughput >= 40% of bare (a)`, a.requestsPerSecond >= 0.4 * bare('(a)').requestsPerSecond],
+    ['recording decisions keeps >= 80% of the throughput without (e)', logShare >= 0.8],
+    ['every recorded decision written, none dropped (e)', logged.backlog === 0 && logged.dropped === 0 && logged.written > 0],
     [`p99 < 10 ms at ${OFFERED_RATE} req/s offered (b)`, b.p99 < 10],
     ['zero errors (a, b)', a.errors === 0 && b.errors === 0],
     ['zero failed decides while the database is away (c)', c.errors === 0],
@@ -186,64 +219,6 @@ function report(runs: Run[], kind: string, lint: LintCost): void {
   ] as const;
   for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
   if (checks.some(([, passed]) => !passed)) process.exitCode = 1; // a FAIL fails the run
-}
-
-interface LoadOptions {
-  connections: number;
-  seconds: number;
-  name?: string;
-}
-
-/** One open-loop run at OFFERED_RATE, driven from its own process; latency from each request's send. */
-async function openLoop(url: string, headers: Record<string, string>, bodiesFile: string, name: string): Promise<Run> {
-  await new Promise((r) => setTimeout(r, DRAIN_MS)); // let the previous run's backlog drain
-  const configFile = path.join(path.dirname(bodiesFile), 'open-loop.json');
-  writeFileSync(configFile, JSON.stringify({ url, headers, bodiesFile, rate: OFFERED_RATE, seconds: SECONDS, connections: OPEN_LOOP_CONNECTIONS }));
-  const output = await new Promise<string>((resolve, reject) =>
-    execFile('node', [path.join(ROOT, 'scripts/bench/open-loop.mjs'), configFile], (error, stdout) => (error ? reject(error) : resolve(stdout))),
-  );
-  const result = JSON.parse(output.trim().split('\n').pop()!) as { completed: number; errors: number; seconds: number; p50: number; p99: number; max: number; lateP99: number };
-  const run: Run = { name, requestsPerSecond: result.completed / result.seconds, p50: result.p50, p99: result.p99, max: result.max, errors: result.errors, total: result.completed };
-  console.log(`    ${name}: ${Math.round(run.requestsPerSecond)} req/s, p99 ${run.p99.toFixed(2)} ms, ${run.errors} errors (sends late by ${result.lateP99.toFixed(2)} ms at p99)`);
-  return run;
-}
-
-/** One autocannon run; latencies are recorded here too, at sub-millisecond precision. */
-async function load(url: string, headers: Record<string, string>, bodies: string[], options: LoadOptions): Promise<Run> {
-  let next = Math.floor(Math.random() * bodies.length);
-  const latencies: number[] = [];
-  let failed = 0;
-  await new Promise((r) => setTimeout(r, DRAIN_MS)); // let the previous run's backlog drain
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        method: 'POST',
-        headers,
-        connections: options.connections,
-        duration: options.seconds,
-        requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-      },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on('response', (_client, status, _bytes, ms) => {
-      if (status >= 200 && status < 300) latencies.push(ms);
-      else failed++;
-    });
-  });
-  latencies.sort((x, y) => x - y);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  const run: Run = {
-    name: options.name ?? 'warm-up',
-    requestsPerSecond: (result.requests.total ?? 0) / options.seconds,
-    p50: at(0.5),
-    p99: at(0.99),
-    max: latencies[latencies.length - 1] ?? NaN,
-    errors: failed + result.errors + result.timeouts,
-    total: result.requests.total ?? 0,
-  };
-  if (options.name) console.log(`    ${run.name}: ${Math.round(run.requestsPerSecond)} req/s, p99 ${run.p99.toFixed(2)} ms, ${run.errors} errors`);
-  return run;
 }
 
 interface BenchDatabase {
@@ -333,36 +308,6 @@ async function tcpProxy(host: string, port: number): Promise<{ port: number; cut
 function profileFlags(): string[] {
   const folder = process.env.BENCH_CPU_PROFILE;
   return folder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(folder)}`] : [];
-}
-
-function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  child.on('exit', (code, signal) => {
-    if (code !== null && code !== 0) console.error(`${args.join(' ')} exited with ${code ?? signal}`);
-  });
-  return child;
-}
-
-async function waitReady(url: string, method = 'GET'): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    try {
-      const response = await fetch(url, { method, ...(method === 'POST' ? { body: '{"transaction":{}}' } : {}) });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<Server>((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => resolve(s)); })),
-  );
-  const ports = servers.map((s) => (s.address() as AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
 }
 
 main().then(

@@ -28,6 +28,7 @@ export function isDecideRequest(req: IncomingMessage): boolean {
 class DecideExchange {
   private readonly headers: HeaderSource = { headers: { get: (name) => this.header(name.toLowerCase()) } };
   private readonly requestId: string;
+  private apiKeyId: string | null = null;
 
   constructor(
     private readonly req: IncomingMessage,
@@ -48,6 +49,7 @@ class DecideExchange {
 
   private authenticated(auth: AuthResult): void {
     if (!auth.ok) return this.refuse(auth.error);
+    this.apiKeyId = auth.caller.id;
     const refused = checkJsonHeaders(this.headers.headers, MAX_BODY_BYTES);
     if (refused) return refused.status === 413 ? this.tooLarge() : this.refuse(refused);
     readBody(this.req, this);
@@ -58,7 +60,7 @@ class DecideExchange {
     const body = decodeJsonBytes(bytes);
     if (!body.ok) return this.refuse(body.error);
     try {
-      const result = decideWithAppCache(body.value, queryOf(this.req.url));
+      const result = decideWithAppCache(body.value, queryOf(this.req.url), this.apiKeyId);
       if (result instanceof Promise) result.then((r) => this.decided(r), (error: unknown) => this.failed(error));
       else this.decided(result);
     } catch (error) {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { getConnection } from '@/db';
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '@/lib/http/client-address';
-import { decisionCache } from '@/lib/services/decisions';
+import { decisionCache, decisionLog } from '@/lib/services/decisions';
 import { isDecideRequest, serveDecide } from './decide';
 
 /**
@@ -41,9 +41,12 @@ if (process.env.SWITCHYARD_FAULT_SIGNALS === '1') {
   process.on('SIGUSR2', () => void getConnection().then((c) => c.close()).then(() => console.error('fault: database connection closed')));
 }
 
+// On the way out, the decision log's buffer gets one last write (at most 5 s: not for a database that is away).
+const LAST_WRITE_MS = 5000;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
-    void app.close().finally(() => process.exit(0));
+    const lastWrite = Promise.race([decisionLog()?.stop(), new Promise((resolve) => setTimeout(resolve, LAST_WRITE_MS).unref())]);
+    void lastWrite.finally(() => app.close()).finally(() => process.exit(0));
   });
 }

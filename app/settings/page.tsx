@@ -5,7 +5,9 @@ import { listProcessors } from '@/lib/services/processors';
 import { listRoutes } from '@/lib/services/routes';
 import { SettingsForm } from '@/components/settings-form';
 import { timeZoneNames } from '@/lib/settings/time-zone';
-import { setFourEyesAction, updateSettingsAction } from './actions';
+import { setFourEyesAction, updateDecisionLogAction, updateSettingsAction } from './actions';
+import { DecisionLogForm } from '@/components/settings/decision-log-form';
+import { redactionWarnings } from '@/lib/services/redaction-warnings';
 import { FourEyesForm } from '@/components/settings/four-eyes-form';
 import { fourEyesOn } from '@/lib/services/going-live';
 import { uiContext } from '@/lib/auth/ui-context';
@@ -23,6 +25,7 @@ export default async function SettingsPage() {
       <h1>Routing settings</h1>
       <SettingsForm action={updateSettingsAction} settings={settings} processors={processors} routes={routes} timeZones={timeZoneNames()} />
       <FourEyesForm action={setFourEyesAction} on={fourEyes} canChange={admin} />
+      <DecisionLogForm action={updateDecisionLogAction} redacted={settings.redacted_fields} retentionDays={settings.retention_days} warnings={await redactionWarnings(db, settings.redacted_fields)} canChange={admin} />
     </>
   );
 }

@@ -77,12 +77,12 @@ export function EndpointCard({ endpoint, origin }: { endpoint: ReferenceEndpoint
 }
 
 function curl(endpoint: ReferenceEndpoint, origin: string): string {
-  const path = endpoint.path.replace('{id}', endpoint.tag === 'Processors' ? 'proc_stripe' : endpoint.tag === 'Processor routes' ? 'proute_eu_cards' : endpoint.tag === 'Filters' ? 'flt_high_risk_ip' : 'sch_demo_eu_cards').replace('{version}', '1');
+  const path = endpoint.path.replace('{id}', endpoint.tag === 'Processors' ? 'proc_stripe' : endpoint.tag === 'Processor routes' ? 'proute_eu_cards' : endpoint.tag === 'Filters' ? 'flt_high_risk_ip' : endpoint.tag === 'Outcomes' ? 'dec_…' : 'sch_demo_eu_cards').replace('{version}', '1');
   const query = endpoint.path.endsWith('/diff') ? '?from=1&to=2' : '';
   const lines = [`curl -X ${endpoint.method} '${origin}${path}${query}'`];
   if (endpoint.scope) lines.push(`  -H 'Authorization: Bearer sk_…'`);
   if (endpoint.request?.contentType === 'application/x-ndjson') {
-    lines.push(`  -H 'Content-Type: application/x-ndjson'`, `  --data-binary @transactions.jsonl`);
+    lines.push(`  -H 'Content-Type: application/x-ndjson'`, `  --data-binary @${endpoint.tag === 'Outcomes' ? 'attempts' : 'transactions'}.jsonl`);
   } else if (endpoint.request) {
     lines.push(`  -H 'Content-Type: application/json'`);
     if (endpoint.parameters.some((p) => p.name === 'Idempotency-Key')) lines.push(`  -H 'Idempotency-Key: 6f1c…'`);

@@ -9,6 +9,7 @@ import { PublishInputSchema } from '@/lib/services/publishing';
 import { CreateSchemeSchema } from '@/lib/services/schemes';
 import { SettingsInputSchema } from '@/lib/services/settings';
 import { BatchTargetSchema } from '@/lib/services/simulate';
+import { AttemptInputSchema, AttemptLineSchema } from '@/lib/services/attempts';
 import { ActivateRequestSchema, DiffQuerySchema, SaveDraftRequestSchema } from './requests';
 import * as out from './responses';
 
@@ -28,9 +29,10 @@ export interface ApiEndpoint {
   summary: string;
   description?: string;
   scope: ApiScope | null;
-  /** A JSON body, or JSON lines. */
+  /** A JSON body, or JSON lines (each line described by `lines`, when not a transaction). */
   body?: NamedSchema & { optional?: boolean };
   jsonLines?: boolean;
+  lines?: NamedSchema;
   query?: z.ZodObject;
   status: number;
   /** The answer's schema; `list` answers are arrays of it. */
@@ -57,6 +59,8 @@ const req = {
   settingsPatch: named('SettingsPatch', SettingsInputSchema.partial()),
   decide: named('DecideRequest', DecideRequestSchema),
   simulate: named('SimulateRequest', SimulateRequestSchema),
+  attempt: named('AttemptReport', AttemptInputSchema),
+  attemptLine: named('AttemptLine', AttemptLineSchema),
 };
 const res = {
   processor: named('Processor', out.ProcessorSchemaOut),
@@ -72,6 +76,8 @@ const res = {
   decision: named('Decision', out.DecisionOut),
   simulation: named('SimulatedDecision', out.SimulationOut),
   deleted: named('Deleted', out.DeletedOut),
+  attempt: named('Attempt', out.AttemptOut),
+  attemptLines: named('AttemptLinesResult', out.AttemptLinesOut),
 };
 
 const WRITE_ERRORS = [400, 401, 403, 409, 413, 415, 503];
@@ -112,6 +118,15 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
   },
   { method: 'POST', path: '/simulate', tag: 'Decisions', summary: 'Simulate a payment', description: 'The decision plus every attempt through the cascade, with outcomes forced or drawn from the processors\' approval models (seeded, so reproducible).', scope: 'read', query: DecideQuerySchema, body: req.simulate, status: 200, response: res.simulation, errors: [400, 401, 403, 404, 409, 413, 415, 503], example: { transaction: { id: 'pay_123', amount: 120, currency: 'EUR', payment_method: 'card', card: { issuer_country: 'DE' } }, forced: ['soft_decline'] } },
   { method: 'POST', path: '/simulate/batch', tag: 'Decisions', summary: 'Simulate many payments (JSON lines)', description: 'One transaction per line in (Content-Type: application/x-ndjson, up to 100 MB, streamed); one simulated decision per line out, in order, each with its `line`. A line that cannot be read answers `{"line", "error"}`; the run goes on.', scope: 'read', jsonLines: true, query: BatchTargetSchema, status: 200, response: res.simulation, errors: [400, 401, 403, 404, 409, 413, 415, 503] },
+  {
+    method: 'POST', path: '/decisions/{id}/attempts', tag: 'Outcomes', summary: 'Report an attempt of a decision', scope: 'decide', body: req.attempt, status: 200, response: res.attempt, errors: [400, 401, 403, 404, 409, 413, 415, 503],
+    description: 'What one attempt of a recorded decision did, as the payment backend saw it. Idempotent on (decision, attempt): the same report again answers `replayed: true`; a different processor or outcome for a reported attempt is a 409. Refused (400, with the reason at its path): a processor that was not among the decision\'s candidates, an attempt before its predecessor was reported, an attempt after an approval, a time in the future or before the decision. An unknown decision id (or one past retention) is a 404.',
+    example: { processor: 'proc_adyen_eu', attempt: 1, outcome: 'soft_decline', decline_code: '51', latency_ms: 420 },
+  },
+  {
+    method: 'POST', path: '/attempts', tag: 'Outcomes', summary: 'Report many attempts (JSON lines, backfill)', scope: 'decide', jsonLines: true, lines: req.attemptLine, status: 200, response: res.attemptLines, errors: [400, 401, 403, 413, 415, 503],
+    description: 'One attempt per line (`decision_id` and the fields of a single report), up to 100 MB, applied 5,000 lines at a time as they stream in. A line that cannot be read or is refused is answered with its `line`, `status` and `error`; **the other lines are applied**. Reports are idempotent, so sending a corrected file again stores only what is missing. The answer ends with one `{"summary": {lines, stored, replayed, refused}}` line.',
+  },
 ];
 
 export { req as REQUEST_SCHEMAS, res as RESPONSE_SCHEMAS };

@@ -77,7 +77,8 @@ function operation(endpoint: ApiEndpoint): Json {
       content: { 'application/json': { schema: ref(endpoint.body.name), ...(endpoint.example ? { example: endpoint.example } : {}) } },
     };
   } else if (endpoint.jsonLines) {
-    op.requestBody = { required: true, content: { 'application/x-ndjson': { schema: { type: 'string', description: 'One transaction (a JSON object) per line.' } } } };
+    const schema = endpoint.lines ? { ...ref(endpoint.lines.name), description: `One ${endpoint.lines.name} (a JSON object) per line.` } : { type: 'string', description: 'One transaction (a JSON object) per line.' };
+    op.requestBody = { required: true, content: { 'application/x-ndjson': { schema } } };
   }
   return op;
 }

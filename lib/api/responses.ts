@@ -92,9 +92,13 @@ export const SettingsOut = z.object({
   active_scheme_id: z.string().nullable(),
   active_version: z.int().nullable(),
   time_zone: z.string(),
+  redacted_fields: z.array(z.string()).describe('Transaction fields the decision log never stores.'),
+  retention_days: z.int().describe('Days of recorded decisions kept.'),
+  warnings: z.array(z.string()).optional().describe('After a change: redacted fields that rules read (replays of recorded traffic will see them missing).'),
 });
 
 export const DecisionOut = z.object({
+  decision_id: z.string().optional().describe('dec_…: the recorded decision, to report its attempts against (POST /decisions/{id}/attempts). Absent when this instance does not record decisions.'),
   outcome: z.enum(['route', 'blocked', 'no_route']),
   processor: z.string().nullable(),
   candidates: z.array(z.string()).describe('The cascade order.'),
@@ -119,3 +123,19 @@ export const SimulationOut = DecisionOut.extend({
   status: z.enum(['approved', 'declined', 'failed', 'blocked', 'no_route']),
 });
 export const DeletedOut = z.object({ id: z.string() });
+
+export const AttemptOut = z.object({
+  decision_id: z.string(),
+  attempt: z.int(),
+  processor: z.string(),
+  outcome: z.enum(OUTCOME_CATEGORIES),
+  at: z.iso.datetime(),
+  latency_ms: z.int().nullable(),
+  decline_code: z.string().nullable(),
+  fee: z.number().nullable(),
+  replayed: z.boolean().describe('True when this very report was already stored: nothing changed.'),
+});
+export const AttemptLinesOut = z.union([
+  z.object({ line: z.int().describe('The refused line, from 1.'), status: z.int().describe('What a single report would have answered: 400, 404 or 409.'), error: ErrorSchema.shape.error }),
+  z.object({ summary: z.object({ lines: z.int(), stored: z.int(), replayed: z.int(), refused: z.int() }) }),
+]).describe('One line per refused input line, then one summary line.');

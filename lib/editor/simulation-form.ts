@@ -2,10 +2,11 @@
  * The Simulate tab's input form as plain data, and how it becomes a run request: share tables are
  * typed as "EUR 45, USD 35"; empty fields keep the traffic defaults.
  */
-import type { RunInput, SyntheticMix } from '../simulation/run-request';
+import { MAX_RECORDED_DAYS, type RunInput, type SyntheticMix } from '../simulation/run-request';
+import { SEGMENT_DIMENSIONS, type SegmentDimension } from '../traffic/segments';
 
 export interface InputForm {
-  source: 'synthetic' | 'file';
+  source: 'synthetic' | 'file' | 'recorded';
   count: string;
   seed: string;
   currencies: string;
@@ -19,11 +20,19 @@ export interface InputForm {
   amount_max: string;
   format: 'csv' | 'jsonl';
   on_error: 'skip' | 'stop';
+  /** Recorded traffic: the last this many days, of this segment (blank: all), estimated per this segment. */
+  days: string;
+  segment_currency: string;
+  segment_card_country: string;
+  segment_card_brand: string;
+  segment_payment_method: string;
+  estimate_by: SegmentDimension;
 }
 
 export const DEFAULT_INPUT_FORM: InputForm = {
   source: 'synthetic', count: '10000', seed: '1', currencies: '', countries: '', card_brands: '', payment_methods: '',
   mit_percent: '', amount_median: '', amount_min: '', amount_max: '', format: 'csv', on_error: 'skip',
+  days: '7', segment_currency: '', segment_card_country: '', segment_card_brand: '', segment_payment_method: '', estimate_by: 'card_country',
 };
 
 export type BuiltInput = { ok: true; input: RunInput; seed: number; on_error: 'skip' | 'stop' } | { ok: false; field: keyof InputForm | 'file'; message: string };
@@ -56,6 +65,17 @@ export function buildInput(form: InputForm, file: { name: string; size: number }
       return { ok: false, field: 'file', message: `${file.name} is ${formatLimit(file.size)}; the limit is ${formatLimit(maxUploadBytes)}.` };
     }
     return { ok: true, input: { kind: 'file', format: form.format, file_name: file.name, size: file.size }, seed, on_error: form.on_error };
+  }
+  if (form.source === 'recorded') {
+    const days = Number(form.days);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_RECORDED_DAYS) return { ok: false, field: 'days', message: `Between 1 and ${MAX_RECORDED_DAYS} days.` };
+    const segment: Partial<Record<SegmentDimension, string>> = {};
+    for (const dimension of SEGMENT_DIMENSIONS) {
+      const value = form[`segment_${dimension}`].trim();
+      if (value) segment[dimension] = value;
+    }
+    const input: RunInput = { kind: 'recorded', days, estimate_by: form.estimate_by, ...(Object.keys(segment).length > 0 ? { segment } : {}) };
+    return { ok: true, input, seed, on_error: form.on_error };
   }
   const count = Number(form.count);
   if (!Number.isInteger(count) || count < 1 || count > 10_000_000) return { ok: false, field: 'count', message: 'Between 1 and 10,000,000 payments.' };

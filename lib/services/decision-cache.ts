@@ -32,6 +32,8 @@ export interface DecisionSnapshot {
   active: ActiveVersion | null;
   /** Why the active version could not be compiled against today's registry, if it could not. */
   activeProblem: string | null;
+  /** Transaction fields the decision log leaves out (the account's setting). */
+  redacted: readonly string[];
 }
 
 export interface CacheStatus {
@@ -221,6 +223,7 @@ export class DecisionCache {
         },
         active,
         activeProblem,
+        redacted: account.redacted_fields,
       };
       this.current = snapshot;
       this.versionPlans.clear();

@@ -7,6 +7,11 @@ import { simulateOne } from '@/lib/simulation';
 import { lintTransaction, type TransactionWarning } from '@/lib/transactions';
 import { checkTransaction } from '@/lib/transactions/reader';
 import { DecisionCache, VersionNotCompilable, type DecisionSnapshot } from './decision-cache';
+import { newDecisionId } from './decision-id';
+import { DecisionLog, decisionLogSettings } from './decision-log';
+import { writeDecisions } from './decision-log-store';
+import { getSettings } from './settings';
+import { maintainPartitions } from './traffic-partitions';
 import { fail, notFound, ok, validationError, type Result, type ServiceError } from './result';
 import { parseInput } from '@/lib/text/hostile';
 
@@ -64,15 +69,23 @@ interface Answer {
   /** What in the transaction the rules could not read, with its path; empty for a clean payment. */
   warnings: TransactionWarning[];
 }
-/** A decision as the API returns it. */
-export type DecideResponse = Omit<Decision, 'scheme'> & Answer;
+/** A decision as the API returns it; `decision_id` when the decision log records it (the id outcomes are reported against). */
+export type DecideResponse = Omit<Decision, 'scheme'> & Answer & { decision_id?: string };
+
+/** Where decide records its answers, and for which API key. */
+export interface Recording {
+  log: DecisionLog;
+  apiKeyId: string | null;
+}
 export type SimulateResponse = Omit<SimulatedDecision, 'scheme'> & Answer;
 
 /**
  * Synchronous when the cache can answer from memory (warm, and no other version named than the active
  * one): the decide hot path creates no promise. A promise otherwise (cold cache, a version to load).
+ * With `recording`, the answer gets a `decision_id` and is queued for the decision log (no I/O here).
  */
-export function decide(cache: DecisionCache, input: unknown, query?: unknown): Result<DecideResponse> | Promise<Result<DecideResponse>> {
+export function decide(cache: DecisionCache, input: unknown, query?: unknown, recording?: Recording): Result<DecideResponse> | Promise<Result<DecideResponse>> {
+  const started = recording ? performance.now() : 0;
   const request = parseRequest(DecideRequestSchema, input, query);
   if (!request.ok) return request;
   const target = resolve(cache, request.value);
@@ -82,9 +95,18 @@ export function decide(cache: DecisionCache, input: unknown, query?: unknown): R
     if (warnings.length > 0 && request.value.strict) return fail(refusedInStrictMode(warnings));
     const response = decideWith(found.value, request.value.transaction);
     response.warnings = warnings;
+    if (recording) record(recording, response, request.value.transaction, found.value.snapshot, started);
     return ok(response);
   };
   return target instanceof Promise ? target.then(answer) : answer(target);
+}
+
+function record(recording: Recording, response: DecideResponse, transaction: Transaction, snapshot: DecisionSnapshot, started: number): void {
+  const latencyUs = Math.round((performance.now() - started) * 1000);
+  const at = Date.now();
+  const id = newDecisionId(at);
+  response.decision_id = id;
+  recording.log.record({ id, at, latencyUs, apiKeyId: recording.apiKeyId, transaction, decision: response, redacted: snapshot.redacted });
 }
 
 /**
@@ -185,8 +207,13 @@ function decideWith(target: Target, tx: Transaction, trace?: boolean): DecideRes
   return response;
 }
 
-/** The app's one cache per process, shared by the route handler and the dedicated decide server. */
-const holder = globalThis as unknown as { __switchyardDecisionCache?: Promise<DecisionCache>; __switchyardDecisionCacheReady?: DecisionCache };
+/** The app's one cache per process, shared by the route handler and the dedicated decide server; and its decision log. */
+const holder = globalThis as unknown as {
+  __switchyardDecisionCache?: Promise<DecisionCache>;
+  __switchyardDecisionCacheReady?: DecisionCache;
+  /** null: recording is off (SWITCHYARD_DECISION_LOG=off). */
+  __switchyardDecisionLog?: DecisionLog | null;
+};
 
 /** Opens the cache once: loads the published versions and listens for announcements of new ones. */
 function openDecisionCache(): Promise<DecisionCache> {
@@ -208,10 +235,53 @@ export function decisionCache(): DecisionCache | Promise<DecisionCache> {
   return holder.__switchyardDecisionCacheReady ?? openDecisionCache();
 }
 
-/** One decision from this instance's cache: what POST /api/v1/decide answers on either server path (synchronous once warm). */
-export function decideWithAppCache(input: unknown, query?: unknown): Result<DecideResponse> | Promise<Result<DecideResponse>> {
+/**
+ * One decision from this instance's cache, recorded in its decision log for the calling API key:
+ * what POST /api/v1/decide answers on either server path (synchronous once warm).
+ */
+export function decideWithAppCache(input: unknown, query?: unknown, apiKeyId: string | null = null): Result<DecideResponse> | Promise<Result<DecideResponse>> {
   const cache = decisionCache();
-  return cache instanceof Promise ? cache.then((c) => decide(c, input, query)) : decide(cache, input, query);
+  const log = decisionLog();
+  const recording = log ? { log, apiKeyId } : undefined;
+  return cache instanceof Promise ? cache.then((c) => decide(c, input, query, recording)) : decide(cache, input, query, recording);
+}
+
+/** This instance's decision log, started on first use; null when recording is off. */
+export function decisionLog(): DecisionLog | null {
+  if (holder.__switchyardDecisionLog === undefined) holder.__switchyardDecisionLog = openDecisionLog();
+  return holder.__switchyardDecisionLog;
+}
+
+/**
+ * The log writes to the database the cache reads (in tests, the test's own), once the cache exists;
+ * until then writes fail and entries wait in the buffer.
+ */
+function openDecisionLog(): DecisionLog | null {
+  const settings = decisionLogSettings();
+  if (!settings.on) return null;
+  const database = () => holder.__switchyardDecisionCacheReady?.source.db;
+  const log = new DecisionLog({
+    capacity: settings.capacity,
+    flushMs: settings.flushMs,
+    write: async (batch, maybeStored) => {
+      const db = database();
+      if (!db) throw new Error('the database is not open yet');
+      await writeDecisions(db, batch, maybeStored);
+    },
+    maintain: async () => {
+      const db = database();
+      if (!db) return false;
+      await maintainPartitions(db, (await getSettings(db)).retention_days);
+      return true;
+    },
+  });
+  log.start();
+  return log;
+}
+
+/** Tests give the app a decision log of their own (or none: null). */
+export function setDecisionLog(log: DecisionLog | null | undefined): void {
+  holder.__switchyardDecisionLog = log;
 }
 
 /** Tests point the app's decide path at a cache of their own. */

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getConnection } from '@/db';
 import type { Connection } from '@/db/client';
 import type { DecisionCache } from './decision-cache';
+import type { DecisionLog, DecisionLogStatus } from './decision-log';
 
 export type Health = { ok: true; database: 'postgres' | 'pglite' | 'memory' } | { ok: false; reason: string };
 
@@ -38,9 +39,14 @@ export interface ServiceHealth {
     stale_ms: number | null;
     active: { scheme_id: string; version: number } | null;
   };
+  /**
+   * This instance's decision log: `backlog` decisions wait in memory to be written (they grow while
+   * the database is away), `dropped` were lost to a full buffer. Null when recording is off.
+   */
+  decision_log: DecisionLogStatus | null;
 }
 
-export async function serviceHealth(cache: DecisionCache | null, probe?: () => Promise<Health>): Promise<ServiceHealth> {
+export async function serviceHealth(cache: DecisionCache | null, probe?: () => Promise<Health>, log: DecisionLog | null = null): Promise<ServiceHealth> {
   // The cache's own database is the one that matters to decisions.
   const source = cache?.source;
   const database = await (probe ?? (source?.target ? () => checkDatabase({ db: source.db, target: source.target! }) : () => checkDatabase()))();
@@ -59,6 +65,7 @@ export async function serviceHealth(cache: DecisionCache | null, probe?: () => P
       stale_ms: !loaded ? null : database.ok ? 0 : confirmedAt != null ? Math.max(0, now - confirmedAt) : null,
       active: status?.active ? { scheme_id: status.active.schemeId, version: status.active.version } : null,
     },
+    decision_log: log?.status() ?? null,
   };
 }
 

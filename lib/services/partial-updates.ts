@@ -2,7 +2,8 @@ import 'server-only';
 import { anId, checkArguments } from './arguments';
 import type { ServiceContext } from './context';
 import { getProcessor, updateProcessor, type ProcessorRecord } from './processors';
-import { fail, notFound, type Result } from './result';
+import { fail, notFound, ok, type Result } from './result';
+import { redactionWarnings } from './redaction-warnings';
 import { getSettings, updateSettings, type AccountSettings } from './settings';
 
 /**
@@ -25,14 +26,19 @@ export async function patchProcessor(ctx: ServiceContext, id: string, input: unk
   return updateProcessor(ctx, id, { ...fields, ...input, ...(input.fees === undefined ? {} : { fees }) });
 }
 
-export async function patchSettings(ctx: ServiceContext, input: unknown): Promise<Result<AccountSettings>> {
+/** The saved settings, with a warning for each redacted field that rules read (lib/services/redaction-warnings.ts). */
+export async function patchSettings(ctx: ServiceContext, input: unknown): Promise<Result<AccountSettings & { warnings: string[] }>> {
   if (!isObject(input)) return notAnObject('A settings patch');
   const current = await getSettings(ctx.db);
-  return updateSettings(ctx, {
+  const saved = await updateSettings(ctx, {
     routing_mode: current.routing_mode,
     default_processor_id: current.default_processor_id,
     default_route_id: current.default_route_id,
     time_zone: current.time_zone,
+    redacted_fields: current.redacted_fields,
+    retention_days: current.retention_days,
     ...input,
   });
+  if (!saved.ok) return saved;
+  return ok({ ...saved.value, warnings: await redactionWarnings(ctx.db, saved.value.redacted_fields) });
 }

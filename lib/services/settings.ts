@@ -9,6 +9,7 @@ import { fail, ok, validationError, type FieldIssue, type Result } from './resul
 import { write } from './write';
 import { canonicalTimeZone } from '@/lib/settings/time-zone';
 import { parseInput, quote } from '@/lib/text/hostile';
+import { MAX_REDACTED_FIELDS, redactionProblem } from '@/lib/traffic/redaction';
 
 export const ACCOUNT_ID = 'default';
 
@@ -19,7 +20,13 @@ export interface AccountSettings {
   active_scheme_id: string | null;
   active_version: number | null;
   time_zone: string;
+  /** Transaction fields the decision log never stores (docs/traffic.md). */
+  redacted_fields: string[];
+  /** Days of recorded traffic kept. */
+  retention_days: number;
 }
+
+export const MAX_RETENTION_DAYS = 400;
 
 const optionalId = z
   .string()
@@ -42,6 +49,16 @@ export const SettingsInputSchema = z.strictObject({
       return canonical ?? zone;
     })
     .optional(),
+  redacted_fields: z
+    .array(z.string().trim().max(140).superRefine((field, ctx) => {
+      const problem = redactionProblem(field);
+      if (problem) ctx.addIssue({ code: 'custom', message: `"${quote(field)}": ${problem}` });
+    }))
+    .max(MAX_REDACTED_FIELDS)
+    .transform((fields) => [...new Set(fields)])
+    .optional()
+    .describe('Never stored in the decision log: customer.email, metadata.<key>, or metadata.* (all metadata).'),
+  retention_days: z.coerce.number().int().min(1).max(MAX_RETENTION_DAYS).optional().describe('Days of recorded decisions kept (default 30).'),
 });
 
 
@@ -53,6 +70,8 @@ const toSettings = (row: Row): AccountSettings => ({
   active_scheme_id: row.activeSchemeId,
   active_version: row.activeVersion,
   time_zone: row.timeZone,
+  redacted_fields: row.redactedFields,
+  retention_days: row.retentionDays,
 });
 
 export async function getSettings(db: Db): Promise<AccountSettings> {
@@ -65,7 +84,7 @@ export async function getSettings(db: Db): Promise<AccountSettings> {
 export async function updateSettings(ctx: ServiceContext, input: unknown): Promise<Result<AccountSettings>> {
   const parsed = parseInput(SettingsInputSchema, input, inWords({ routing_mode: { label: 'Routing mode' }, time_zone: { label: 'Time zone' } }));
   if (!parsed.success) return fail(validationError(parsed.error));
-  const { routing_mode, default_processor_id = null, default_route_id = null, time_zone } = parsed.data;
+  const { routing_mode, default_processor_id = null, default_route_id = null, time_zone, redacted_fields, retention_days } = parsed.data;
   return write(ctx, 'admin', async (tx, audit) => {
     const issues: FieldIssue[] = [];
     if (default_processor_id && !(await tx.select().from(processors).where(eq(processors.id, default_processor_id))).length) {
@@ -89,6 +108,8 @@ export async function updateSettings(ctx: ServiceContext, input: unknown): Promi
         defaultProcessorId: default_processor_id,
         defaultRouteId: default_route_id,
         ...(time_zone ? { timeZone: time_zone } : {}),
+        ...(redacted_fields ? { redactedFields: redacted_fields } : {}),
+        ...(retention_days ? { retentionDays: retention_days } : {}),
         updatedAt: new Date(),
       })
       .where(eq(settings.id, ACCOUNT_ID))

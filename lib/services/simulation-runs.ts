@@ -12,8 +12,11 @@ import { ImpactAggregator, type ImpactReport } from '@/lib/simulation/impact';
 import { normaliseSeed } from '@/lib/simulation/prng';
 import { BatchAggregator, type BatchReport } from '@/lib/simulation/report';
 import {
-  DEFAULT_MAX_UPLOAD_BYTES, RunRequestSchema, type ParsedRunRequest, type RunInput, type RunProgress, type SyntheticMix, type TargetLabel,
+  DEFAULT_MAX_UPLOAD_BYTES, RunRequestSchema, type ParsedRunRequest, type RunInput, type RunProgress, type StoredRecordedInput, type SyntheticMix, type TargetLabel,
 } from '@/lib/simulation/run-request';
+import { ObservedEstimator, type ObservedRates } from '@/lib/traffic/observed-estimate';
+import type { SegmentDimension } from '@/lib/traffic/segments';
+import { observedRates, recordedCount, recordedTransactions, type RecordedRange } from './recorded-traffic';
 import { DEFAULT_SEED } from '@/lib/simulation/simulate-one';
 import { generateTransactions } from '@/lib/simulation/traffic';
 import { MAX_TRANSACTION_BYTES } from '@/lib/transactions/reader';
@@ -31,7 +34,8 @@ import { parseInput } from '@/lib/text/hostile';
 /** What a stored run says its input was. */
 export type StoredInput =
   | { kind: 'synthetic'; count: number; mix?: SyntheticMix }
-  | { kind: 'file'; format: 'csv' | 'jsonl'; file_name: string; size: number; sha256: string };
+  | { kind: 'file'; format: 'csv' | 'jsonl'; file_name: string; size: number; sha256: string }
+  | StoredRecordedInput;
 
 export interface RunSummary {
   id: string;
@@ -66,6 +70,8 @@ interface PreparedRun {
   before: CompiledTarget | null;
   testCases: Transaction[];
   account: AccountContext;
+  /** A replay of recorded traffic: what it reads, and the approval rates observed over it. */
+  recorded: { range: RecordedRange; days: number; dimension: SegmentDimension; rates: ObservedRates } | null;
 }
 
 /** The largest upload a run takes (SWITCHYARD_SIMULATION_MAX_BYTES, default 500 MB). */
@@ -95,19 +101,35 @@ export async function prepareRun(ctx: ServiceContext, schemeId: string, body: un
   if (!target.ok) return target;
   let before: CompiledTarget | null = null;
   let testCases: Transaction[] = [];
+  const input = request.input;
   if (request.kind === 'impact') {
     const compiled = await compileTarget(ctx.db, schemeId, request.before, account, 'before');
     if (!compiled.ok) return compiled;
     before = compiled.value;
-    if (request.include_test_cases) testCases = (await listTestCases(ctx.db, schemeId)).map((c) => c.transaction as Transaction);
+    // A replay is the recorded traffic alone: test cases would weigh in its observed estimate.
+    if (request.include_test_cases && input.kind !== 'recorded') testCases = (await listTestCases(ctx.db, schemeId)).map((c) => c.transaction as Transaction);
+  }
+  let recorded: PreparedRun['recorded'] = null;
+  let recordedRows: number | null = null;
+  if (input.kind === 'recorded') {
+    const to = Date.now();
+    const range: RecordedRange = { from: to - input.days * 86_400_000, to, ...(input.segment ? { segment: input.segment } : {}), ...(input.limit ? { limit: input.limit } : {}) };
+    recordedRows = await recordedCount(ctx.db, range);
+    if (recordedRows === 0) {
+      return fail({ code: 'validation', message: `No decisions were recorded in the last ${input.days} day${input.days === 1 ? '' : 's'}${input.segment ? ' for this segment' : ''}: nothing to replay.`, issues: [{ path: ['input', 'days'], message: 'no recorded traffic' }] });
+    }
+    if (recordedRows !== null && input.limit) recordedRows = Math.min(recordedRows, input.limit);
+    recorded = { range, days: input.days, dimension: input.estimate_by, rates: await observedRates(ctx.db, range, input.estimate_by) };
   }
   const id = newRunId();
   const seed = normaliseSeed(request.seed ?? DEFAULT_SEED);
-  const expected = request.input.kind === 'file' ? { expected_bytes: request.input.size, expected_rows: null } : { expected_bytes: null, expected_rows: request.input.count + testCases.length };
+  const expected = input.kind === 'file'
+    ? { expected_bytes: input.size, expected_rows: null }
+    : { expected_bytes: null, expected_rows: input.kind === 'synthetic' ? input.count + testCases.length : recordedRows };
   registerRun<PreparedRun>({
     id,
     schemeId,
-    prepared: { request, seed, target: target.value, before, testCases, account },
+    prepared: { request, seed, target: target.value, before, testCases, account, recorded },
     progress: { status: 'pending', rows: 0, bytes: 0, elapsed_ms: 0, bad_rows: 0, ...expected },
   });
   return ok({ id });
@@ -141,15 +163,17 @@ export async function executeRun(
   const bytes = { bytes: 0 };
   const problems: InputProblems = { count: 0, first: [] };
   const spool = input.kind === 'file' && prepared.request.kind === 'batch' ? await SpooledInput.open(runId) : null;
-  const source = sourceOf(prepared, input, body, bytes, problems, spool);
+  const source = sourceOf(ctx, prepared, input, body, bytes, problems, spool);
   const sink = prepared.before === null
     ? new BatchAggregator(prepared.target.plan, prepared.target.processors, prepared.seed)
     : new ImpactAggregator({ before: prepared.before.plan, after: prepared.target.plan }, prepared.target.processors, prepared.seed);
+  const observed = estimatorsOf(prepared);
+  const consumer = observed ? new WithEstimates(sink, observed) : sink;
   const onProgress = (rows: number) => {
     live.progress = { ...live.progress, rows, bytes: bytes.bytes, bad_rows: problems.count, elapsed_ms: Date.now() - live.startedAt };
   };
   try {
-    const finished = await consumeTransactions(source, sink, { signal: live.controller.signal, onProgress, progressEvery: 2000 });
+    const finished = await consumeTransactions(source, consumer, { signal: live.controller.signal, onProgress, progressEvery: 2000 });
     onProgress(sink.processed);
     if (!finished) {
       await spool?.discard();
@@ -158,8 +182,8 @@ export async function executeRun(
       return ok(outcome);
     }
     const outcome: RunOutcome = sink instanceof ImpactAggregator
-      ? { status: 'done', kind: 'impact', impact: sink.report(false), input_problems: problems }
-      : { status: 'done', kind: 'batch', run: await storeRun(ctx, live, sink.report(false), problems, spool, Date.now() - live.startedAt) };
+      ? { status: 'done', kind: 'impact', impact: withObserved(sink.report(false), observed), input_problems: problems }
+      : { status: 'done', kind: 'batch', run: await storeRun(ctx, live, withObserved(sink.report(false), observed), problems, spool, Date.now() - live.startedAt) };
     endRun(live, 'done', outcome);
     return ok(outcome);
   } catch (error) {
@@ -174,7 +198,39 @@ export async function executeRun(
   }
 }
 
+/** Observed-rate estimators of a replay: its document's (batch), or before's and after's (impact). */
+function estimatorsOf(prepared: PreparedRun): { before?: ObservedEstimator; after: ObservedEstimator } | null {
+  const { recorded } = prepared;
+  if (!recorded) return null;
+  const estimator = (target: CompiledTarget) => new ObservedEstimator(target.plan, target.processors, recorded.rates, recorded.dimension);
+  return { ...(prepared.before ? { before: estimator(prepared.before) } : {}), after: estimator(prepared.target) };
+}
+
+/** The run's sink, with the estimators fed the same transactions. */
+class WithEstimates {
+  constructor(private readonly sink: BatchAggregator | ImpactAggregator, private readonly estimators: { before?: ObservedEstimator; after: ObservedEstimator }) {}
+  get processed(): number {
+    return this.sink.processed;
+  }
+  add(tx: Transaction): void {
+    if (this.sink instanceof ImpactAggregator) {
+      const { before, after } = this.sink.add(tx);
+      this.estimators.before!.addDecided(tx, before);
+      this.estimators.after.addDecided(tx, after);
+    } else {
+      this.estimators.after.addDecided(tx, this.sink.add(tx));
+    }
+  }
+}
+
+function withObserved<R extends BatchReport | ImpactReport>(report: R, estimators: { before?: ObservedEstimator; after: ObservedEstimator } | null): R {
+  if (!estimators) return report;
+  if ('groups' in report) return { ...report, observed: { before: estimators.before!.report(), after: estimators.after.report() } };
+  return { ...report, observed: estimators.after.report() };
+}
+
 function sourceOf(
+  ctx: ServiceContext,
   prepared: PreparedRun,
   input: RunInput,
   body: AsyncIterable<Uint8Array> | null,
@@ -182,6 +238,7 @@ function sourceOf(
   problems: InputProblems,
   spool: SpooledInput | null,
 ): TransactionSource {
+  if (input.kind === 'recorded') return recordedTransactions(ctx.db, prepared.recorded!.range);
   const sample: TransactionSource = input.kind === 'synthetic'
     ? generateTransactions(input.count, { seed: prepared.seed, mix: input.mix })
     : fileTransactions(textOf(capped(spool ? spool.tee(body!) : body!, maxUploadBytes()), bytes), {
@@ -213,10 +270,8 @@ async function* withFirst(first: Transaction[], rest: TransactionSource): AsyncG
 const catalogOf = (account: AccountContext) => (account.customAttributes.length > 0 ? createCatalog(account.customAttributes) : builtinCatalog());
 
 async function storeRun(ctx: ServiceContext, live: LiveRun<PreparedRun>, report: BatchReport, problems: InputProblems, spool: SpooledInput | null, durationMs: number): Promise<RunRecord> {
-  const { request, target, seed } = live.prepared;
-  const input: StoredInput = request.input.kind === 'synthetic'
-    ? { kind: 'synthetic', count: request.input.count, ...(request.input.mix ? { mix: request.input.mix } : {}) }
-    : { kind: 'file', format: request.input.format, file_name: request.input.file_name, size: live.progress.bytes, sha256: (await spool?.keep()) ?? '' };
+  const { request, target, seed, recorded } = live.prepared;
+  const input: StoredInput = await storedInputOf(request.input, recorded, live.progress.bytes, spool);
   const actor = actorName(ctx.actor);
   const stored = await write(ctx, 'viewer', async (tx, audit) => {
     const [row] = await tx.insert(simulationRuns).values({
@@ -240,6 +295,20 @@ async function storeRun(ctx: ServiceContext, live: LiveRun<PreparedRun>, report:
   if (!stored.ok) throw new Error(`the run could not be stored: ${stored.error.message}`);
   const row = stored.value;
   return toRecord(row);
+}
+
+async function storedInputOf(input: RunInput, recorded: PreparedRun['recorded'], bytes: number, spool: SpooledInput | null): Promise<StoredInput> {
+  switch (input.kind) {
+    case 'synthetic':
+      return { kind: 'synthetic', count: input.count, ...(input.mix ? { mix: input.mix } : {}) };
+    case 'file':
+      return { kind: 'file', format: input.format, file_name: input.file_name, size: bytes, sha256: (await spool?.keep()) ?? '' };
+    case 'recorded':
+      return {
+        kind: 'recorded', days: input.days, from: new Date(recorded!.range.from).toISOString(), to: new Date(recorded!.range.to).toISOString(),
+        ...(input.segment ? { segment: input.segment } : {}), estimate_by: input.estimate_by,
+      };
+  }
 }
 
 type Row = typeof simulationRuns.$inferSelect;
@@ -320,6 +389,9 @@ export async function exportRun(ctx: ServiceContext, schemeId: string, runId: st
   let source: TransactionSource;
   if (input.kind === 'synthetic') {
     source = generateTransactions(input.count, { seed: row.seed, mix: input.mix });
+  } else if (input.kind === 'recorded') {
+    // The same time range again: days past retention since are gone, and the export says what it covers.
+    source = recordedTransactions(ctx.db, { from: Date.parse(input.from), to: Date.parse(input.to), ...(input.segment ? { segment: input.segment } : {}) });
   } else {
     const kept = await readKeptInput(runId);
     if (kept === null) return fail({ code: 'not_found', message: `The uploaded file of this run (${input.file_name}) is no longer kept; run it again to export.` });

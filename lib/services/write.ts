@@ -12,6 +12,11 @@ export interface AuditEvent {
   entity: string;
   entityId: string;
   detail?: unknown;
+  /**
+   * Nothing any instance holds in memory depends on this change (reported payment outcomes): it is
+   * recorded in the trail but not announced on the changes channel.
+   */
+  quiet?: true;
 }
 
 /** Appends an audit entry to the write's transaction; its announcement goes out when the transaction commits. */
@@ -64,7 +69,7 @@ async function appendAudit(tx: Db, ctx: ServiceContext, event: AuditEvent): Prom
     entityId: event.entityId,
     detail: event.detail ?? null,
   });
-  await announceChange(tx, { entity: event.entity, action: event.action, id: event.entityId });
+  if (!event.quiet) await announceChange(tx, { entity: event.entity, action: event.action, id: event.entityId });
 }
 
 const actorId = (actor: Actor): string => (actor.kind === 'system' ? actor.name : actor.id);

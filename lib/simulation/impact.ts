@@ -1,5 +1,6 @@
 import type { Decision, Plan, ProcessorSet, Transaction } from '../engine/types';
 import { BatchAggregator, type BatchReport } from './report';
+import type { ObservedEstimate } from '../traffic/observed-estimate';
 
 /** How many example transactions each changed group keeps (for the dry run). */
 export const IMPACT_EXAMPLES = 3;
@@ -36,6 +37,8 @@ export interface ImpactReport {
   approval_rate_change: number;
   /** after − before, estimated fees per currency. */
   fee_change: Record<string, number>;
+  /** A replay of recorded traffic: each document's approval estimate from observed outcomes. */
+  observed?: { before: ObservedEstimate; after: ObservedEstimate };
 }
 
 interface GroupTally {
@@ -68,12 +71,12 @@ export class ImpactAggregator {
     return this.before.processed;
   }
 
-  add(tx: Transaction): void {
-    this.before.add(tx);
-    this.after.add(tx);
-    const from = decisionLabel(this.plans.before.decide(tx, this.processors));
-    const to = decisionLabel(this.plans.after.decide(tx, this.processors));
-    if (from === to) return;
+  /** Both documents' decisions of the transaction (each made once), for callers that count more. */
+  add(tx: Transaction): { before: Decision; after: Decision } {
+    const decided = { before: this.before.add(tx), after: this.after.add(tx) };
+    const from = decisionLabel(decided.before);
+    const to = decisionLabel(decided.after);
+    if (from === to) return decided;
     this.changed++;
     const key = `${from}\u0000${to}`;
     let group = this.groups.get(key);
@@ -83,6 +86,7 @@ export class ImpactAggregator {
     }
     group.count++;
     if (group.examples.length < IMPACT_EXAMPLES) group.examples.push(tx);
+    return decided;
   }
 
   report(cancelled: boolean): ImpactReport {

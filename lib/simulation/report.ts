@@ -1,10 +1,11 @@
-import type { Outcome, OutcomeCategory, PathStep, Plan, Processor, ProcessorSet, Transaction } from '../engine/types';
+import type { Decision, Outcome, OutcomeCategory, PathStep, Plan, Processor, ProcessorSet, Transaction } from '../engine/types';
 import { toUpper } from '../engine/plan/normalise';
 import type { StrategyKind } from '../scheme/schema';
 import { playCascade, type SimulatedStatus } from './cascade';
 import { candidatesOf } from './simulate-one';
 import { transactionKeyHash } from './transaction-key';
 import { attemptFee } from '../processors/fees';
+import type { ObservedEstimate } from '../traffic/observed-estimate';
 
 export interface ProcessorReport {
   processor: string;
@@ -64,6 +65,8 @@ export interface BatchReport {
   fees: Record<string, number>;
   /** Blocked and unrouted decisions by node and reason, most frequent first. */
   not_routed: NotRoutedReport[];
+  /** A replay of recorded traffic: the approval estimate from observed outcomes (the rest uses the processors' approval models). */
+  observed?: ObservedEstimate;
 }
 
 export interface NotRoutedReport {
@@ -120,7 +123,8 @@ export class BatchAggregator {
     return this.total;
   }
 
-  add(tx: Transaction): void {
+  /** Decides and plays one transaction; returns the decision (so a caller can reuse it rather than decide again). */
+  add(tx: Transaction): Decision {
     const decision = this.plan.decide(tx, this.processors);
     this.total++;
     this.outcomes[decision.outcome]++;
@@ -132,7 +136,7 @@ export class BatchAggregator {
     if (decision.outcome !== 'route') {
       this.statuses[decision.outcome]++;
       this.countNotRouted(decision.outcome, decision.node, decision.reason);
-      return;
+      return decision;
     }
     const candidates = candidatesOf(decision.candidates, decision.processor);
     if (candidates.length > 0) this.tally(candidates[0] as string).firstChoice++;
@@ -153,6 +157,7 @@ export class BatchAggregator {
       this.routed++;
       this.tally(this.lastProcessor).final++;
     }
+    return decision;
   }
 
   report(cancelled: boolean): BatchReport {

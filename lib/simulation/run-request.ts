@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEGMENT_DIMENSIONS, SEGMENT_LABELS } from '../traffic/segments';
 
 /** Uploads larger than this are refused before they are sent (override with SWITCHYARD_SIMULATION_MAX_BYTES). */
 export const DEFAULT_MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
@@ -38,7 +39,22 @@ export const FileInputSchema = z.strictObject({
   size: z.number().int().min(0),
 });
 
-export const RunInputSchema = z.discriminatedUnion('kind', [SyntheticInputSchema, FileInputSchema]);
+/** Days of recorded traffic a replay reaches back at most (the longest retention). */
+export const MAX_RECORDED_DAYS = 400;
+export const MAX_RECORDED_ROWS = 10_000_000;
+const segmentValue = z.string().trim().min(1).max(40);
+
+/** Replay: the decisions recorded over the last `days` days, optionally of one segment. */
+export const RecordedInputSchema = z.strictObject({
+  kind: z.literal('recorded'),
+  days: z.number().int().min(1).max(MAX_RECORDED_DAYS),
+  segment: z.strictObject(Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentValue.optional()])) as Record<(typeof SEGMENT_DIMENSIONS)[number], z.ZodOptional<typeof segmentValue>>).optional(),
+  /** The segment observed approval rates are read per (with the processor). */
+  estimate_by: z.enum(SEGMENT_DIMENSIONS).default('card_country'),
+  limit: z.number().int().min(1).max(MAX_RECORDED_ROWS).optional(),
+});
+
+export const RunInputSchema = z.discriminatedUnion('kind', [SyntheticInputSchema, FileInputSchema, RecordedInputSchema]);
 export type RunInput = z.infer<typeof RunInputSchema>;
 
 /** Which document a run decides with: the editor's unsaved document, the saved draft, or a published version. */
@@ -99,9 +115,25 @@ export interface RunProgress {
   bad_rows: number;
 }
 
-/** A run's input in a few words: the synthetic count, or the file with its rows. */
-export function inputText(run: { input: RunInput; rows: number; bad_rows: number }): string {
+/** A run's input in a few words: the synthetic count, the recorded days, or the file with its rows. */
+export function inputText(run: { input: RunInput | StoredRecordedInput; rows: number; bad_rows: number }): string {
   const input = run.input;
   if (input.kind === 'synthetic') return `${input.count.toLocaleString('en')} synthetic`;
+  if (input.kind === 'recorded') return `${run.rows.toLocaleString('en')} recorded, last ${input.days} day${input.days === 1 ? '' : 's'}${segmentText(input.segment)}`;
   return `${input.file_name} (${run.rows.toLocaleString('en')} rows${run.bad_rows ? `, ${run.bad_rows} bad` : ''})`;
+}
+
+/** What a stored replay says its input was: the days asked for and the exact time range read. */
+export interface StoredRecordedInput {
+  kind: 'recorded';
+  days: number;
+  from: string;
+  to: string;
+  segment?: Partial<Record<(typeof SEGMENT_DIMENSIONS)[number], string>>;
+  estimate_by: (typeof SEGMENT_DIMENSIONS)[number];
+}
+
+function segmentText(segment: StoredRecordedInput['segment']): string {
+  const parts = Object.entries(segment ?? {}).filter(([, v]) => v).map(([d, v]) => `${SEGMENT_LABELS[d as keyof typeof SEGMENT_LABELS].toLowerCase()} ${v}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }

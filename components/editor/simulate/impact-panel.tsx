@@ -48,7 +48,7 @@ export function ImpactPanel({ defaultBefore }: { defaultBefore?: string }) {
         <TargetSelect id="impact-after" label="After" value={after} onChange={setAfter} />
       </div>
       <label className="sy-radio">
-        <input type="checkbox" checked={withTests} onChange={(e) => setWithTests(e.target.checked)} /> Include the scheme&apos;s test cases
+        <input type="checkbox" checked={withTests && form.source !== 'recorded'} disabled={form.source === 'recorded'} onChange={(e) => setWithTests(e.target.checked)} /> Include the scheme&apos;s test cases
       </label>
       <InputFields form={form} onChange={setForm} file={file} onFile={setFile} maxUploadBytes={maxUploadBytes} idPrefix="impact" />
       {formError && <p className="notice notice-error" role="alert">{formError}</p>}

@@ -2,6 +2,7 @@
 
 import type { ImpactReport } from '@/lib/simulation/impact';
 import { feeText } from './report-view';
+import { ObservedComparison } from './observed-view';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const label = (decision: string) => (decision === 'blocked' ? 'blocked' : decision === 'no_route' ? 'no route' : decision);
@@ -16,6 +17,7 @@ export function ImpactView({ impact, onExample }: { impact: ImpactReport; onExam
         <div><dt>Approval rate</dt><dd>{pct(impact.before.approval_rate)} → {pct(impact.after.approval_rate)} ({impact.approval_rate_change >= 0 ? '+' : ''}{(impact.approval_rate_change * 100).toFixed(2)} pt)</dd></div>
         <div><dt>Fees change</dt><dd>{feeText(Object.fromEntries(Object.entries(impact.fee_change).filter(([, v]) => v !== 0))) || 'none'}</dd></div>
       </dl>
+      {impact.observed && <ObservedComparison observed={impact.observed} />}
       {impact.groups.length === 0 ? (
         <p className="notice" role="status">No decision changes on this sample.</p>
       ) : (

@@ -1,8 +1,11 @@
 'use client';
 
 import { formatLimit, formatOfFile, type InputForm } from '@/lib/editor/simulation-form';
+import { SEGMENT_DIMENSIONS, SEGMENT_LABELS, type SegmentDimension } from '@/lib/traffic/segments';
 
-/** What to simulate: generated traffic (count, seed, mixes) or an uploaded CSV / JSON lines file. */
+const SOURCES = { synthetic: 'Synthetic traffic', file: 'Upload a file', recorded: 'Recorded traffic' } as const;
+
+/** What to simulate: generated traffic (count, seed, mixes), an uploaded CSV / JSON lines file, or the traffic the decision log recorded. */
 export function InputFields({ form, onChange, file, onFile, maxUploadBytes, idPrefix }: {
   form: InputForm;
   onChange: (next: InputForm) => void;
@@ -22,14 +25,32 @@ export function InputFields({ form, onChange, file, onFile, maxUploadBytes, idPr
     <fieldset className="sy-sim-fields">
       <legend>Input</legend>
       <div className="sy-row" role="radiogroup" aria-label="Input">
-        {(['synthetic', 'file'] as const).map((source) => (
+        {(['synthetic', 'file', 'recorded'] as const).map((source) => (
           <label key={source} className="sy-radio">
             <input type="radio" name={`${idPrefix}-source`} checked={form.source === source} onChange={() => set('source', source)} />
-            {source === 'synthetic' ? 'Synthetic traffic' : 'Upload a file'}
+            {SOURCES[source]}
           </label>
         ))}
       </div>
-      {form.source === 'synthetic' ? (
+      {form.source === 'recorded' ? (
+        <>
+          <div className="sy-sim-grid">
+            {text('days', 'Last days')}
+            <div className="field">
+              <label htmlFor={`${idPrefix}-estimate-by`}>Observed approval per processor and</label>
+              <select id={`${idPrefix}-estimate-by`} value={form.estimate_by} onChange={(e) => set('estimate_by', e.target.value as SegmentDimension)}>
+                {SEGMENT_DIMENSIONS.map((d) => <option key={d} value={d}>{SEGMENT_LABELS[d].toLowerCase()}</option>)}
+              </select>
+            </div>
+          </div>
+          <details>
+            <summary>Only one segment (blank: all recorded traffic)</summary>
+            <div className="sy-sim-grid">
+              {SEGMENT_DIMENSIONS.map((d) => <span key={d}>{text(`segment_${d}`, SEGMENT_LABELS[d])}</span>)}
+            </div>
+          </details>
+        </>
+      ) : form.source === 'synthetic' ? (
         <>
           <div className="sy-sim-grid">
             {text('count', 'Payments')}

@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BatchReport } from '@/lib/simulation/report';
 import { useEditorStore } from '../store-provider';
+import { ObservedSummary } from './observed-view';
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const num = (x: number) => x.toLocaleString('en');
@@ -27,6 +28,8 @@ export function ReportView({ report }: { report: BatchReport }) {
         <div><dt>Rescued by cascade</dt><dd>{num(rescued)}</dd></div>
         <div><dt>Attempts / payment</dt><dd>{report.average_attempts}</dd></div>
       </dl>
+      {report.observed && <ObservedSummary estimate={report.observed} />}
+      {report.observed && <p className="muted">The figures above draw outcomes from the processors&apos; approval models; the estimate from observed outcomes is the one to trust for a replay.</p>}
 
       <h4>Share per processor (% of routed)</h4>
       <div className="sy-sim-chart" data-testid="chart-processors">

@@ -7,6 +7,7 @@ import type { RunOutcome, RunRecord } from '@/lib/services/simulation-runs';
 import { describeTarget, inputText } from '@/lib/simulation/run-request';
 import { useEditor, useEditorStore } from '../store-provider';
 import { ImpactPanel } from './impact-panel';
+import { LiveTrafficControl } from './live-traffic';
 import { InputFields } from './input-fields';
 import { ProblemList } from './problem-list';
 import { ReportView } from './report-view';
@@ -21,6 +22,7 @@ export function SimulatePanel() {
   const [mode, setMode] = useState<'batch' | 'impact'>('batch');
   return (
     <div className="sy-simulate" data-testid="simulate">
+      <LiveTrafficControl />
       <div className="sy-row" role="radiogroup" aria-label="Simulation">
         {(['batch', 'impact'] as const).map((m) => (
           <label key={m} className="sy-radio">

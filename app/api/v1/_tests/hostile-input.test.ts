@@ -40,6 +40,8 @@ import * as version from '../schemes/[id]/versions/[version]/route';
 import * as settings from '../settings/route';
 import * as simulate from '../simulate/route';
 import * as batch from '../simulate/batch/route';
+import * as attempt from '../decisions/[id]/attempts/route';
+import * as attempts from '../attempts/route';
 import { call, openApiHarness, type ApiHarness } from './harness';
 
 type Route = Record<Method, RouteHandler>;
@@ -50,6 +52,7 @@ const MODULES: Record<string, Route> = {
   '/filters': filters, '/filters/{id}': filter, '/schemes': schemes, '/schemes/{id}': scheme, '/schemes/{id}/publish': publish,
   '/schemes/{id}/activate': activate, '/schemes/{id}/versions': versions, '/schemes/{id}/versions/{version}': version,
   '/schemes/{id}/diff': diff, '/settings': settings, '/decide': decide, '/simulate': simulate, '/simulate/batch': batch,
+  '/decisions/{id}/attempts': attempt, '/attempts': attempts,
 };
 
 const MEGABYTE_VALUE = 'x'.repeat(1_000_000); // under the 1 MB body cap once in JSON, so the value itself is judged
@@ -87,6 +90,8 @@ function bodiesWith(method: string, path: string, value: string): unknown[] {
       return [{ version: value }];
     case 'PATCH /settings':
       return [{ routing_mode: 'priority', time_zone: value }, { routing_mode: 'priority', default_processor_id: value }, { routing_mode: 'priority', default_route_id: value }];
+    case 'POST /decisions/{id}/attempts':
+      return [{ processor: value, attempt: 1, outcome: 'approved' }, { processor: 'proc_stripe', attempt: 1, outcome: 'soft_decline', decline_code: value }];
     case 'POST /decide':
     case 'POST /simulate':
       return [{ transaction: TX, scheme_id: value }, { transaction: TX, processor_route_id: value }, { transaction: { ...TX, id: value } }, { transaction: { ...TX, [`k${value}`]: 1 } }];
@@ -111,7 +116,10 @@ describe.each(testDatabases())('/api/v1 under hostile input on $name', (target) 
   for (const endpoint of API_ENDPOINTS) {
     const module = MODULES[endpoint.path]!;
     const method = endpoint.method;
-    const valid = { id: endpoint.path.startsWith('/schemes') ? DEMO_SCHEME_ID : endpoint.path.startsWith('/processors') ? 'proc_stripe' : 'proute_eu_cards', version: '1' };
+    const valid = {
+      id: endpoint.path.startsWith('/schemes') ? DEMO_SCHEME_ID : endpoint.path.startsWith('/processors') ? 'proc_stripe' : endpoint.path.startsWith('/decisions') ? 'dec_000000000AAAAAAAAAAAAAAAA' : 'proute_eu_cards',
+      version: '1',
+    };
     const title = `${method} ${endpoint.path}`;
     const send = (params: Record<string, string>, body?: unknown, query = '') => () =>
       call(module, method, `/api/v1${at(endpoint.path, params)}${query}`, { key: api.keys.all, params: endpoint.path.includes('{') ? params : {}, ...(body !== undefined ? { body } : {}) });

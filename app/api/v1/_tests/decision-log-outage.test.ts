@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Connection } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import { seedDemoData } from '@/db/seed';
+import { testDatabases } from '@/db/testing';
+import { faultyProxy, type FaultyProxy } from './tcp-proxy';
+import { decide, DecisionCache } from '@/lib/services/decisions';
+import { DecisionLog } from '@/lib/services/decision-log';
+import { writeDecisions } from '@/lib/services/decision-log-store';
+
+const postgres = testDatabases().find((t) => t.name === 'postgres');
+const TX = { amount: 250, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, customer: { risk_score: 10 } };
+
+/**
+ * The decision log through a real outage: the log writes through a TCP proxy that is cut while
+ * decisions keep coming (decide itself reads only memory), then restored. Nothing may crash, decide
+ * never waits, and afterwards stored + dropped = decided, exactly.
+ */
+describe.runIf(postgres)('the decision log through a database outage (real Postgres through a faulty proxy)', () => {
+  let direct: Connection;
+  let proxy: FaultyProxy;
+  let proxied: Connection;
+  let cache: DecisionCache;
+  beforeAll(async () => {
+    direct = await postgres!.open();
+    await seedDemoData(direct.db);
+    const url = new URL((direct.target as { url: string }).url);
+    proxy = await faultyProxy(url.hostname, Number(url.port || 5432));
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    proxied = await openDatabase({ kind: 'postgres', url: url.toString() });
+    cache = new DecisionCache(direct, { heartbeatMs: 0 });
+    await cache.ready();
+  }, 120_000);
+  afterAll(async () => {
+    await cache?.stop();
+    await proxied?.close().catch(() => {});
+    await proxy?.close();
+    await direct?.close();
+  });
+  const stored = async (key: string) => Number((await queryRows<{ n: string }>(direct.db, sql`select count(*) as n from decision_log where api_key_id = ${key}`))[0]!.n);
+
+  for (const [name, capacity] of [['a buffer large enough', 100_000], ['a buffer of 300', 300]] as const) {
+    it(`keeps deciding while the database is cut off, with ${name}; then stored + dropped = decided`, async () => {
+      const key = `key_${capacity}`;
+      const log = new DecisionLog({ write: (batch, maybeStored) => writeDecisions(proxied.db, batch, maybeStored), capacity, flushMs: 25, batchSize: 100 });
+      log.start();
+      let decided = 0;
+      const burst = async (count: number) => {
+        for (let i = 0; i < count; i++) {
+          const answer = decide(cache, { transaction: { ...TX, id: `tx_${key}_${decided}` } }, undefined, { log, apiKeyId: key });
+          expect(answer instanceof Promise).toBe(false); // warm: no promise, no waiting on the log
+          if (!(answer instanceof Promise) && answer.ok) decided++;
+          if (i % 50 === 0) await new Promise((r) => setTimeout(r, 5));
+        }
+      };
+      await burst(300);
+      proxy.cut();
+      await burst(1000);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(log.status().last_error).not.toBeNull();
+      proxy.restore();
+      for (let i = 0; i < 200 && log.status().backlog > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      await log.stop();
+      const status = log.status();
+      expect(status.backlog).toBe(0);
+      expect(await stored(key) + status.dropped).toBe(decided);
+      if (capacity > decided) expect(status.dropped).toBe(0);
+      else expect(status.dropped).toBeGreaterThan(0);
+    }, 60_000);
+  }
+});
