@@ -1,4 +1,5 @@
-import { respond, uiHandler } from '@/lib/http';
+import { respond } from '@/lib/http';
+import { uiHandler } from '@/lib/http/ui-handler';
 import { ok } from '@/lib/services/result';
 import { liveTraffic, TRAFFIC_WINDOWS } from '@/lib/services/traffic';
 
