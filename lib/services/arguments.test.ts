@@ -63,6 +63,8 @@ const EXEMPT: Record<string, string> = {
   'simulation-targets.ts': 'called by prepareRun after its check',
   'api-keys.ts:forgetApiKeys': 'drops ids from an in-memory cache',
   'simulation-runs.ts:runProgress': 'reads the in-memory registry of live runs only',
+  'decision-id.ts:decisionTimeOf': 'reads the time out of an id after matching its own shape; queries nothing',
+  'decisions.ts:decideWithAppCache': 'the API key id is a verified key; decide answers from memory and the decision log stores it as given',
 };
 
 describe('every service entry point checks its ids and versions', () => {

@@ -15,6 +15,7 @@ import { fail, ok, validationError, type Result, type ServiceError } from './res
 import { addSegmentRollups } from './traffic-rollups';
 import { ensurePartitions } from './traffic-partitions';
 import { write, type AuditEvent } from './write';
+import { anId, checkArguments } from './arguments';
 
 /**
  * Outcome feedback: the payment backend reports what each attempt of a recorded decision did. A
@@ -80,6 +81,8 @@ const RACE_RETRIES = 2;
 
 /** POST /decisions/{id}/attempts: one report, one audit entry when it stored something. */
 export async function reportAttempt(ctx: ServiceContext, decisionId: string, input: unknown, pending: DecisionLog | null = null): Promise<Result<StoredAttempt>> {
+  const checked = checkArguments({ decision_id: anId(decisionId) });
+  if (!checked.ok) return checked;
   const parsed = parseInput(AttemptInputSchema, input);
   if (!parsed.success) return fail(validationError(parsed.error));
   const report = reportOf(decisionId, parsed.data, Date.now());

@@ -10,6 +10,7 @@ import { requireRole } from './access';
 import type { ServiceContext } from './context';
 import { ok, type Result } from './result';
 import { getSettings } from './settings';
+import { isId } from './arguments';
 
 /**
  * What the traffic dashboard shows, read from the rollups only (never the decision log), so each
@@ -258,8 +259,9 @@ export interface LiveTraffic {
 
 /** The live heat map of a scheme: hits per node and branch of its active version over the window, from the rollups. */
 export async function liveTraffic(db: Db, schemeId: string, window: TrafficWindow, now = Date.now()): Promise<LiveTraffic> {
-  const settings = await getSettings(db);
   const empty: LiveTraffic = { window, version: null, total: 0, node_hits: {}, edge_hits: {} };
+  if (!isId(schemeId)) return empty; // no such scheme, nothing looked up
+  const settings = await getSettings(db);
   if (settings.active_scheme_id !== schemeId || settings.active_version === null) return empty;
   const version = settings.active_version;
   const grain = BUCKETS[window].totals;
