@@ -35,8 +35,7 @@ export class LeafChoices {
   private readonly byPattern: (Choice | undefined)[] | null;
   private readonly byPatternMap: Map<number, Choice> | null;
 
-  /** `fixedPattern`: the pattern when eligibility does not depend on the payment (no processor restricts a field). */
-  constructor(private readonly leaf: Leaf, readonly fixedPattern: number) {
+  constructor(private readonly leaf: Leaf) {
     const small = leaf.processorIds.length <= ARRAY_PATTERN_BITS;
     this.byPattern = small ? [] : null;
     this.byPatternMap = small ? null : new Map();

@@ -160,6 +160,8 @@ interface ResolvedLeaf {
   readonly needs: number;
   /** Per eligibility pattern, the leaf's choice; null for a leaf with more processors than a pattern holds. */
   readonly choices: LeafChoices | null;
+  /** The pattern when eligibility does not depend on the payment (no active processor restricts a field). */
+  readonly activePattern: number;
 }
 
 interface Resolved {
@@ -199,9 +201,9 @@ class CompiledPlan implements Plan {
     if (this.generated !== null) return this.generated(tx, resolved.runtime!);
     const index = this.walk(tx, this.walked);
     const path = this.walked.path;
-    const { positions, needs, choices } = resolved.leaves[index]!;
+    const { positions, needs, choices, activePattern } = resolved.leaves[index]!;
     const leaf = this.leaves[index]!;
-    if (needs === 0 && choices !== null) return decideWithChoice(leaf, tx, choices.at(choices.fixedPattern), path);
+    if (needs === 0 && choices !== null) return decideWithChoice(leaf, tx, choices.at(activePattern), path);
     const mask = eligibleMask(tx, resolved.masks, needs, resolved.scratch);
     if (choices === null) return decideAtLeaf(leaf, tx, flagsFromMask(positions, mask), path);
     return decideWithChoice(leaf, tx, choices.at(patternOf(positions, mask)), path);
@@ -248,7 +250,8 @@ class CompiledPlan implements Plan {
           entries: resolvedEntries,
           positions,
           needs: leaf.refusal === null ? neededFields(resolvedEntries) : 0,
-          choices: closures && leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf, patternOf(positions, masks.active)) : null,
+          choices: closures && leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf) : null,
+          activePattern: patternOf(positions, masks.active),
         };
       });
       resolved = { leaves, masks, scratch: new Int32Array(masks.words), runtime: closures ? null : setRuntime(this.groups, index) };

@@ -144,7 +144,7 @@ export function setRuntime(groups: LeafGroups, index: ProcessorIndex): SetRuntim
     const sk = needs & NEEDS_COUNTRY ? 1 : 0;
     const sm = needs & NEEDS_METHOD ? (sk ? country.masks.length : 1) : 0;
     const sc = needs & NEEDS_CURRENCY ? (sk ? country.masks.length : 1) * (sm ? method.masks.length : 1) : 0;
-    const choices = leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf, 0) : null;
+    const choices = leaf.processorIds.length <= MAX_PATTERN_PROCESSORS ? new LeafChoices(leaf) : null;
     return (tables[group] = { t: [], sc, sm, sk, leaf, positions, choices });
   };
   const scratch = new Int32Array(masks.words);
