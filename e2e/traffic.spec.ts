@@ -90,4 +90,24 @@ test.describe('live traffic', () => {
     await observed.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/traffic-replay.png' });
   });
+
+  test('the decision log settings: fields never stored, the days kept, and a refusal at its field', async ({ page }) => {
+    await page.goto('/settings');
+    const form = page.getByTestId('decision-log-settings');
+    await form.getByLabel('Never stored').fill('customer.email\namount');
+    await form.getByRole('button', { name: 'Save decision log settings' }).click();
+    await expect(form.getByRole('alert').first()).toBeVisible();
+    await expect(form).toContainText('"amount": only customer.email, metadata.* or metadata.<key>');
+    await form.getByLabel('Never stored').fill('customer.email');
+    await form.getByLabel('Keep (days)').fill('14');
+    await form.getByRole('button', { name: 'Save decision log settings' }).click();
+    await expect(form.getByRole('status')).toContainText('Decision log settings saved.');
+    await page.reload();
+    await expect(page.getByTestId('decision-log-settings').getByLabel('Keep (days)')).toHaveValue('14');
+    // Back to the defaults other specs expect.
+    await page.getByTestId('decision-log-settings').getByLabel('Never stored').fill('');
+    await page.getByTestId('decision-log-settings').getByLabel('Keep (days)').fill('30');
+    await page.getByTestId('decision-log-settings').getByRole('button', { name: 'Save decision log settings' }).click();
+    await expect(page.getByTestId('decision-log-settings').getByRole('status')).toContainText('saved');
+  });
 });

@@ -1,5 +1,5 @@
 import { apiErrorOf, bodyTextChunks, checkJsonLinesRequest, defineRoute, errorBody, errorResponse, jsonLinesResponse } from '@/lib/http';
-import { reportAttemptsJsonLines, type AttemptLineOutcome } from '@/lib/services/attempts';
+import { reportAttemptsJsonLines, type AttemptLineOutcome } from '@/lib/services/attempt-lines';
 import { decisionLog } from '@/lib/services/decisions';
 
 /** POST /api/v1/attempts: attempts as JSON lines (backfill); out, one line per refused line, then a summary. */
