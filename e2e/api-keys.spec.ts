@@ -81,8 +81,8 @@ test.describe('API keys', () => {
     await page.goto('/settings/api-keys');
     for (const scope of ['read', 'write', 'decide']) await page.getByRole('group', { name: 'Scopes' }).getByLabel(scope).uncheck();
     await page.getByRole('button', { name: 'Create API key' }).click();
-    await expect(page.locator('form')).toContainText('Name is required');
-    await expect(page.locator('form')).toContainText('Pick at least one scope');
+    await expect(page.getByRole('main').locator('form')).toContainText('Name is required');
+    await expect(page.getByRole('main').locator('form')).toContainText('Pick at least one scope');
     await expect(page.getByTestId('new-secret')).toHaveCount(0);
   });
 

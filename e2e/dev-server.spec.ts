@@ -13,6 +13,8 @@ import path from 'node:path';
 const PORT = Number(process.env.E2E_DEV_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 2);
 /** A first start (creating the embedded database, compiling the page) on a busy machine takes minutes. */
 const COMPILE_MS = 360_000;
+/** The start-up warm-up compiles a dozen pages one after another: minutes more on a busy machine. */
+const WARM_UP_MS = 600_000;
 
 test.describe.configure({ mode: 'serial', timeout: 900_000 });
 
@@ -80,7 +82,7 @@ async function demoAdmin(): Promise<{ email: string; password: string }> {
 async function signInAt(page: Page, origin: string, next: string): Promise<void> {
   const admin = await demoAdmin();
   for (const started = Date.now(); !/main pages compiled/.test(output); ) {
-    if (Date.now() - started > COMPILE_MS) throw new Error(`the warm-up did not finish:\n${output}`);
+    if (Date.now() - started > WARM_UP_MS) throw new Error(`the warm-up did not finish:\n${output}`);
     await new Promise((r) => setTimeout(r, 500));
   }
   await page.goto(`${origin}/sign-in?next=${encodeURIComponent(next)}`, { timeout: COMPILE_MS, waitUntil: 'commit' });

@@ -16,7 +16,7 @@ test.describe('forms speak the user’s words', () => {
     await expect(field('approval_rate')).toContainText('Approval rate must be at most 100%.');
     await expect(field('fee_percent')).toContainText('Fee must be at most 100%.');
     await expect(field('fee_fixed')).toContainText('Fixed fee cannot be negative.');
-    await expect(page.locator('form')).not.toContainText(/expected|Too (big|small)|Invalid input/);
+    await expect(page.getByRole('main').locator('form')).not.toContainText(/expected|Too (big|small)|Invalid input/);
   });
 
   test('code lists split pasted lists and find ISO and everyday names', async ({ page }) => {

@@ -35,8 +35,8 @@ test.describe('processor routes', () => {
     await page.goto('/routes/new');
     await page.getByRole('button', { name: 'Create route' }).click();
     await expect(page.locator('.field-error').first()).toBeVisible();
-    await expect(page.locator('form')).toContainText('Name is required');
-    await expect(page.locator('form')).toContainText('A route needs at least one processor');
+    await expect(page.getByRole('main').locator('form')).toContainText('Name is required');
+    await expect(page.getByRole('main').locator('form')).toContainText('A route needs at least one processor');
 
     await page.goto('/routes/proute_eu_cards');
     page.once('dialog', (dialog) => dialog.accept());

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { heatMapOf } from '@/lib/editor/heat-map';
+import { heatMapOf, type HeatMap } from '@/lib/editor/heat-map';
 import type { LiveTraffic, TrafficWindow } from '@/lib/services/traffic';
 import { useEditor, useEditorStore } from '../store-provider';
 
@@ -11,8 +11,10 @@ const WINDOWS: Record<TrafficWindow, string> = { hour: 'last hour', day: 'last d
 export function LiveTrafficControl() {
   const store = useEditorStore();
   const schemeId = useEditor((s) => s.schemeId);
-  const heatOn = useEditor((s) => s.heat !== null);
   const [window, setWindow] = useState<TrafficWindow>('hour');
+  // Only the heat map this control drew is its to hide; a simulation run's has its own button.
+  const [drawn, setDrawn] = useState<HeatMap | null>(null);
+  const liveOn = useEditor((s) => s.heat !== null && s.heat === drawn);
   const [note, setNote] = useState<string | null>(null);
   const show = async () => {
     setNote(null);
@@ -21,7 +23,9 @@ export function LiveTrafficControl() {
     const traffic = (await response.json()) as LiveTraffic;
     if (traffic.version === null) return setNote('This scheme is not live: no version of it decides traffic.');
     if (traffic.total === 0) return setNote(`No recorded decisions of version ${traffic.version} in the ${WINDOWS[window]}.`);
-    store.getState().setHeat(heatMapOf(traffic, `live traffic of version ${traffic.version}, ${WINDOWS[window]} (${traffic.total.toLocaleString('en')} decisions)`));
+    const heat = heatMapOf(traffic, `live traffic of version ${traffic.version}, ${WINDOWS[window]} (${traffic.total.toLocaleString('en')} decisions)`);
+    setDrawn(heat);
+    store.getState().setHeat(heat);
   };
   return (
     <div className="sy-row" data-testid="live-traffic">
@@ -30,7 +34,7 @@ export function LiveTrafficControl() {
         {Object.entries(WINDOWS).map(([w, label]) => <option key={w} value={w}>{label}</option>)}
       </select>
       <button type="button" className="button small" onClick={() => void show()}>Show on the graph</button>
-      {heatOn && <button type="button" className="button small" onClick={() => store.getState().setHeat(null)}>Hide heat map</button>}
+      {liveOn && <button type="button" className="button small" onClick={() => store.getState().setHeat(null)}>Hide heat map</button>}
       {note && <span className="muted" role="status">{note}</span>}
     </div>
   );
