@@ -152,6 +152,19 @@ describe('strategies', () => {
     expect(p.decide({}, ACTIVE)).toEqual(p.decide({ id: { not: 'a string' } }, ACTIVE));
   });
 
+  it('captures filters as they were when built, though rules compile on first use', () => {
+    const filters = [{ id: 'flt_big', name: 'big', rules: [{ attribute: 'amount', operator: 'gt', value: 100 }] as Rule[] }];
+    const p = plan(scheme({
+      c: { type: 'condition', rules: [{ filter: 'flt_big' }], then: 'y', else: 'n' },
+      y: { type: 'strategy', strategy: 'direct', processors: ['proc_a'] },
+      n: { type: 'strategy', strategy: 'direct', processors: ['proc_b'] },
+    }, 'c'), { registry: { filters } });
+    (filters[0]!.rules[0] as { value: number }).value = 1;
+    filters[0]!.rules.push({ attribute: 'currency', operator: 'eq', value: 'XXX' });
+    expect(p.decide({ ...tx, amount: 50 }, ACTIVE).processor).toBe('proc_b');
+    expect(p.decide({ ...tx, amount: 500 }, ACTIVE, { trace: true }).processor).toBe('proc_a');
+  });
+
   it('expands processor routes in priority lists at compile time, without duplicates', () => {
     const doc = scheme({ s: { type: 'strategy', strategy: 'priority', cascade: { max_attempts: 10, on: ['timeout'] },
       processors: ['proc_b', { route: 'proute_main' }, 'proc_d', { route: 'proute_missing' }] } });
