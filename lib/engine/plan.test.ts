@@ -152,6 +152,25 @@ describe('strategies', () => {
     expect(p.decide({}, ACTIVE)).toEqual(p.decide({ id: { not: 'a string' } }, ACTIVE));
   });
 
+  it('captures filters as they were when built, though rules compile on first use', () => {
+    const filters = [{ id: 'flt_big', name: 'big', rules: [{ attribute: 'amount', operator: 'gt', value: 100 }] as Rule[] }];
+    // The filter's condition is below the first generated function (one condition each), so its rules
+    // compile when a decision first reaches it; the closure plan compiles them on its first decision.
+    const doc = scheme({
+      top: { type: 'condition', rules: [{ attribute: 'amount', operator: 'gt', value: 0 }], then: 'c', else: 'n' },
+      c: { type: 'condition', rules: [{ filter: 'flt_big' }], then: 'y', else: 'n' },
+      y: { type: 'strategy', strategy: 'direct', processors: ['proc_a'] },
+      n: { type: 'strategy', strategy: 'direct', processors: ['proc_b'] },
+    }, 'top');
+    const plans = [buildPlan(doc, { catalog, registry: { filters } }, 'generated', 1), buildPlan(doc, { catalog, registry: { filters } }, 'closures')];
+    (filters[0]!.rules[0] as { value: number }).value = 1;
+    filters[0]!.rules.push({ attribute: 'currency', operator: 'eq', value: 'XXX' });
+    for (const p of plans) {
+      expect(p.decide({ ...tx, amount: 50 }, ACTIVE).processor).toBe('proc_b');
+      expect(p.decide({ ...tx, amount: 500 }, ACTIVE, { trace: true }).processor).toBe('proc_a');
+    }
+  });
+
   it('expands processor routes in priority lists at compile time, without duplicates', () => {
     const doc = scheme({ s: { type: 'strategy', strategy: 'priority', cascade: { max_attempts: 10, on: ['timeout'] },
       processors: ['proc_b', { route: 'proute_main' }, 'proc_d', { route: 'proute_missing' }] } });

@@ -23,7 +23,9 @@ import { createClock } from './time';
  * route changes, the schemes that use it must be recompiled.
  *
  * The document is expected to have passed checkScheme, but nothing in it can make this throw or loop:
- * a dangling branch or a branch that would close a cycle becomes a `no_route` dead end.
+ * a dangling branch or a branch that would close a cycle becomes a `no_route` dead end. It belongs to
+ * the plan from then on (compile() passes the checker's parsed copy): conditions compile their rules
+ * from it on first use.
  */
 
 /**
@@ -42,7 +44,8 @@ export function buildPlan(
   let clock: ((tx: unknown) => unknown) | undefined;
   const context: RuleContext = {
     catalog: options.catalog,
-    filters: new Map((options.registry?.filters ?? []).map((f) => [f.id, f])),
+    // Copied: rules compile on first use, and a plan captures the registry as it was when built.
+    filters: new Map((options.registry?.filters ?? []).map((f) => [f.id, structuredClone(f)])),
     clock: () => (clock ??= createClock(timeZone)),
     expanding: new Set(),
     readers: new Map(),
