@@ -3,40 +3,43 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProcessorTraffic } from '@/lib/services/traffic';
 
-const height = (rows: number) => Math.max(140, 32 * rows + 50);
+interface PercentBar {
+  processor: string;
+  percent: number;
+  colour: string;
+}
 
-/** Share of routed decisions per first-choice processor. */
-export function ShareChart({ processors }: { processors: readonly ProcessorTraffic[] }) {
-  const data = processors.filter((p) => p.decisions > 0).map((p) => ({ processor: p.processor, share: Math.round(p.share * 1000) / 10 }));
-  if (data.length === 0) return <p className="muted">No routed decisions in this window.</p>;
+/** One horizontal bar per processor on a 0–100% axis. */
+function PercentBars({ bars, label }: { bars: readonly PercentBar[]; label: string }) {
   return (
-    <ResponsiveContainer width="100%" height={height(data.length)}>
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
+    <ResponsiveContainer width="100%" height={Math.max(140, 32 * bars.length + 50)}>
+      <BarChart data={bars} layout="vertical" margin={{ left: 8, right: 16 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" unit="%" domain={[0, 100]} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="processor" width={120} tick={{ fontSize: 11 }} />
         <Tooltip />
-        <Bar dataKey="share" fill="#6366f1" isAnimationActive={false} />
+        <Bar dataKey="percent" name={label} isAnimationActive={false}>
+          {bars.map((b) => <Cell key={b.processor} fill={b.colour} />)}
+        </Bar>
       </BarChart>
     </ResponsiveContainer>
   );
 }
 
+const percent = (fraction: number) => Math.round(fraction * 1000) / 10;
+
+/** Share of routed decisions per first-choice processor. */
+export function ShareChart({ processors }: { processors: readonly ProcessorTraffic[] }) {
+  const bars = processors.filter((p) => p.decisions > 0).map((p) => ({ processor: p.processor, percent: percent(p.share), colour: '#6366f1' }));
+  if (bars.length === 0) return <p className="muted">No routed decisions in this window.</p>;
+  return <PercentBars bars={bars} label="share" />;
+}
+
 /** Approval rate of reported attempts per processor; a flagged processor in red. */
 export function ApprovalChart({ processors, flagged }: { processors: readonly ProcessorTraffic[]; flagged: ReadonlySet<string> }) {
-  const data = processors.filter((p) => p.attempts > 0).map((p) => ({ processor: p.processor, approval: Math.round((p.approval_rate ?? 0) * 1000) / 10, attempts: p.attempts }));
-  if (data.length === 0) return <p className="muted">No attempts reported in this window (POST /api/v1/decisions/&#123;id&#125;/attempts).</p>;
-  return (
-    <ResponsiveContainer width="100%" height={height(data.length)}>
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" unit="%" domain={[0, 100]} tick={{ fontSize: 11 }} />
-        <YAxis type="category" dataKey="processor" width={120} tick={{ fontSize: 11 }} />
-        <Tooltip />
-        <Bar dataKey="approval" isAnimationActive={false}>
-          {data.map((d) => <Cell key={d.processor} fill={flagged.has(d.processor) ? '#dc2626' : '#16a34a'} />)}
-        </Bar>
-      </BarChart>
-    </ResponsiveContainer>
-  );
+  const bars = processors
+    .filter((p) => p.attempts > 0)
+    .map((p) => ({ processor: p.processor, percent: percent(p.approval_rate ?? 0), colour: flagged.has(p.processor) ? '#dc2626' : '#16a34a' }));
+  if (bars.length === 0) return <p className="muted">No attempts reported in this window (POST /api/v1/decisions/&#123;id&#125;/attempts).</p>;
+  return <PercentBars bars={bars} label="approval" />;
 }

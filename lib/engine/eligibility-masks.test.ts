@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Processor } from '../processors/schema';
+import { CODES, paymentFieldsArbitrary, processorArbitrary } from './processor-arbitraries.testing';
 import {
   eligibleMask, ineligibility, NEEDS_ALL, processorIndexOf, readPaymentFields, indexProcessors,
 } from './processors';
@@ -11,25 +11,12 @@ import {
  * words), codes in mixed case, values repeated (the per-field memo) and malformed.
  */
 
-const codes = ['EUR', 'eur', 'GBP', 'usd', 'DE', 'de', 'GB', 'card', 'CARD', 'paypal', '', 'ß', 'ı', 'x'.repeat(20)];
+const codes = [...CODES, 'ı', 'x'.repeat(20)];
 const code = fc.constantFrom(...codes);
-const processor = (id: string): fc.Arbitrary<Processor> => fc.record({
-  id: fc.constant(id),
-  status: fc.constantFrom('active', 'active', 'down', 'disabled'),
-  currencies: fc.array(code, { maxLength: 3 }),
-  payment_methods: fc.array(code, { maxLength: 2 }),
-  countries: fc.array(code, { maxLength: 3 }),
-  approval_rate: fc.constant(0.9),
-  fees: fc.constant({ percent: 0, fixed: 0 }),
-  created_at: fc.constant('2024-01-01T00:00:00Z'),
-}) as fc.Arbitrary<Processor>;
+const processor = (id: string) => processorArbitrary(id, codes, ['active', 'active', 'down', 'disabled']);
 const processors = fc.integer({ min: 1, max: 70 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => processor(`p${i}`))));
 const value = fc.oneof(code, fc.constant(undefined), fc.constant(null), fc.integer(), fc.string());
-const transaction = fc.record({
-  currency: value, payment_method: value,
-  card: fc.oneof(fc.record({ issuer_country: value }, { requiredKeys: [] }), value),
-  customer: fc.oneof(fc.record({ country: value }, { requiredKeys: [] }), value),
-}, { requiredKeys: [] });
+const transaction = fc.record(paymentFieldsArbitrary(value), { requiredKeys: [] });
 
 describe('eligibility masks', () => {
   it('set exactly the bits of processors that ineligibility accepts', () => {

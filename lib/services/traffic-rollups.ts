@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { DecisionRollups, SegmentRow } from '@/lib/traffic/rollups';
+import { OUTCOME_COUNTERS, type DecisionRollups, type SegmentRow } from '@/lib/traffic/rollups';
 
 /**
  * Adding a batch's rollups to the stored ones: one upsert per table, stored + batch. Rows arrive
@@ -39,12 +39,10 @@ export function decisionRollupUpserts(rollups: DecisionRollups): SQL[] {
   return upserts;
 }
 
-const COUNTERS = ['decisions', 'attempts', 'approved', 'soft_declined', 'hard_declined', 'processor_errors', 'timeouts', 'rescued'] as const;
-
 function segmentUpsert(rows: readonly SegmentRow[]): SQL {
-  const columns = sql.raw(COUNTERS.join(', '));
-  const types = sql.raw(COUNTERS.map((c) => `${c} integer`).join(', '));
-  const sums: SQL = sql.raw(COUNTERS.map((c) => `${c} = traffic_segments.${c} + excluded.${c}`).join(', '));
+  const columns = sql.raw(OUTCOME_COUNTERS.join(', '));
+  const types = sql.raw(OUTCOME_COUNTERS.map((c) => `${c} integer`).join(', '));
+  const sums: SQL = sql.raw(OUTCOME_COUNTERS.map((c) => `${c} = traffic_segments.${c} + excluded.${c}`).join(', '));
   return sql`
     insert into traffic_segments (bucket, grain, dimension, value, processor, ${columns})
     select * from json_to_recordset(${asRecords(rows)}::json)

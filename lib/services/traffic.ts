@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { checkBaseline, type BaselineCheck } from '@/lib/traffic/baseline';
 import { latencyQuantile, type LatencyCount } from '@/lib/traffic/latency';
-import { GRAINS, type Grain } from '@/lib/traffic/rollups';
+import { addCounts, GRAINS, noCounts, OUTCOME_COUNTERS, type Grain, type OutcomeCounts } from '@/lib/traffic/rollups';
 import { SEGMENT_DIMENSIONS, type SegmentDimension } from '@/lib/traffic/segments';
 import { requireRole } from './access';
 import type { ServiceContext } from './context';
@@ -40,6 +40,14 @@ function windowStart(window: TrafficWindow, grain: Grain, now: number): number {
 const at = (ms: number) => new Date(ms).toISOString();
 const n = (value: unknown) => Number(value ?? 0);
 
+/** Decisions per (bucket start in ms, `key`) of a rollup table, from `from` on. */
+function rollupPerBucket<K extends 'outcome' | 'le_us'>(db: Db, table: 'traffic_routes' | 'traffic_latency', key: K, grain: Grain, from: number) {
+  return queryRows<{ t: unknown; decisions: unknown } & Record<K, unknown>>(db, sql`
+    select (extract(epoch from bucket) * 1000)::bigint as t, ${sql.identifier(key)}, sum(decisions) as decisions
+    from ${sql.identifier(table)} where grain = ${grain} and bucket >= ${at(from)}::timestamptz
+    group by 1, 2`);
+}
+
 export interface SeriesPoint {
   /** Bucket start (ms since epoch). */
   t: number;
@@ -59,10 +67,7 @@ export async function decisionSeries(db: Db, window: TrafficWindow, now = Date.n
   const grain = BUCKETS[window].series;
   const ms = grainMs(grain);
   const from = windowStart(window, grain, now);
-  const rows = await queryRows<{ t: unknown; outcome: string; decisions: unknown }>(db, sql`
-    select (extract(epoch from bucket) * 1000)::bigint as t, outcome, sum(decisions) as decisions
-    from traffic_routes where grain = ${grain} and bucket >= ${at(from)}::timestamptz
-    group by 1, 2`);
+  const rows = await rollupPerBucket<'outcome'>(db, 'traffic_routes', 'outcome', grain, from);
   const points = new Map<number, SeriesPoint>();
   for (let t = from; t <= now; t += ms) points.set(t, { t, routed: 0, blocked: 0, no_route: 0 });
   for (const row of rows) {
@@ -72,17 +77,6 @@ export async function decisionSeries(db: Db, window: TrafficWindow, now = Date.n
     point[key] += n(row.decisions);
   }
   return { grain, bucket_ms: ms, points: [...points.values()] };
-}
-
-export interface OutcomeCounts {
-  decisions: number;
-  attempts: number;
-  approved: number;
-  soft_declined: number;
-  hard_declined: number;
-  processor_errors: number;
-  timeouts: number;
-  rescued: number;
 }
 
 export interface ProcessorTraffic extends OutcomeCounts {
@@ -105,21 +99,16 @@ export interface Approvals {
   segments: Record<SegmentDimension, SegmentTraffic[]>;
 }
 
-const COUNTS = ['decisions', 'attempts', 'approved', 'soft_declined', 'hard_declined', 'processor_errors', 'timeouts', 'rescued'] as const;
-const zero = (): OutcomeCounts => ({ decisions: 0, attempts: 0, approved: 0, soft_declined: 0, hard_declined: 0, processor_errors: 0, timeouts: 0, rescued: 0 });
-const add = (into: OutcomeCounts, from: OutcomeCounts) => {
-  for (const key of COUNTS) into[key] += from[key];
-};
 const rateOf = (c: OutcomeCounts) => (c.attempts > 0 ? c.approved / c.attempts : null);
 
 /** Per processor and per segment value: first choices and reported attempts by outcome. */
 export async function approvals(db: Db, window: TrafficWindow, now = Date.now()): Promise<Approvals> {
   const grain = BUCKETS[window].totals;
   const rows = await queryRows<Record<string, unknown> & { dimension: string; value: string; processor: string }>(db, sql`
-    select dimension, value, processor, ${sql.raw(COUNTS.map((c) => `sum(${c}) as ${c}`).join(', '))}
+    select dimension, value, processor, ${sql.raw(OUTCOME_COUNTERS.map((c) => `sum(${c}) as ${c}`).join(', '))}
     from traffic_segments where grain = ${grain} and bucket >= ${at(windowStart(window, grain, now))}::timestamptz
     group by 1, 2, 3`);
-  const counts = (row: Record<string, unknown>): OutcomeCounts => Object.fromEntries(COUNTS.map((c) => [c, n(row[c])])) as unknown as OutcomeCounts;
+  const counts = (row: Record<string, unknown>): OutcomeCounts => Object.fromEntries(OUTCOME_COUNTERS.map((c) => [c, n(row[c])])) as unknown as OutcomeCounts;
   const all = rows.filter((r) => r.dimension === 'all');
   const routed = all.filter((r) => r.processor !== '').reduce((sum, r) => sum + n(r.decisions), 0);
   const processors = all
@@ -135,9 +124,9 @@ export async function approvals(db: Db, window: TrafficWindow, now = Date.now())
     for (const row of rows) {
       if (row.dimension !== dimension) continue;
       let segment = byValue.get(row.value);
-      if (!segment) byValue.set(row.value, (segment = { value: row.value, ...zero(), approval_rate: null, by_processor: [] }));
+      if (!segment) byValue.set(row.value, (segment = { value: row.value, ...noCounts(), approval_rate: null, by_processor: [] }));
       const c = counts(row);
-      add(segment, c);
+      addCounts(segment, c);
       if (row.processor !== '' && c.attempts + c.decisions > 0) segment.by_processor.push({ processor: row.processor, ...c, approval_rate: rateOf(c) });
     }
     segments[dimension] = [...byValue.values()]
@@ -160,10 +149,7 @@ export async function latencySummary(db: Db, window: TrafficWindow, now = Date.n
   const grain = BUCKETS[window].totals;
   const ms = grainMs(grain);
   const from = windowStart(window, grain, now);
-  const rows = await queryRows<{ t: unknown; le_us: unknown; decisions: unknown }>(db, sql`
-    select (extract(epoch from bucket) * 1000)::bigint as t, le_us, sum(decisions) as decisions
-    from traffic_latency where grain = ${grain} and bucket >= ${at(from)}::timestamptz
-    group by 1, 2`);
+  const rows = await rollupPerBucket<'le_us'>(db, 'traffic_latency', 'le_us', grain, from);
   const total = new Map<number, number>();
   const perBucket = new Map<number, LatencyCount[]>();
   for (const row of rows) {

@@ -50,18 +50,18 @@ interface Keyed {
 export interface RouteRow extends Keyed { scheme_id: string; version: number; node: string; outcome: string; processor: string; decisions: number }
 export interface BranchRow extends Keyed { scheme_id: string; version: number; node: string; branch: '' | 'yes' | 'no'; hits: number }
 export interface LatencyRow extends Keyed { le_us: number; decisions: number }
-export interface SegmentRow extends Keyed {
+/** The counters of a segment rollup row, summed again by the dashboard. */
+export const OUTCOME_COUNTERS = ['decisions', 'attempts', 'approved', 'soft_declined', 'hard_declined', 'processor_errors', 'timeouts', 'rescued'] as const;
+export type OutcomeCounts = Record<(typeof OUTCOME_COUNTERS)[number], number>;
+export const noCounts = (): OutcomeCounts => ({ decisions: 0, attempts: 0, approved: 0, soft_declined: 0, hard_declined: 0, processor_errors: 0, timeouts: 0, rescued: 0 });
+export function addCounts(into: OutcomeCounts, from: OutcomeCounts): void {
+  for (const key of OUTCOME_COUNTERS) into[key] += from[key];
+}
+
+export interface SegmentRow extends Keyed, OutcomeCounts {
   dimension: RollupDimension;
   value: string;
   processor: string;
-  decisions: number;
-  attempts: number;
-  approved: number;
-  soft_declined: number;
-  hard_declined: number;
-  processor_errors: number;
-  timeouts: number;
-  rescued: number;
 }
 
 export interface DecisionRollups {
@@ -131,12 +131,8 @@ class Minutes {
 }
 
 const emptySegment = (bucket: number, dimension: RollupDimension, value: string, processor: string): SegmentRow => ({
-  bucket, grain: 'minute', dimension, value, processor, decisions: 0, attempts: 0, approved: 0, soft_declined: 0, hard_declined: 0, processor_errors: 0, timeouts: 0, rescued: 0,
+  bucket, grain: 'minute', dimension, value, processor, ...noCounts(),
 });
-const SEGMENT_COUNTS = ['decisions', 'attempts', 'approved', 'soft_declined', 'hard_declined', 'processor_errors', 'timeouts', 'rescued'] as const;
-const addSegment = (into: SegmentRow, from: SegmentRow) => {
-  for (const key of SEGMENT_COUNTS) into[key] += from[key];
-};
 
 function segmentRowsOf(rows: Accumulator<SegmentRow>, time: TimeKey, segments: Segments, processor: string, out: SegmentRow[]): SegmentRow[] {
   for (let i = 0; i < ROLLUP_DIMENSIONS.length; i++) {
@@ -187,7 +183,7 @@ export class DecisionRollupBuilder {
     const { groups, latencies } = this;
     const routes = new Accumulator<RouteRow>((into, from) => (into.decisions += from.decisions));
     const branches = new Accumulator<BranchRow>((into, from) => (into.hits += from.hits));
-    const segments = new Accumulator<SegmentRow>(addSegment);
+    const segments = new Accumulator<SegmentRow>(addCounts);
     const latency = new Accumulator<LatencyRow>((into, from) => (into.decisions += from.decisions));
     const minutes = new Minutes();
     const segmentRows: SegmentRow[] = [];
@@ -220,7 +216,7 @@ export class DecisionRollupBuilder {
 }
 
 export function rollupAttempts(attempts: Iterable<ReportedAttempt>): SegmentRow[] {
-  const segments = new Accumulator<SegmentRow>(addSegment);
+  const segments = new Accumulator<SegmentRow>(addCounts);
   const minutes = new Minutes();
   const segmentRows: SegmentRow[] = [];
   for (const a of attempts) {

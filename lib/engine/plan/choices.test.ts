@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../catalog';
-import type { Processor } from '../../processors/schema';
 import type { SchemeDocument, SchemeNode } from '../../scheme/schema';
 import { indexProcessors } from '../processors';
+import { CODES, paymentFieldsArbitrary, processorArbitrary } from '../processor-arbitraries.testing';
 import { buildPlan } from './index';
 
 /**
@@ -13,18 +13,8 @@ import { buildPlan } from './index';
  * are met again; leaves up to 40 processors cover the array, the Map and the too-many-for-a-pattern cases.
  */
 
-const codes = ['EUR', 'eur', 'GBP', 'usd', 'DE', 'de', 'GB', 'card', 'CARD', 'paypal', '', 'ß'];
-const code = fc.constantFrom(...codes);
-const processor = (id: string): fc.Arbitrary<Processor> => fc.record({
-  id: fc.constant(id),
-  status: fc.constantFrom('active', 'active', 'active', 'down'),
-  currencies: fc.array(code, { maxLength: 2 }),
-  payment_methods: fc.array(code, { maxLength: 2 }),
-  countries: fc.array(code, { maxLength: 2 }),
-  approval_rate: fc.constant(0.9),
-  fees: fc.constant({ percent: 0, fixed: 0 }),
-  created_at: fc.constant('2024-01-01T00:00:00Z'),
-}) as fc.Arbitrary<Processor>;
+const code = fc.constantFrom(...CODES);
+const processor = (id: string) => processorArbitrary(id, CODES, ['active', 'active', 'active', 'down']);
 const ids = Array.from({ length: 44 }, (_, i) => `p${i}`);
 const processors = fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(...ids.slice(0, n).map(processor)));
 const listed = fc.subarray(ids, { maxLength: 40 });
@@ -40,9 +30,7 @@ const strategy: fc.Arbitrary<SchemeNode> = fc.oneof(
 const value = fc.oneof(code, fc.constant(undefined), fc.constant(null), fc.integer());
 const transaction = fc.record({
   id: fc.oneof(fc.string(), fc.integer()),
-  currency: value, payment_method: value,
-  card: fc.oneof(fc.record({ issuer_country: value }, { requiredKeys: [] }), value),
-  customer: fc.oneof(fc.record({ country: value }, { requiredKeys: [] }), value),
+  ...paymentFieldsArbitrary(value),
 }, { requiredKeys: [] });
 
 describe('leaf choices', () => {
