@@ -4,7 +4,7 @@ import type { Connection, Db } from '@/db/client';
 import { apiKeys } from '@/db/schema';
 import { testDatabases } from '@/db/testing';
 import { createApiKey, hashSecret, KEY_REVALIDATE_MS, LAST_USED_WRITE_MS, listApiKeys, listenForKeyChanges, revokeApiKey, verifyApiKey } from './api-keys';
-import { announceChange } from './changes';
+import { announceChange, CHANGES_CHANNEL } from './changes';
 import { systemContext } from '@/lib/services/context';
 
 const until = async (check: () => Promise<boolean>, ms = 3000) => {
@@ -103,6 +103,23 @@ describe.each(testDatabases())('API keys on $name', (target) => {
     expect((await verifyApiKey(db(), created.value.secret, 'read', t0 + 1000)).ok).toBe(true); // within the window: from memory
     const later = t0 + KEY_REVALIDATE_MS + 1;
     expect(await until(async () => !(await verifyApiKey(db(), created.value.secret, 'read', later)).ok)).toBe(true);
+  });
+
+  it('keeps a key verified here when its own creation is announced late, so it still works with the database away', async () => {
+    const created = await createApiKey(ctx(), { name: 'Late news', scopes: ['decide'] });
+    if (!created.ok) throw new Error('setup');
+    const { secret, key } = created.value;
+    expect((await verifyApiKey(db(), secret, 'decide')).ok).toBe(true);
+    // The creation's announcement again, now that the key is cached (on Postgres the first one may land just as late).
+    let heard = false;
+    const unlisten = await connection.listen(CHANGES_CHANNEL, (payload) => {
+      if (payload.includes(`"again-${key.id}"`)) heard = true;
+    });
+    await announceChange(db(), { entity: 'api_key', action: 'create', id: key.id });
+    await announceChange(db(), { entity: 'marker', action: 'create', id: `again-${key.id}` });
+    expect(await until(async () => heard)).toBe(true);
+    await unlisten();
+    expect((await verifyApiKey(unreachable(db()), secret, 'decide')).ok).toBe(true);
   });
 
   it('while the database is away, tries it again every few seconds, not on every request', async () => {

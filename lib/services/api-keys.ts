@@ -160,10 +160,12 @@ export async function listenForKeyChanges(connection: Pick<Connection, 'listen'>
     CHANGES_CHANNEL,
     (payload) => {
       const change = parseChange(payload);
-      if (change?.entity === 'api_key') {
-        keyCache.forgetId(change.id);
-        unknownPrefixes.clear(); // a key created elsewhere may have a prefix remembered as unknown
-      }
+      if (change?.entity !== 'api_key') return;
+      // A key created elsewhere may have a prefix remembered as unknown. Its own creation says nothing
+      // new about a cached copy (one verified here since): forgetting it would only cost a reload, and
+      // fail the key while the database is away.
+      unknownPrefixes.clear();
+      if (change.action !== 'create') keyCache.forgetId(change.id);
     },
     () => {
       keyCache.clear();
