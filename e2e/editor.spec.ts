@@ -38,99 +38,105 @@ async function runDryRun(page: Page, preset: string) {
   await expect(page.getByTestId('decision')).toBeVisible();
 }
 
-// FIXME: new nodes now land in view and the view follows them, so the nodes this test connects by
-// dragging between handles are no longer all on the canvas at once; the test must pan or zoom first.
-test.fixme('builds the example scheme with mouse and keyboard, saves it, finds it intact after a reload, and dry-runs it', async ({ page }, testInfo) => {
-  test.setTimeout(180_000);
-  await newScheme(page, `Example ${Date.now()}`);
+// Five unconnected nodes side by side must all be on the canvas to draw branches between their
+// handles: a wide window lets Fit show them at a readable zoom.
+test.describe('on a wide screen', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
 
-  // The starter's blank strategy becomes "blocked".
-  await select(page, 'refuse_all');
-  await renameSelected(page, 'blocked');
-  const reason = page.getByTestId('inspector').getByPlaceholder('Why the payment is refused, e.g. not accepted');
-  await reason.fill('not accepted');
-  await reason.press('Enter');
-  await expect(node(page, 'blocked')).toContainText('Refuses the payment: “not accepted”');
+  test('builds the example scheme with mouse and keyboard, saves it, finds it intact after a reload, and dry-runs it', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    await newScheme(page, `Example ${Date.now()}`);
 
-  await addNode(page, 'Condition', 'is_eu');
-  await addRule(page, 'issuer country', 'in', ['DE', 'FR', 'NL'], 'codes');
-  await addRule(page, 'amount', 'gt', ['100'], 'number');
-  await page.getByTestId('inspector').getByRole('button', { name: 'Make start' }).click();
-  await expect(node(page, 'is_eu')).toContainText('Card issuer country is one of Germany, France, Netherlands');
-  await expect(node(page, 'is_eu')).toContainText('Amount > 100');
-  await expect(node(page, 'is_eu')).toContainText('Start');
+    // The starter's blank strategy becomes "blocked".
+    await select(page, 'refuse_all');
+    await renameSelected(page, 'blocked');
+    const reason = page.getByTestId('inspector').getByPlaceholder('Why the payment is refused, e.g. not accepted');
+    await reason.fill('not accepted');
+    await reason.press('Enter');
+    await expect(node(page, 'blocked')).toContainText('Refuses the payment: “not accepted”');
 
-  await addNode(page, 'Condition', 'is_gb');
-  await addRule(page, 'issuer country', 'eq', ['GB'], 'codes');
-  await expect(node(page, 'is_gb')).toContainText('Card issuer country is United Kingdom');
+    await addNode(page, 'Condition', 'is_eu');
+    await addRule(page, 'issuer country', 'in', ['DE', 'FR', 'NL'], 'codes');
+    await addRule(page, 'amount', 'gt', ['100'], 'number');
+    await page.getByTestId('inspector').getByRole('button', { name: 'Make start' }).click();
+    await expect(node(page, 'is_eu')).toContainText('Card issuer country is one of Germany, France, Netherlands');
+    await expect(node(page, 'is_eu')).toContainText('Amount > 100');
+    await expect(node(page, 'is_eu')).toContainText('Start');
 
-  await addNode(page, 'Priority', 'eu_priority');
-  await addProcessor(page, 'proc_adyen_eu');
-  await addProcessor(page, 'proc_stripe');
-  const inspector = page.getByTestId('inspector');
-  await inspector.getByLabel('Retry on the next candidate').check();
-  await inspector.getByLabel('Timeout').uncheck();
-  await inspector.getByLabel('3-D Secure').selectOption('required');
-  await expect(node(page, 'eu_priority')).toContainText('Adyen EU');
-  await expect(node(page, 'eu_priority')).toContainText('up to 2 attempts on soft decline, processor error');
-  await expect(node(page, 'eu_priority')).toContainText('3DS: required');
+    await addNode(page, 'Condition', 'is_gb');
+    await addRule(page, 'issuer country', 'eq', ['GB'], 'codes');
+    await expect(node(page, 'is_gb')).toContainText('Card issuer country is United Kingdom');
 
-  await addNode(page, 'Weighted split', 'split');
-  await addProcessor(page, 'proc_stripe', '+ Processor');
-  await addProcessor(page, 'proc_checkout', '+ Processor');
-  for (const [processor, weight] of [['proc_stripe', '70'], ['proc_checkout', '30']] as const) {
-    const input = inspector.getByLabel(`Weight of ${processor}`);
-    await input.fill(weight);
-    await input.press('Enter');
-  }
-  await expect(node(page, 'split').locator('.sy-weight')).toHaveText(['70', '30']);
+    await addNode(page, 'Priority', 'eu_priority');
+    await addProcessor(page, 'proc_adyen_eu');
+    await addProcessor(page, 'proc_stripe');
+    const inspector = page.getByTestId('inspector');
+    await inspector.getByLabel('Retry on the next candidate').check();
+    await inspector.getByLabel('Timeout').uncheck();
+    await inspector.getByLabel('3-D Secure').selectOption('required');
+    await expect(node(page, 'eu_priority')).toContainText('Adyen EU');
+    await expect(node(page, 'eu_priority')).toContainText('up to 2 attempts on soft decline, processor error');
+    await expect(node(page, 'eu_priority')).toContainText('3DS: required');
 
-  // Lay the unconnected nodes out side by side, then draw the branches.
-  await page.getByRole('button', { name: 'Layout ↓' }).click();
-  await connect(page, 'is_eu', 'yes', 'eu_priority');
-  await connect(page, 'is_eu', 'no', 'is_gb');
-  await connect(page, 'is_gb', 'yes', 'split');
-  await connect(page, 'is_gb', 'no', 'blocked');
-  for (const id of ['is_eu:yes', 'is_eu:no', 'is_gb:yes', 'is_gb:no']) await expect(edge(page, id)).toBeAttached();
-  await page.getByRole('button', { name: 'Layout ↓' }).click();
-  await expect(page.getByRole('tab', { name: /Problems/ })).not.toContainText(/\d/);
+    await addNode(page, 'Weighted split', 'split');
+    await addProcessor(page, 'proc_stripe', '+ Processor');
+    await addProcessor(page, 'proc_checkout', '+ Processor');
+    for (const [processor, weight] of [['proc_stripe', '70'], ['proc_checkout', '30']] as const) {
+      const input = inspector.getByLabel(`Weight of ${processor}`);
+      await input.fill(weight);
+      await input.press('Enter');
+    }
+    await expect(node(page, 'split').locator('.sy-weight')).toHaveText(['70', '30']);
 
-  await expect(page.getByTestId('dirty-marker')).toBeVisible();
-  await page.keyboard.press(`${mod}+s`);
-  await expect(page.getByTestId('saved-marker')).toContainText('Saved');
-  await page.screenshot({ path: testInfo.outputPath('editor-canvas.png') });
+    // Lay the unconnected nodes out side by side and fit them all in view (new nodes land where the
+    // view follows them, so some are off screen), then draw the branches by dragging between handles.
+    await page.getByRole('button', { name: 'Layout ↓' }).click();
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await connect(page, 'is_eu', 'yes', 'eu_priority');
+    await connect(page, 'is_eu', 'no', 'is_gb');
+    await connect(page, 'is_gb', 'yes', 'split');
+    await connect(page, 'is_gb', 'no', 'blocked');
+    for (const id of ['is_eu:yes', 'is_eu:no', 'is_gb:yes', 'is_gb:no']) await expect(edge(page, id)).toBeAttached();
+    await page.getByRole('button', { name: 'Layout ↓' }).click();
+    await expect(page.getByRole('tab', { name: /Problems/ })).not.toContainText(/\d/);
 
-  await page.reload();
-  await expect(node(page, 'is_eu')).toContainText('Card issuer country is one of Germany, France, Netherlands');
-  await expect(node(page, 'is_eu')).toContainText('Start');
-  await expect(node(page, 'eu_priority')).toContainText('3DS: required');
-  await expect(node(page, 'split').locator('.sy-weight')).toHaveText(['70', '30']);
-  await expect(node(page, 'blocked')).toContainText('not accepted');
-  for (const id of ['is_eu:yes', 'is_eu:no', 'is_gb:yes', 'is_gb:no']) await expect(edge(page, id)).toBeAttached();
-  await expect(page.getByTestId('saved-marker')).toBeVisible();
+    await expect(page.getByTestId('dirty-marker')).toBeVisible();
+    await page.keyboard.press(`${mod}+s`);
+    await expect(page.getByTestId('saved-marker')).toContainText('Saved');
+    await page.screenshot({ path: testInfo.outputPath('editor-canvas.png') });
 
-  await runDryRun(page, 'German Visa card, €250');
-  await expect(page.getByTestId('decision-processor')).toHaveText('Adyen EU');
-  await expect(page.getByTestId('decision-candidates')).toContainText('Stripe (global)');
-  await expect(page.getByTestId('decision-modifiers')).toContainText('three_ds: required');
-  await expect(edge(page, 'is_eu:yes')).toHaveClass(/edge-taken/);
-  await expect(edge(page, 'is_eu:no')).toHaveClass(/edge-off/);
-  await expect(node(page, 'is_eu').getByTestId('rule-read').first()).toContainText('read “DE”');
-  await expect(node(page, 'eu_priority').getByTestId('leaf-outcome')).toContainText('Adyen EU');
-  await page.screenshot({ path: testInfo.outputPath('editor-dry-run.png') });
+    await page.reload();
+    await expect(node(page, 'is_eu')).toContainText('Card issuer country is one of Germany, France, Netherlands');
+    await expect(node(page, 'is_eu')).toContainText('Start');
+    await expect(node(page, 'eu_priority')).toContainText('3DS: required');
+    await expect(node(page, 'split').locator('.sy-weight')).toHaveText(['70', '30']);
+    await expect(node(page, 'blocked')).toContainText('not accepted');
+    for (const id of ['is_eu:yes', 'is_eu:no', 'is_gb:yes', 'is_gb:no']) await expect(edge(page, id)).toBeAttached();
+    await expect(page.getByTestId('saved-marker')).toBeVisible();
 
-  await runDryRun(page, 'UK Mastercard, £40');
-  await expect(page.getByTestId('decision')).toContainText('is_eu');
-  await expect(page.getByTestId('decision-processor')).toHaveText(/Stripe \(global\)|Checkout\.com/);
-  await expect(edge(page, 'is_eu:no')).toHaveClass(/edge-taken/);
-  await expect(edge(page, 'is_gb:yes')).toHaveClass(/edge-taken/);
-  await expect(node(page, 'is_eu')).toContainText('read “GB”');
-  await expect(node(page, 'split').getByTestId('leaf-outcome')).toBeVisible();
+    await runDryRun(page, 'German Visa card, €250');
+    await expect(page.getByTestId('decision-processor')).toHaveText('Adyen EU');
+    await expect(page.getByTestId('decision-candidates')).toContainText('Stripe (global)');
+    await expect(page.getByTestId('decision-modifiers')).toContainText('three_ds: required');
+    await expect(edge(page, 'is_eu:yes')).toHaveClass(/edge-taken/);
+    await expect(edge(page, 'is_eu:no')).toHaveClass(/edge-off/);
+    await expect(node(page, 'is_eu').getByTestId('rule-read').first()).toContainText('read “DE”');
+    await expect(node(page, 'eu_priority').getByTestId('leaf-outcome')).toContainText('Adyen EU');
+    await page.screenshot({ path: testInfo.outputPath('editor-dry-run.png') });
 
-  // Over 64 KB is refused in the field, without running.
-  await page.getByLabel('Transaction JSON').fill(JSON.stringify({ id: 'big', note: 'x'.repeat(70_000) }));
-  await expect(page.locator('#dry-run-json-error')).toContainText('at most 64 KB');
-  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+    await runDryRun(page, 'UK Mastercard, £40');
+    await expect(page.getByTestId('decision')).toContainText('is_eu');
+    await expect(page.getByTestId('decision-processor')).toHaveText(/Stripe \(global\)|Checkout\.com/);
+    await expect(edge(page, 'is_eu:no')).toHaveClass(/edge-taken/);
+    await expect(edge(page, 'is_gb:yes')).toHaveClass(/edge-taken/);
+    await expect(node(page, 'is_eu')).toContainText('read “GB”');
+    await expect(node(page, 'split').getByTestId('leaf-outcome')).toBeVisible();
+
+    // Over 64 KB is refused in the field, without running.
+    await page.getByLabel('Transaction JSON').fill(JSON.stringify({ id: 'big', note: 'x'.repeat(70_000) }));
+    await expect(page.locator('#dry-run-json-error')).toContainText('at most 64 KB');
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  });
 });
 
 test('refuses a cycle at the pointer; copy and paste a subtree; undo and redo', async ({ page }) => {
