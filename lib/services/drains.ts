@@ -132,7 +132,9 @@ async function restore(tx: Db, audit: Audit, change: ScheduledChange, why: strin
   if (!processor) return fail(notFound('Processor', processorId));
   if (processor.status !== change.payload.drained) {
     // A status set by hand since the drain began wins (setting it cancels the return; this is the backstop).
-    return ok({ status: 'cancelled', message: `${processor.name} is ${processor.status} now, set since the drain began; left as it is.` });
+    const message = `${processor.name} is ${processor.status} now, set since the drain began; left as it is.`;
+    await audit({ action: 'drain_end_skipped', entity: 'processor', entityId: processorId, detail: { status: processor.status, change_id: change.id, drained_by: change.scheduled_by, why: message } });
+    return ok({ status: 'cancelled', message });
   }
   const status = String(change.payload.restore) as ProcessorStatus;
   await tx.update(processors).set({ status, updatedAt: new Date() }).where(eq(processors.id, processorId));

@@ -59,8 +59,10 @@ export const newChangeId = () => `sch_${randomBytes(8).toString('hex')}`;
 
 /** The database's clock: every instance compares due times with the same one. */
 export async function databaseNow(db: Db): Promise<Date> {
-  const [row] = (await db.execute(sql`select now() as now`)) as unknown as [{ now: Date | string }];
-  return new Date(row.now);
+  // postgres.js answers a list of rows, PGlite an object with `rows`.
+  const answer = (await db.execute(sql`select now()::text as now`)) as unknown as { now: string }[] | { rows: { now: string }[] };
+  const [row] = Array.isArray(answer) ? answer : answer.rows;
+  return new Date(row!.now);
 }
 
 export interface ChosenInstant {
