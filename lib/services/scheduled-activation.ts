@@ -63,3 +63,6 @@ export async function runScheduledActivation(ctx: ServiceContext, change: Schedu
   const done = await activateVersion(ctx, schemeId, version);
   return done.ok ? ok({ status: 'done', message: `v${version} went live (scheduled by ${change.scheduled_by}).` }) : done;
 }
+
+/** What the schedule dialog's confirmation answers. */
+export type ScheduleResult = { status: 'scheduled' | 'requested'; message: string } | { status: 'error'; message: string };
