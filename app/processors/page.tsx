@@ -43,7 +43,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
       {changed && <StatusNotice verb={params.status ? 'status' : 'saved'} name={changed.name} status={changed.status} effects={changedEffects} />}
       {drained && drainedUntil && (
         <p className="notice notice-ok" role="status" data-testid="drain-notice">
-          {drained.name} is out of traffic until {formatInZone(new Date(drainedUntil.run_at), settings.time_zone)}; then it comes back by itself (within a few seconds of that time, on whichever instance ticks first).
+          {drained.name} is out of traffic until {formatInZone(new Date(drainedUntil.run_at), settings.time_zone)}; then it comes back by itself, within seconds of that time (if no instance is running then, as soon as one starts).
           {params.note && <> {params.note}</>}
         </p>
       )}

@@ -57,7 +57,7 @@ export function ScheduleActivation({ versions, zones, accountZone, preview, sche
         </div>
         <div className="field">
           <label htmlFor="schedule-at">Local date and time</label>
-          <input id="schedule-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+          <input id="schedule-at" type="datetime-local" step={1} value={at} onChange={(e) => setAt(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="schedule-zone">Time zone</label>

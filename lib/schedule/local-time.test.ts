@@ -14,6 +14,7 @@ describe('local times in a zone', () => {
     expect(at('2026-01-15 02:00', 'Europe/Berlin').instant.toISOString()).toBe('2026-01-15T01:00:00.000Z');
     expect(at('2026-01-15T09:30', 'America/New_York').instant.toISOString()).toBe('2026-01-15T14:30:00.000Z');
     expect(at('2026-01-15T09:30', 'UTC').fold).toBeUndefined();
+    expect(at('2026-01-15T09:30:15', 'UTC').instant.toISOString()).toBe('2026-01-15T09:30:15.000Z');
     expect(at('2026-01-15T09:30', 'Asia/Kolkata').instant.toISOString()).toBe('2026-01-15T04:00:00.000Z');
   });
 
@@ -38,6 +39,7 @@ describe('local times in a zone', () => {
     expect(instantOfLocal('tomorrow', 'UTC').ok).toBe(false);
     expect(instantOfLocal('2026-02-30T10:00', 'UTC')).toEqual({ ok: false, message: '2026-02-30T10:00 is not a date and time.' });
     expect(instantOfLocal('2026-02-10T24:00', 'UTC').ok).toBe(false);
+    expect(instantOfLocal('2026-02-10T10:00:60', 'UTC').ok).toBe(false);
   });
 
   it('shows an instant on the wall clock of a zone', () => {

@@ -4,7 +4,7 @@
  * answered explicitly rather than letting Date guess.
  */
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/;
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export type LocalInstant =
   | { ok: true; instant: Date; /** Set when the time happens twice: which one was taken, in words. */ fold?: string }
@@ -29,14 +29,14 @@ function wallClock(ms: number, zone: string): number {
 /** The zone's offset from UTC at `ms`, in milliseconds. */
 const offsetAt = (ms: number, zone: string) => wallClock(ms, zone) - Math.floor(ms / 1000) * 1000;
 
-/** "2026-03-29T02:30" in `zone` → the instant, or why there is none. `zone` must be a known IANA zone. */
+/** "2026-03-29T02:30" (seconds optional) in `zone` → the instant, or why there is none. `zone` must be a known IANA zone. */
 export function instantOfLocal(local: string, zone: string): LocalInstant {
   const m = LOCAL.exec(local.trim());
   if (!m) return { ok: false, message: 'Give a date and time as YYYY-MM-DD HH:MM.' };
-  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const [, y, mo, d, h, mi, sec = 0] = m.map((part) => (part === undefined ? undefined : Number(part))) as [number, number, number, number, number, number, number?];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, sec);
   const check = new Date(wall);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return { ok: false, message: `${local.trim()} is not a date and time.` };
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || sec > 59) return { ok: false, message: `${local.trim()} is not a date and time.` };
   // The offsets a day either side cover any change of clocks on that day.
   const candidates = [...new Set([offsetAt(wall - 86_400_000, zone), offsetAt(wall + 86_400_000, zone), offsetAt(wall, zone)].map((o) => wall - o))]
     .filter((ms) => wallClock(ms, zone) === wall)

@@ -49,9 +49,12 @@ export async function drainsByProcessor(db: Db): Promise<Map<string, ScheduledCh
 
 export async function drainOf(db: Db, processorId: string): Promise<ScheduledChange | undefined> {
   if (!isId(processorId)) return undefined;
-  const [row] = await db.select().from(scheduledChanges).where(and(eq(scheduledChanges.subject, subjectOf(processorId)), eq(scheduledChanges.kind, 'drain_end'), eq(scheduledChanges.status, 'pending')));
+  const [row] = await pendingDrain(db, processorId);
   return row && toChange(row);
 }
+
+const pendingDrain = (db: Db, processorId: string) =>
+  db.select().from(scheduledChanges).where(and(eq(scheduledChanges.subject, subjectOf(processorId)), eq(scheduledChanges.kind, 'drain_end'), eq(scheduledChanges.status, 'pending')));
 
 /** When a drain ends: now + a duration, or a local time in a zone; after now and at most 30 days away. */
 async function drainEnd(db: Db, input: z.infer<typeof DrainInputSchema>): Promise<Result<{ at: Date; zone: string; local: string | null; note?: string }>> {
@@ -106,8 +109,10 @@ export async function endDrainNow(ctx: ServiceContext, processorId: string): Pro
   const args = checkArguments({ processor_id: anId(processorId) });
   if (!args.ok) return args;
   return write(ctx, 'editor', async (tx, audit) => {
-    const drain = await drainOf(tx, processorId);
-    if (!drain) return fail({ code: 'conflict', message: 'This processor is not drained (its drain ended or was cancelled).' });
+    // The change row first, then the processor row: the order the ticker locks them in.
+    const [locked] = await pendingDrain(tx, processorId).for('update');
+    if (!locked) return fail({ code: 'conflict', message: 'This processor is not drained (its drain ended or was cancelled).' });
+    const drain = toChange(locked);
     const ended = await restore(tx, audit, drain, `ended early by ${actorName(ctx.actor)}`);
     if (!ended.ok) return ended;
     const finished = await finishChange(tx, drain.id, ended.value.status, ended.value.message);
