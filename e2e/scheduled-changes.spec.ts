@@ -93,7 +93,9 @@ test('drain a processor for a short while: out of traffic, then back by itself',
   await expect(row.locator('.badge')).toHaveText('down');
   await expect(row.getByTestId('drain-status')).toContainText(/drained until .+ \(in \d+ s; by admin@e2e\.test\)/);
   await expect(row.getByTestId('drain-end-now')).toBeVisible();
-  await page.screenshot({ path: 'test-results/drained.png', fullPage: false });
+  await expect(row.getByLabel('Status of Drain Me')).toHaveValue('down');
+  await page.getByTestId('drain-notice').screenshot({ path: 'test-results/drained-notice.png' });
+  await row.screenshot({ path: 'test-results/drained.png' });
 
   await expect.poll(async () => (await api(page, 'GET', '/api/v1/processors/proc_drain_e2e', secret)).body.status, { timeout: 40_000, intervals: [500] }).toBe('active');
   await page.goto('/processors');

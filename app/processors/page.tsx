@@ -76,7 +76,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
                 </td>
                 <td>
                   <span className={`badge badge-${p.status}`}>{p.status}</span>
-                  <StatusForm action={setProcessorStatusAction.bind(null, p.id)} name={p.name} status={p.status} effects={effects[i]!} />
+                  <StatusForm key={p.status} action={setProcessorStatusAction.bind(null, p.id)} name={p.name} status={p.status} effects={effects[i]!} />
                   {drains.has(p.id) ? (
                     <DrainStatus drain={drains.get(p.id)!} zone={settings.time_zone} now={now} end={editor ? endDrainAction.bind(null, p.id) : undefined} />
                   ) : (

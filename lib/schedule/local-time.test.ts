@@ -46,6 +46,7 @@ describe('local times in a zone', () => {
     const instant = new Date('2026-03-29T01:00:00Z');
     expect(formatInZone(instant, 'Europe/Berlin')).toBe('2026-03-29 03:00 CEST');
     expect(formatInZone(instant, 'UTC')).toBe('2026-03-29 01:00 UTC');
+    expect(formatInZone(new Date('2026-03-29T01:00:15Z'), 'UTC')).toBe('2026-03-29 01:00:15 UTC');
     expect(localInputValue(instant, 'Europe/Berlin')).toBe('2026-03-29T03:00');
   });
 });

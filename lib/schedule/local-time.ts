@@ -54,14 +54,15 @@ export function instantOfLocal(local: string, zone: string): LocalInstant {
   };
 }
 
-/** "2026-03-29 03:00 CEST" — an instant as the wall clock in `zone` shows it. */
+/** "2026-03-29 03:00 CEST" — an instant as the wall clock in `zone` shows it (with seconds when it has any). */
 export function formatInZone(instant: Date, zone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+  const seconds = parts.second === '00' ? '' : `:${parts.second}`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}${seconds} ${parts.timeZoneName}`;
 }
 
 /** The local time in `zone` as the form's value ("2026-03-29T02:30"). */
