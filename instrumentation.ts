@@ -13,6 +13,10 @@ export async function register(): Promise<void> {
     const credentials = () => import('./lib/auth/auth').then(({ startCredentials }) => startCredentials());
     void import('./server/warm-routes').then(({ warmRoutes }) => warmRoutes(origin, credentials));
   }
+  // Every instance runs the ticker of scheduled changes (docs/scheduled-changes.md). A database that is
+  // away only makes its ticks fail and retry; it never stops the server. Its timer does not hold the
+  // process open, and a tick cut short by the process ending rolls back and runs again elsewhere or later.
+  void import('./lib/services/app-ticker').then(({ startAppTicker }) => startAppTicker());
   if (process.env.DATABASE_URL || process.env.SWITCHYARD_DB_ON_START === '0') return;
   const { getConnection } = await import('./db');
   const { getAuth } = await import('./lib/auth/auth');

@@ -68,6 +68,8 @@ export default defineConfig({
         SWITCHYARD_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
         // Specs sign in many times from one address; the throttle itself is tested in lib/auth/sign-in.test.ts.
         SWITCHYARD_SIGN_IN_LIMIT: '1000',
+        // Scheduled changes run within a second of their time (e2e/scheduled-changes.spec.ts); the default is 5 s.
+        SWITCHYARD_TICK_MS: '1000',
       },
     },
     {

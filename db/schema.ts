@@ -408,3 +408,28 @@ export const trafficLatency = pgTable('traffic_latency', {
   leUs: integer('le_us').notNull(),
   decisions: integer('decisions').notNull(),
 }, (t) => [primaryKey({ columns: [t.bucket, t.grain, t.leUs] })]);
+
+/**
+ * Changes that run later, by Postgres time (see docs/scheduled-changes.md): a version activated at a
+ * set instant, a drained processor's return. Every instance's ticker claims due rows with
+ * `FOR UPDATE SKIP LOCKED` and runs each in one transaction with marking it done, so a change runs once.
+ * `kind` is text so later kinds (a rollout's guardrail or auto-promote) need no migration.
+ */
+export const scheduledChanges = pgTable('scheduled_changes', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  /** The instant it is due. */
+  runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+  /** The IANA zone the time was typed in, and the wall-clock time as typed, to show it back as the person meant it. */
+  zone: text('zone').notNull(),
+  localTime: text('local_time'),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  status: text('status', { enum: ['pending', 'done', 'cancelled', 'failed'] }).notNull().default('pending'),
+  /** Why it failed, what it did, or who cancelled it. */
+  result: text('result'),
+  /** What it is about, to list it where it matters: `scheme:<id>` or `processor:<id>`. */
+  subject: text('subject').notNull(),
+  scheduledBy: text('scheduled_by').notNull(),
+  scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [index('scheduled_changes_due').on(t.status, t.runAt), index('scheduled_changes_subject').on(t.subject, t.status)]);

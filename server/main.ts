@@ -4,6 +4,7 @@ import next from 'next';
 import { getConnection } from '@/db';
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '@/lib/http/client-address';
 import { decisionCache, decisionLog } from '@/lib/services/decisions';
+import { startAppTicker, stopAppTicker } from '@/lib/services/app-ticker';
 import { isDecideRequest, serveDecide } from './decide';
 
 /**
@@ -33,6 +34,7 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+startAppTicker(); // scheduled changes; instrumentation.ts may have started it already (one per process)
 server.listen(port, hostname, () => console.log(`switchyard ready on http://${hostname}:${port}`));
 
 // `npm run bench:api` measures decide through a database outage: SIGUSR2 closes this process's
@@ -46,7 +48,7 @@ const LAST_WRITE_MS = 5000;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
-    const lastWrite = Promise.race([decisionLog()?.stop(), new Promise((resolve) => setTimeout(resolve, LAST_WRITE_MS).unref())]);
+    const lastWrite = Promise.race([Promise.all([decisionLog()?.stop(), stopAppTicker()]), new Promise((resolve) => setTimeout(resolve, LAST_WRITE_MS).unref())]);
     void lastWrite.finally(() => app.close()).finally(() => process.exit(0));
   });
 }

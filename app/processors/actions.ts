@@ -7,6 +7,7 @@ import { submittedValues } from '@/lib/forms/form-data';
 import { formStateOf, type FormState } from '@/lib/forms/form-state';
 import { processorFromForm } from '@/lib/processors/form';
 import { createProcessor, deleteProcessor, setProcessorStatus, updateProcessor } from '@/lib/services/processors';
+import { drainProcessor, endDrainNow } from '@/lib/services/drains';
 
 export async function createProcessorAction(_previous: FormState, form: FormData): Promise<FormState> {
   const result = await createProcessor(await uiContext(), processorFromForm(form));
@@ -34,4 +35,19 @@ export async function deleteProcessorAction(id: string, _previous: FormState, _f
   if (!result.ok) return formStateOf(result, {}, '');
   revalidatePath('/processors');
   redirect(`/processors?deleted=${encodeURIComponent(id)}`);
+}
+
+/** Drain for a while: `for` (a duration) or `until` (a local time in `zone`). */
+export async function drainProcessorAction(id: string, form: FormData): Promise<void> {
+  const value = (name: string) => (typeof form.get(name) === 'string' ? String(form.get(name)) : undefined);
+  const input = value('until') !== undefined ? { until: value('until'), zone: value('zone') } : { for: value('for') ?? '' };
+  const result = await drainProcessor(await uiContext(), id, input);
+  revalidatePath('/processors');
+  redirect(result.ok ? `/processors?drained=${encodeURIComponent(id)}${result.value.note ? `&note=${encodeURIComponent(result.value.note)}` : ''}` : `/processors?failed=${encodeURIComponent(result.error.message)}`);
+}
+
+export async function endDrainAction(id: string, _form: FormData): Promise<void> {
+  const result = await endDrainNow(await uiContext(), id);
+  revalidatePath('/processors');
+  redirect(result.ok ? `/processors?status=${encodeURIComponent(id)}` : `/processors?failed=${encodeURIComponent(result.error.message)}`);
 }

@@ -3,7 +3,14 @@ import { TableSearch } from '@/components/ui/table-search';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { getProcessor, listProcessors, statusEffects } from '@/lib/services/processors';
-import { setProcessorStatusAction } from './actions';
+import { drainProcessorAction, endDrainAction, setProcessorStatusAction } from './actions';
+import { drainsByProcessor } from '@/lib/services/drains';
+import { getSettings } from '@/lib/services/settings';
+import { uiContext } from '@/lib/auth/ui-context';
+import { roleAllows } from '@/lib/access/roles';
+import { DrainForm } from '@/components/processors/drain-form';
+import { DrainStatus } from '@/components/processors/drain-status';
+import { formatInZone } from '@/lib/schedule/local-time';
 import { Tags } from '@/components/ui/tags';
 import { feesInWords } from '@/lib/processors/fees';
 import { StatusForm } from '@/components/processors/status-form';
@@ -11,7 +18,7 @@ import { StatusNotice } from '@/components/processors/status-notice';
 
 export const metadata: Metadata = { title: 'Processors' };
 
-type Params = { saved?: string; deleted?: string; status?: string; failed?: string };
+type Params = { saved?: string; deleted?: string; status?: string; failed?: string; drained?: string; note?: string };
 
 export default async function ProcessorsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const db = await getDb();
@@ -20,6 +27,11 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
   const changedId = params.status ?? params.saved;
   const changed = changedId ? await getProcessor(db, changedId) : undefined;
   const changedEffects = changed ? (await statusEffects(db, changed))[changed.status] : [];
+  const [drains, settings, ctx] = await Promise.all([drainsByProcessor(db), getSettings(db), uiContext()]);
+  const editor = ctx.actor.kind !== 'user' || roleAllows(ctx.actor.role, 'editor');
+  const now = Date.now();
+  const drained = params.drained ? processors.find((p) => p.id === params.drained) : undefined;
+  const drainedUntil = drained && drains.get(drained.id);
   return (
     <>
       <div className="page-header">
@@ -29,6 +41,12 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
         </Link>
       </div>
       {changed && <StatusNotice verb={params.status ? 'status' : 'saved'} name={changed.name} status={changed.status} effects={changedEffects} />}
+      {drained && drainedUntil && (
+        <p className="notice notice-ok" role="status" data-testid="drain-notice">
+          {drained.name} is out of traffic until {formatInZone(new Date(drainedUntil.run_at), settings.time_zone)}; then it comes back by itself, within seconds of that time (if no instance is running then, as soon as one starts).
+          {params.note && <> {params.note}</>}
+        </p>
+      )}
       {params.deleted && <p className="notice notice-ok" role="status">Deleted {params.deleted}.</p>}
       {params.failed && <p className="notice notice-error" role="alert">{params.failed}</p>}
       <TableSearch rows={processors.length} label="Search processors">
@@ -58,7 +76,12 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
                 </td>
                 <td>
                   <span className={`badge badge-${p.status}`}>{p.status}</span>
-                  <StatusForm action={setProcessorStatusAction.bind(null, p.id)} name={p.name} status={p.status} effects={effects[i]!} />
+                  <StatusForm key={p.status} action={setProcessorStatusAction.bind(null, p.id)} name={p.name} status={p.status} effects={effects[i]!} />
+                  {drains.has(p.id) ? (
+                    <DrainStatus drain={drains.get(p.id)!} zone={settings.time_zone} now={now} end={editor ? endDrainAction.bind(null, p.id) : undefined} />
+                  ) : (
+                    editor && p.status === 'active' && <DrainForm action={drainProcessorAction.bind(null, p.id)} name={p.name} effects={effects[i]!.down} zone={settings.time_zone} />
+                  )}
                 </td>
                 <td><Tags items={p.currencies} /></td>
                 <td><Tags items={p.payment_methods} /></td>

@@ -75,7 +75,7 @@ export function GoLiveButton({ label, preview, confirm, fourEyes, live = false }
   );
 }
 
-function TestSummary({ preview }: { preview: ActivationPreview }) {
+export function TestSummary({ preview }: { preview: ActivationPreview }) {
   const { tests } = preview;
   if (!tests) return <p className="notice notice-error">This version no longer compiles against today&apos;s processors and routes; activating it will be refused.</p>;
   if (tests.run === 0) return <p className="muted">The scheme has no saved test cases to check this version with.</p>;

@@ -10,6 +10,8 @@ import { CreateSchemeSchema } from '@/lib/services/schemes';
 import { SettingsInputSchema } from '@/lib/services/settings';
 import { BatchTargetSchema } from '@/lib/services/simulate';
 import { AttemptInputSchema, AttemptLineSchema } from '@/lib/services/attempts';
+import { ScheduleActivationSchema } from '@/lib/services/scheduled-activation';
+import { DrainInputSchema } from '@/lib/services/drains';
 import { ActivateRequestSchema, DiffQuerySchema, SaveDraftRequestSchema } from './requests';
 import * as out from './responses';
 
@@ -56,6 +58,8 @@ const req = {
   draft: named('DraftSave', SaveDraftRequestSchema),
   publish: named('Publish', PublishInputSchema),
   activate: named('Activate', ActivateRequestSchema),
+  schedule: named('ScheduleActivation', ScheduleActivationSchema),
+  drain: named('Drain', DrainInputSchema),
   settingsPatch: named('SettingsPatch', SettingsInputSchema.partial()),
   decide: named('DecideRequest', DecideRequestSchema),
   simulate: named('SimulateRequest', SimulateRequestSchema),
@@ -78,6 +82,8 @@ const res = {
   deleted: named('Deleted', out.DeletedOut),
   attempt: named('Attempt', out.AttemptOut),
   attemptLines: named('AttemptLinesResult', out.AttemptLinesOut),
+  scheduled: named('ScheduledChange', out.ScheduledChangeOut),
+  drain: named('DrainResult', out.DrainOut),
 };
 
 const WRITE_ERRORS = [400, 401, 403, 409, 413, 415, 503];
@@ -106,6 +112,19 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
   { method: 'DELETE', path: '/schemes/{id}', tag: 'Schemes', summary: 'Delete a scheme', description: 'Refused with 409 while one of its versions is active.', scope: 'write', status: 200, response: res.deleted, errors: [401, 403, 404, 409, 503] },
   { method: 'POST', path: '/schemes/{id}/publish', tag: 'Versions', summary: 'Publish the draft', description: 'Compiles the draft (no errors allowed), runs its saved test cases (all must pass, or give override_reason) and stores the next immutable version; `activate: true` makes it active at once.', scope: 'write', body: { ...req.publish, optional: true }, status: 201, response: res.publish, errors: [...WRITE_ERRORS, 404, 422], idempotent: true, example: { note: 'EU cards first', activate: true } },
   { method: 'POST', path: '/schemes/{id}/activate', tag: 'Versions', summary: 'Activate a version (rollback)', description: 'Makes a published version the one decide uses; activating an older one is a rollback. 409 when it no longer compiles against the registry.', scope: 'write', body: req.activate, status: 200, response: res.versionSummary, errors: [...WRITE_ERRORS, 404], example: { version: 2 } },
+  {
+    method: 'POST', path: '/schemes/{id}/scheduled', tag: 'Scheduled changes', summary: 'Schedule an activation', scope: 'write', body: req.schedule, status: 201, response: res.scheduled, errors: [...WRITE_ERRORS, 404],
+    description: 'The version goes live at `at`, a local date-time in `zone` (the account\'s time zone when left out), on whichever instance ticks first by the database\'s clock; a time already passed, or one the clocks skip (spring forward), is a 400 at its field; of a time that happens twice (fall back) the first is taken. At its time the version is compiled again: if it no longer compiles, nothing changes and the change is `failed` with the reason. Refused (409) while four-eyes approval is on: that request is made in the app.',
+    example: { version: 4, at: '2026-12-24T02:00', zone: 'Europe/Berlin' },
+  },
+  { method: 'GET', path: '/schemes/{id}/scheduled', tag: 'Scheduled changes', summary: 'List a scheme\'s scheduled activations', description: 'Pending ones (soonest first), then the ten latest finished, with what happened.', scope: 'read', status: 200, response: { ...res.scheduled, list: true }, errors: [400, 401, 403, 503] },
+  { method: 'DELETE', path: '/scheduled-changes/{id}', tag: 'Scheduled changes', summary: 'Cancel a scheduled change', description: 'Only a pending change can be cancelled; one that already ran (or is running that moment) is a 409 saying what happened.', scope: 'write', status: 200, response: res.scheduled, errors: [401, 403, 404, 409, 503] },
+  {
+    method: 'POST', path: '/processors/{id}/drain', tag: 'Scheduled changes', summary: 'Drain a processor for a while', scope: 'write', body: req.drain, status: 201, response: res.drain, errors: [...WRITE_ERRORS, 404],
+    description: 'Sets an active processor `down` now and brings it back to `active` by itself after `for` (a duration: 2 hours, 90 min, 1h30m) or at `until` (a local date-time in `zone`), at most 30 days. Setting its status by hand meanwhile cancels the return.',
+    example: { for: '2 hours' },
+  },
+  { method: 'DELETE', path: '/processors/{id}/drain', tag: 'Scheduled changes', summary: 'End a drain now', description: 'The processor comes back at once, as the drain\'s end would have done it; 409 when it is not drained.', scope: 'write', status: 200, response: res.drain, errors: [401, 403, 404, 409, 503] },
   { method: 'GET', path: '/schemes/{id}/versions', tag: 'Versions', summary: 'List published versions', scope: 'read', status: 200, response: { ...res.versionSummary, list: true }, errors: [401, 403, 404, 503] },
   { method: 'GET', path: '/schemes/{id}/versions/{version}', tag: 'Versions', summary: 'Get a version', scope: 'read', status: 200, response: res.version, errors: [400, 401, 403, 404, 503] },
   { method: 'GET', path: '/schemes/{id}/diff', tag: 'Versions', summary: 'Diff two versions', scope: 'read', query: DiffQuerySchema, status: 200, response: res.diff, errors: [400, 401, 403, 404, 503] },

@@ -139,3 +139,24 @@ export const AttemptLinesOut = z.union([
   z.object({ line: z.int().describe('The refused line, from 1.'), status: z.int().describe('What a single report would have answered: 400, 404 or 409.'), error: ErrorSchema.shape.error }),
   z.object({ summary: z.object({ lines: z.int(), stored: z.int(), replayed: z.int(), refused: z.int() }) }),
 ]).describe('One line per refused input line, then one summary line.');
+
+export const ScheduledChangeOut = z.object({
+  id: z.string().describe('sch_…'),
+  kind: z.string().describe('activate (a version goes live) or drain_end (a drained processor comes back).'),
+  run_at: z.iso.datetime().describe('The instant it is due (UTC).'),
+  zone: z.string().describe('The IANA zone the time was given in.'),
+  local_time: z.string().nullable().describe('The wall-clock time as given in `zone` (YYYY-MM-DDTHH:MM); null for a drain given as a duration.'),
+  payload: z.record(z.string(), z.unknown()).describe('activate: scheme_id, version. drain_end: processor_id, drained, restore.'),
+  status: z.enum(['pending', 'done', 'cancelled', 'failed']),
+  result: z.string().nullable().describe('What happened: why it failed, who cancelled it, what it did.'),
+  subject: z.string().describe('scheme:<id> or processor:<id>.'),
+  scheduled_by: z.string(),
+  scheduled_at: z.iso.datetime(),
+  finished_at: z.iso.datetime().nullable(),
+});
+export const DrainOut = z.object({
+  change: ScheduledChangeOut.describe('The drain’s return (kind drain_end).'),
+  processor_id: z.string(),
+  until: z.iso.datetime(),
+  note: z.string().optional().describe('Said when the local time happens twice (clocks going back) and the first was taken.'),
+});

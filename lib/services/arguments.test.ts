@@ -64,6 +64,8 @@ const EXEMPT: Record<string, string> = {
   'api-keys.ts:forgetApiKeys': 'drops ids from an in-memory cache',
   'simulation-runs.ts:runProgress': 'reads the in-memory registry of live runs only',
   'decision-id.ts:decisionTimeOf': 'reads the time out of an id after matching its own shape; queries nothing',
+  'scheduled-changes.ts:finishChange': 'runs inside a write on the id of a row that write just read or locked',
+  'drains.ts:cancelDrainOnHandChange': 'runs inside the status change, after it checked the processor id',
   'decisions.ts:decideWithAppCache': 'the API key id is a verified key; decide answers from memory and the decision log stores it as given',
 };
 

@@ -12,6 +12,7 @@ import type { ServiceContext } from './context';
 import { activateVersion, deactivateScheme, publishScheme, PublishInputSchema, type PublishOutcome, type VersionSummary } from './publishing';
 import { ACCOUNT_ID, getSettings } from './settings';
 import { listTestCases, runTestCases, type TestRun } from './test-cases';
+import { databaseNow, insertChange } from './scheduled-changes';
 import { fail, notFound, ok, validationError, type Result } from './result';
 import { aFlag, anId, aRevision, aVersion, checkArguments, isId } from './arguments';
 import { parseInput } from '@/lib/text/hostile';
@@ -110,9 +111,10 @@ type RequestRow = typeof approvalRequests.$inferSelect;
 
 function toRequest(row: RequestRow, name: string): ApprovalRequest {
   const note = typeof row.input.note === 'string' && row.input.note ? row.input.note : null;
+  const when = scheduledFor(row);
   const summary = row.kind === 'publish'
     ? `Publish revision ${row.draftRevision} of ${name}${row.input.activate ? ' and make it live' : ''}`
-    : `Make ${name} v${row.version} the live routing`;
+    : `Make ${name} v${row.version} the live routing${when ? ` at ${when.local_time.replace('T', ' ')} ${when.zone} (${when.run_at.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
   return {
     id: row.id,
     kind: row.kind,
@@ -157,7 +159,7 @@ async function createRequest(ctx: ServiceContext, values: Pick<RequestRow, 'kind
       action: 'request',
       entity: 'approval_request',
       entityId: id,
-      detail: { scheme_id: values.schemeId, kind: values.kind, version: values.version, draft_revision: values.draftRevision },
+      detail: { scheme_id: values.schemeId, kind: values.kind, version: values.version, draft_revision: values.draftRevision, ...(scheduledFor(values) ? { run_at: scheduledFor(values)!.run_at } : {}) },
     });
     return ok(toRequest(inserted!, name));
   });
@@ -177,6 +179,40 @@ export async function goLiveWithVersion(ctx: ServiceContext, schemeId: string, v
   }
   const done = await activateVersion(ctx, schemeId, version);
   return done.ok ? ok({ status: 'done', value: done.value }) : done;
+}
+
+/** When an activation request is for later: the instant, and the local time and zone it was typed in. */
+export interface ScheduledFor {
+  run_at: string;
+  zone: string;
+  local_time: string;
+}
+
+function scheduledFor(row: Pick<RequestRow, 'input'>): ScheduledFor | null {
+  const when = row.input.schedule as ScheduledFor | undefined;
+  return when && typeof when.run_at === 'string' ? when : null;
+}
+
+/** With four-eyes on, a scheduled activation is a request carrying its time; approving it arms the schedule. */
+export async function requestScheduledActivation(ctx: ServiceContext, schemeId: string, version: number, when: ScheduledFor): Promise<Result<ApprovalRequest>> {
+  const args = checkArguments({ scheme_id: anId(schemeId), version: aVersion(version) });
+  if (!args.ok) return args;
+  return createRequest(ctx, { kind: 'activate', schemeId, version, draftRevision: null, input: { schedule: when } });
+}
+
+/** Approving a scheduled activation arms it: the change waits in scheduled_changes for its time. */
+async function armSchedule(ctx: ServiceContext, row: RequestRow, when: ScheduledFor): Promise<Result<unknown>> {
+  if (new Date(when.run_at).getTime() <= (await databaseNow(ctx.db)).getTime()) {
+    return fail({ code: 'conflict', message: `Its time (${when.local_time.replace('T', ' ')} ${when.zone}) has passed: reject this request and schedule it again.` });
+  }
+  return write(ctx, 'publisher', async (tx, audit) => {
+    const change = await insertChange(tx, {
+      kind: 'activate', runAt: new Date(when.run_at), zone: when.zone, localTime: when.local_time, subject: `scheme:${row.schemeId}`,
+      scheduledBy: row.requestedByEmail, payload: { scheme_id: row.schemeId, version: row.version, request_id: row.id },
+    });
+    await audit({ action: 'schedule', entity: 'scheduled_change', entityId: change.id, detail: { kind: 'activate', scheme_id: row.schemeId, version: row.version, request_id: row.id, ...when } });
+    return ok(change);
+  });
 }
 
 /** Publish the draft now, or, with four-eyes on, request it (the compile and tests run again on approval). */
@@ -255,9 +291,11 @@ async function decide(ctx: ServiceContext, id: string, input: unknown, status: '
     const inner: ServiceContext = { ...ctx, db: tx };
     let resultVersion: number | null = null;
     if (status === 'approved') {
-      const done = row.kind === 'activate' ? await activateVersion(inner, row.schemeId, row.version!) : await publishScheme(inner, row.schemeId, row.input);
+      const when = scheduledFor(row);
+      const done = when ? await armSchedule(inner, row, when) : row.kind === 'activate' ? await activateVersion(inner, row.schemeId, row.version!) : await publishScheme(inner, row.schemeId, row.input);
       if (!done.ok) return done;
-      resultVersion = 'version' in done.value && typeof done.value.version === 'object' ? done.value.version.version : row.version;
+      const value = done.value as { version?: unknown };
+      resultVersion = typeof value.version === 'object' && value.version !== null ? (value.version as { version: number }).version : row.version;
     }
     const [next] = await tx
       .update(approvalRequests)
@@ -269,7 +307,7 @@ async function decide(ctx: ServiceContext, id: string, input: unknown, status: '
       action: status === 'approved' ? 'approve' : 'reject',
       entity: 'approval_request',
       entityId: id,
-      detail: { scheme_id: row.schemeId, kind: row.kind, requested_by: row.requestedByEmail, comment: comment || null, version: resultVersion ?? row.version },
+      detail: { scheme_id: row.schemeId, kind: row.kind, requested_by: row.requestedByEmail, comment: comment || null, version: resultVersion ?? row.version, ...(scheduledFor(row) ? { run_at: scheduledFor(row)!.run_at } : {}) },
     });
     return ok(toRequest(next, (await schemeName(tx, row.schemeId)) ?? row.schemeId));
   });
@@ -331,9 +369,9 @@ function describe(row: typeof auditEntries.$inferSelect): string {
     case 'deactivate':
       return `deactivated v${previous?.version ?? '?'}: the routing mode decides`;
     case 'request':
-      return detail.kind === 'publish' ? `requested publishing revision ${String(detail.draft_revision)}` : `requested making ${version} live`;
+      return detail.kind === 'publish' ? `requested publishing revision ${String(detail.draft_revision)}` : `requested making ${version} live${detail.run_at ? ` at ${String(detail.run_at).slice(0, 16).replace('T', ' ')} UTC` : ''}`;
     case 'approve':
-      return `approved ${String(detail.requested_by)}'s request${detail.kind === 'publish' ? ` (published ${version})` : ` (${version} is live)`}${detail.comment ? `: “${String(detail.comment)}”` : ''}`;
+      return `approved ${String(detail.requested_by)}'s request${detail.kind === 'publish' ? ` (published ${version})` : detail.run_at ? ` (${version} goes live at ${String(detail.run_at).slice(0, 16).replace('T', ' ')} UTC)` : ` (${version} is live)`}${detail.comment ? `: “${String(detail.comment)}”` : ''}`;
     case 'reject':
       return `rejected ${String(detail.requested_by)}'s request: “${String(detail.comment)}”`;
     default:

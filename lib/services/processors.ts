@@ -7,7 +7,8 @@ import { PROCESSOR_STATUSES } from '@/lib/processors/schema';
 import { ProcessorRegistrationSchema, ProcessorUpdateSchema } from '@/lib/processors/registration';
 import { inWords } from '@/lib/forms/issue-messages';
 import { PROCESSOR_FIELD_WORDS } from '@/lib/processors/field-words';
-import type { ServiceContext } from './context';
+import { actorName, type ServiceContext } from './context';
+import { cancelDrainOnHandChange } from './drains';
 import { findReferences } from './references';
 import { getSettings } from './settings';
 import { statusChangeEffects } from '@/lib/processors/status-effects';
@@ -86,6 +87,7 @@ export async function updateProcessor(ctx: ServiceContext, id: string, input: un
   if (!parsed.success) return fail(validationError(parsed.error));
   try {
     return await write(ctx, 'editor', async (tx, audit) => {
+      await cancelDrainOnHandChange(tx, audit, id, parsed.data.status, actorName(ctx.actor));
       const [row] = await tx
         .update(processors)
         .set({ ...toColumns(parsed.data), updatedAt: new Date() })
@@ -109,6 +111,7 @@ export async function setProcessorStatus(ctx: ServiceContext, id: string, status
     return fail({ code: 'validation', message: 'Unknown status.', issues: [{ path: ['status'], message: `must be one of ${PROCESSOR_STATUSES.join(', ')}` }] });
   }
   return write(ctx, 'editor', async (tx, audit) => {
+    await cancelDrainOnHandChange(tx, audit, id, status, actorName(ctx.actor));
     const [row] = await tx
       .update(processors)
       .set({ status: status as ProcessorStatus, updatedAt: new Date() })

@@ -11,6 +11,9 @@ import type { ServiceContext } from './context';
 import { createFilter } from './filters';
 import { goLiveWithVersion, publishOrRequest, setFourEyes, stopLiveScheme } from './going-live';
 import { createProcessor } from './processors';
+import { drainProcessor, endDrainNow } from './drains';
+import { scheduleActivation } from './scheduled-activation';
+import { cancelScheduledChange } from './scheduled-changes';
 import type { Result } from './result';
 import { createRoute } from './routes';
 import { createScheme } from './schemes';
@@ -25,6 +28,8 @@ import { createUser, endUserSessions } from './users';
  */
 /** `badInput`: the input is refused by its parse, which runs before the role check; the refusal still changes nothing. */
 type Action = { name: string; needs: Role; run: (ctx: ServiceContext) => Promise<Result<unknown>>; badInput?: true };
+/** A pending activation for the cancel row, made before the suite's tests (by the system). */
+const scheduled = { id: '' };
 const ACTIONS: Action[] = [
   { name: 'read the audit trail', needs: 'publisher', run: (ctx) => listAuditEntries(ctx, {}) },
   { name: 'create a processor', needs: 'editor', run: (ctx) => createProcessor(ctx, { name: '' }) , badInput: true },
@@ -34,6 +39,10 @@ const ACTIONS: Action[] = [
   { name: 'add a test case', needs: 'editor', run: (ctx) => createTestCase(ctx, DEMO_SCHEME_ID, { name: '' }) , badInput: true },
   { name: 'publish', needs: 'publisher', run: (ctx) => publishOrRequest(ctx, DEMO_SCHEME_ID, { note: 'x' }) },
   { name: 'activate', needs: 'publisher', run: (ctx) => goLiveWithVersion(ctx, DEMO_SCHEME_ID, 1) },
+  { name: 'schedule an activation', needs: 'publisher', run: (ctx) => scheduleActivation(ctx, DEMO_SCHEME_ID, { version: 1, at: '2040-01-01T02:00', zone: 'Europe/Berlin' }) },
+  { name: 'cancel a scheduled activation', needs: 'publisher', run: (ctx) => cancelScheduledChange(ctx, scheduled.id) },
+  { name: 'drain a processor for a while', needs: 'editor', run: (ctx) => drainProcessor(ctx, 'proc_worldpay', { for: '2 hours' }) },
+  { name: 'end a drain now', needs: 'editor', run: (ctx) => endDrainNow(ctx, 'proc_worldpay') },
   { name: 'deactivate', needs: 'publisher', run: (ctx) => stopLiveScheme(ctx) },
   { name: 'change settings', needs: 'admin', run: (ctx) => updateSettings(ctx, { time_zone: 'Not/AZone' }) , badInput: true },
   { name: 'turn four-eyes off', needs: 'admin', run: (ctx) => setFourEyes(ctx, false) },
@@ -54,6 +63,9 @@ describe.each(testDatabases())('roles × actions on $name', (target) => {
       if (!created.ok) throw new Error(created.error.message);
       as[role] = { db: connection.db, actor: { kind: 'user', id: created.value.id, email: `${role}@matrix.test`, role }, via: 'ui' };
     }
+    const pending = await scheduleActivation(system, DEMO_SCHEME_ID, { version: 1, at: '2040-06-01T02:00', zone: 'UTC' });
+    if (!pending.ok || pending.value.status !== 'scheduled') throw new Error('could not schedule');
+    scheduled.id = pending.value.change.id;
   }, 240_000);
   afterAll(async () => connection?.close());
 

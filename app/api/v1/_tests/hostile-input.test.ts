@@ -42,6 +42,9 @@ import * as simulate from '../simulate/route';
 import * as batch from '../simulate/batch/route';
 import * as attempt from '../decisions/[id]/attempts/route';
 import * as attempts from '../attempts/route';
+import * as scheduled from '../schemes/[id]/scheduled/route';
+import * as scheduledChange from '../scheduled-changes/[id]/route';
+import * as drain from '../processors/[id]/drain/route';
 import { call, openApiHarness, type ApiHarness } from './harness';
 
 type Route = Record<Method, RouteHandler>;
@@ -53,6 +56,7 @@ const MODULES: Record<string, Route> = {
   '/schemes/{id}/activate': activate, '/schemes/{id}/versions': versions, '/schemes/{id}/versions/{version}': version,
   '/schemes/{id}/diff': diff, '/settings': settings, '/decide': decide, '/simulate': simulate, '/simulate/batch': batch,
   '/decisions/{id}/attempts': attempt, '/attempts': attempts,
+  '/schemes/{id}/scheduled': scheduled, '/scheduled-changes/{id}': scheduledChange, '/processors/{id}/drain': drain,
 };
 
 const MEGABYTE_VALUE = 'x'.repeat(1_000_000); // under the 1 MB body cap once in JSON, so the value itself is judged

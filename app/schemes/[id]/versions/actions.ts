@@ -6,6 +6,8 @@ import { text } from '@/lib/forms/form-data';
 import { formStateOf, type FormState } from '@/lib/forms/form-state';
 import { goLiveWithVersion, previewActivation, publishOrRequest, stopLiveScheme, type GoLiveResult, type PreviewResult } from '@/lib/services/going-live';
 import { createTestCase, deleteTestCase } from '@/lib/services/test-cases';
+import { scheduleActivation, type ScheduleResult } from '@/lib/services/scheduled-activation';
+import { cancelScheduledChange } from '@/lib/services/scheduled-changes';
 import { fail, type Result } from '@/lib/services/result';
 
 /** After a change only: a refused call changed nothing, and its scheme id may be anything the browser sent. */
@@ -84,4 +86,21 @@ export async function deleteTestCaseAction(schemeId: string, _previous: FormStat
   const result = await deleteTestCase(await uiContext(), schemeId, text(form, 'case_id') ?? '');
   if (result.ok) refresh(schemeId);
   return formStateOf(result, {}, 'Test case deleted.');
+}
+
+/** Schedule an activation at a local time in a zone (or request it, with four-eyes on). */
+export async function scheduleActivationAction(schemeId: string, version: number, at: string, zone: string): Promise<ScheduleResult> {
+  const result = await scheduleActivation(await uiContext(), schemeId, { version, at, zone });
+  if (!result.ok) return { status: 'error', message: result.error.message };
+  refresh(schemeId);
+  const note = result.value.note ? ` ${result.value.note}` : '';
+  if (result.value.status === 'requested') return { status: 'requested', message: `Requested: ${result.value.request.summary}. It is scheduled when another publisher or admin approves it.${note}` };
+  const { change } = result.value;
+  return { status: 'scheduled', message: `Scheduled: v${version} goes live at ${at.replace('T', ' ')} ${change.zone} (${change.run_at.slice(0, 16).replace('T', ' ')} UTC).${note}` };
+}
+
+export async function cancelScheduledAction(schemeId: string, changeId: string, _previous: FormState, _form: FormData): Promise<FormState> {
+  const result = await cancelScheduledChange(await uiContext(), changeId);
+  if (result.ok) refresh(schemeId);
+  return formStateOf(result, {}, 'Cancelled: nothing will change at that time.');
 }

@@ -17,7 +17,11 @@ import { listVersions, previewPublish } from '@/lib/services/publishing';
 import { getScheme } from '@/lib/services/schemes';
 import { getSettings } from '@/lib/services/settings';
 import { listTestCases } from '@/lib/services/test-cases';
-import { activateAction, addTestCaseAction, deactivateAction, deleteTestCaseAction, previewActivationAction, publishAction } from './actions';
+import { ScheduleActivation } from '@/components/publishing/schedule-activation';
+import { ScheduledList } from '@/components/publishing/scheduled-list';
+import { listScheduledChanges } from '@/lib/services/scheduled-changes';
+import { timeZoneNames } from '@/lib/settings/time-zone';
+import { activateAction, addTestCaseAction, cancelScheduledAction, scheduleActivationAction, deactivateAction, deleteTestCaseAction, previewActivationAction, publishAction } from './actions';
 
 export const metadata: Metadata = { title: 'Versions' };
 
@@ -31,8 +35,9 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
   const publisher = roleAllows(role, 'publisher');
   const scheme = await getScheme(db, id);
   if (!scheme) notFound();
-  const [preview, versions, cases, settings, fourEyes, pending, events] = await Promise.all([
+  const [preview, versions, cases, settings, fourEyes, pending, events, scheduled] = await Promise.all([
     previewPublish(db, id), listVersions(db, id), listTestCases(db, id), getSettings(db), fourEyesOn(db), pendingRequests(db, id), versionEvents(db, id),
+    listScheduledChanges(db, `scheme:${id}`),
   ]);
   if (!preview.ok || !versions.ok) notFound();
   const { errors, warnings, tests, revision } = preview.value;
@@ -76,6 +81,30 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
         <ImpactPreflight schemeId={id} hasActive={settings.active_scheme_id === id && settings.active_version !== null} />
         <PublishForm action={publishAction.bind(null, id)} revision={revision} blocked={errors.length > 0} failingTests={tests?.failed.length ?? 0} fourEyes={fourEyes} />
       </section>
+      )}
+      {(publisher || scheduled.length > 0) && versions.value.length > 0 && (
+        <section className="panel" data-testid="schedule-panel">
+          <h2>Scheduled activations</h2>
+          <p className="muted">
+            A scheduled version goes live at its time on whichever instance ticks first (every few seconds, by the database&apos;s clock). If no instance is
+            running then, it goes live as soon as one starts. Until then it can be cancelled.
+          </p>
+          <ScheduledList
+            changes={scheduled}
+            now={Date.now()}
+            cancel={publisher ? Object.fromEntries(scheduled.filter((c) => c.status === 'pending').map((c) => [c.id, cancelScheduledAction.bind(null, id, c.id)])) : undefined}
+          />
+          {publisher && (
+            <ScheduleActivation
+              versions={versions.value.map((v) => v.version)}
+              zones={timeZoneNames()}
+              accountZone={settings.time_zone}
+              preview={previewActivationAction.bind(null, id)}
+              schedule={scheduleActivationAction.bind(null, id)}
+              fourEyes={fourEyes}
+            />
+          )}
+        </section>
       )}
       <section className="panel">
         <h2>History</h2>
