@@ -9,6 +9,7 @@ import { requireRole } from './access';
 import { write } from './write';
 import { loadCompileContext } from './compile-context';
 import type { ServiceContext } from './context';
+import { applyRolloutAction, type RolloutAction } from './rollout-actions';
 import { activateVersion, deactivateScheme, publishScheme, PublishInputSchema, type PublishOutcome, type VersionSummary } from './publishing';
 import { ACCOUNT_ID, getSettings } from './settings';
 import { listTestCases, runTestCases, type TestRun } from './test-cases';
@@ -88,7 +89,7 @@ export async function setFourEyes(ctx: ServiceContext, on: boolean): Promise<Res
 
 export interface ApprovalRequest {
   id: string;
-  kind: 'publish' | 'activate';
+  kind: 'publish' | 'activate' | 'rollout';
   scheme_id: string;
   scheme_name: string;
   version: number | null;
@@ -112,7 +113,9 @@ function toRequest(row: RequestRow, name: string): ApprovalRequest {
   const note = typeof row.input.note === 'string' && row.input.note ? row.input.note : null;
   const summary = row.kind === 'publish'
     ? `Publish revision ${row.draftRevision} of ${name}${row.input.activate ? ' and make it live' : ''}`
-    : `Make ${name} v${row.version} the live routing`;
+    : row.kind === 'rollout'
+      ? rolloutRequestSummary(row.input as unknown as RolloutAction, name, row.version)
+      : `Make ${name} v${row.version} the live routing`;
   return {
     id: row.id,
     kind: row.kind,
@@ -146,7 +149,8 @@ const requester = (ctx: ServiceContext): Result<{ id: string; email: string }> =
     ? ok({ id: ctx.actor.id, email: ctx.actor.email })
     : fail({ code: 'conflict', message: 'Four-eyes approval is on: publishing and activation are requested and approved by people signed in to the app.' });
 
-async function createRequest(ctx: ServiceContext, values: Pick<RequestRow, 'kind' | 'schemeId' | 'version' | 'draftRevision' | 'input'>): Promise<Result<ApprovalRequest>> {
+/** Makes a pending four-eyes request (publish, activate, or a rollout change from lib/services/rollouts.ts). */
+export async function createRequest(ctx: ServiceContext, values: Pick<RequestRow, 'kind' | 'schemeId' | 'version' | 'draftRevision' | 'input'>): Promise<Result<ApprovalRequest>> {
   const who = requester(ctx);
   if (!who.ok) return who;
   const name = (await schemeName(ctx.db, values.schemeId)) ?? values.schemeId;
@@ -255,7 +259,11 @@ async function decide(ctx: ServiceContext, id: string, input: unknown, status: '
     const inner: ServiceContext = { ...ctx, db: tx };
     let resultVersion: number | null = null;
     if (status === 'approved') {
-      const done = row.kind === 'activate' ? await activateVersion(inner, row.schemeId, row.version!) : await publishScheme(inner, row.schemeId, row.input);
+      const done = row.kind === 'activate'
+        ? await activateVersion(inner, row.schemeId, row.version!)
+        : row.kind === 'rollout'
+          ? await applyRolloutAction(inner, row.input as unknown as RolloutAction)
+          : await publishScheme(inner, row.schemeId, row.input);
       if (!done.ok) return done;
       resultVersion = 'version' in done.value && typeof done.value.version === 'object' ? done.value.version.version : row.version;
     }
@@ -331,12 +339,26 @@ function describe(row: typeof auditEntries.$inferSelect): string {
     case 'deactivate':
       return `deactivated v${previous?.version ?? '?'}: the routing mode decides`;
     case 'request':
+      if (detail.kind === 'rollout') return `requested a rollout change of ${version}`;
       return detail.kind === 'publish' ? `requested publishing revision ${String(detail.draft_revision)}` : `requested making ${version} live`;
     case 'approve':
-      return `approved ${String(detail.requested_by)}'s request${detail.kind === 'publish' ? ` (published ${version})` : ` (${version} is live)`}${detail.comment ? `: “${String(detail.comment)}”` : ''}`;
+      return `approved ${String(detail.requested_by)}'s request${detail.kind === 'publish' ? ` (published ${version})` : detail.kind === 'rollout' ? ` (rollout change of ${version})` : ` (${version} is live)`}${detail.comment ? `: “${String(detail.comment)}”` : ''}`;
     case 'reject':
       return `rejected ${String(detail.requested_by)}'s request: “${String(detail.comment)}”`;
     default:
       return row.action;
+  }
+}
+
+function rolloutRequestSummary(action: RolloutAction, name: string, version: number | null): string {
+  switch (action.action) {
+    case 'start':
+      return action.settings.kind === 'shadow' ? `Run ${name} v${version} in shadow` : `Send ${action.settings.share_percent}% of traffic to ${name} v${version} (canary)`;
+    case 'share':
+      return `Change the canary share of ${name} v${version} to ${action.share_percent}%`;
+    case 'stop':
+      return `Stop the rollout of ${name} v${version}`;
+    case 'promote':
+      return `Promote ${name} v${version} to all traffic`;
   }
 }
