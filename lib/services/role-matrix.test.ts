@@ -13,6 +13,7 @@ import { goLiveWithVersion, publishOrRequest, setFourEyes, stopLiveScheme } from
 import { createProcessor } from './processors';
 import type { Result } from './result';
 import { createRoute } from './routes';
+import { changeRolloutShare, promoteRollout, startRollout, stopRollout } from './rollouts';
 import { createScheme } from './schemes';
 import { updateSettings } from './settings';
 import { createTestCase } from './test-cases';
@@ -35,6 +36,10 @@ const ACTIONS: Action[] = [
   { name: 'publish', needs: 'publisher', run: (ctx) => publishOrRequest(ctx, DEMO_SCHEME_ID, { note: 'x' }) },
   { name: 'activate', needs: 'publisher', run: (ctx) => goLiveWithVersion(ctx, DEMO_SCHEME_ID, 1) },
   { name: 'deactivate', needs: 'publisher', run: (ctx) => stopLiveScheme(ctx) },
+  { name: 'start a rollout', needs: 'publisher', run: (ctx) => startRollout(ctx, DEMO_SCHEME_ID, 1, { kind: 'shadow' }) },
+  { name: 'change a canary share', needs: 'publisher', run: (ctx) => changeRolloutShare(ctx, 'rol_unknown', { share_percent: 5 }) },
+  { name: 'stop a rollout', needs: 'publisher', run: (ctx) => stopRollout(ctx, 'rol_unknown') },
+  { name: 'promote a rollout', needs: 'publisher', run: (ctx) => promoteRollout(ctx, 'rol_unknown') },
   { name: 'change settings', needs: 'admin', run: (ctx) => updateSettings(ctx, { time_zone: 'Not/AZone' }) , badInput: true },
   { name: 'turn four-eyes off', needs: 'admin', run: (ctx) => setFourEyes(ctx, false) },
   { name: 'create an API key', needs: 'admin', run: (ctx) => createApiKey(ctx, { name: '', scopes: [] }) , badInput: true },

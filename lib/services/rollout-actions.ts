@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rollouts } from '@/db/schema';
 import { percentToBp, type StartRolloutInput } from '@/lib/rollouts/schema';
+import { anId, aVersion, checkArguments } from './arguments';
 import { actorName, type ServiceContext } from './context';
 import { activateVersion } from './publishing';
 import { fail, notFound, ok, uniqueViolation, type Result } from './result';
@@ -20,7 +21,8 @@ export type RolloutRow = typeof rollouts.$inferSelect;
 
 /** The action a four-eyes request carries in its `input`. */
 export type RolloutAction =
-  | { action: 'start'; scheme_id: string; version: number; settings: StartRolloutInput }
+  /** `requested_by`: under four-eyes, the requester, recorded as who started it. */
+  | { action: 'start'; scheme_id: string; version: number; settings: StartRolloutInput; requested_by?: string }
   | { action: 'share'; rollout_id: string; share_percent: number }
   | { action: 'stop'; rollout_id: string }
   | { action: 'promote'; rollout_id: string };
@@ -28,7 +30,7 @@ export type RolloutAction =
 export async function applyRolloutAction(ctx: ServiceContext, action: RolloutAction): Promise<Result<RolloutRow>> {
   switch (action.action) {
     case 'start':
-      return start(ctx, action.scheme_id, action.version, action.settings);
+      return start(ctx, action.scheme_id, action.version, action.settings, action.requested_by);
     case 'share':
       return changeShare(ctx, action.rollout_id, action.share_percent);
     case 'stop':
@@ -40,6 +42,8 @@ export async function applyRolloutAction(ctx: ServiceContext, action: RolloutAct
 
 /** Why this version cannot be rolled out now, or null. */
 export async function startProblem(db: Db, schemeId: string, version: number): Promise<string | null> {
+  const args = checkArguments({ scheme_id: anId(schemeId), version: aVersion(version) });
+  if (!args.ok) return args.error.message;
   const account = await getSettings(db);
   if (account.active_scheme_id !== schemeId || account.active_version === null) return 'Only a version of the live scheme can be rolled out beside it; make the scheme live first.';
   if (account.active_version === version) return `v${version} is already the live version.`;
@@ -48,7 +52,7 @@ export async function startProblem(db: Db, schemeId: string, version: number): P
   return null;
 }
 
-async function start(ctx: ServiceContext, schemeId: string, version: number, settings: StartRolloutInput): Promise<Result<RolloutRow>> {
+async function start(ctx: ServiceContext, schemeId: string, version: number, settings: StartRolloutInput, requestedBy?: string): Promise<Result<RolloutRow>> {
   return write(ctx, 'publisher', async (tx, audit) => {
     const problem = await startProblem(tx, schemeId, version);
     if (problem) return fail({ code: 'conflict', message: problem });
@@ -67,7 +71,7 @@ async function start(ctx: ServiceContext, schemeId: string, version: number, set
         minAttempts: settings.min_attempts,
         windowSeconds: settings.window_seconds,
         autoPromote: settings.auto_promote,
-        startedBy: actorName(ctx.actor),
+        startedBy: requestedBy ?? actorName(ctx.actor),
       }).returning();
     } catch (error) {
       if (uniqueViolation(error)) return fail({ code: 'conflict', message: 'Another rollout was started at the same moment; one rollout at a time.' });

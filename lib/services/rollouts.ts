@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rollouts } from '@/db/schema';
 import { ChangeShareSchema, StartRolloutSchema, type RolloutKind, type RolloutStatus } from '@/lib/rollouts/schema';
@@ -64,7 +64,9 @@ export function toRolloutSummary(row: RolloutRow): RolloutSummary {
 /** Runs the change now, or with four-eyes on requests it (the request names the scheme and version). */
 async function runOrRequest(ctx: ServiceContext, schemeId: string, version: number, action: RolloutAction): Promise<Result<GoLiveOutcome<RolloutSummary>>> {
   if (await fourEyesOn(ctx.db)) {
-    const request = await createRequest(ctx, { kind: 'rollout', schemeId, version, draftRevision: null, input: action as unknown as Record<string, unknown> });
+    const requestedBy = ctx.actor.kind === 'user' ? ctx.actor.email : undefined;
+    const input = action.action === 'start' ? { ...action, requested_by: requestedBy } : action;
+    const request = await createRequest(ctx, { kind: 'rollout', schemeId, version, draftRevision: null, input: input as unknown as Record<string, unknown> });
     return request.ok ? ok({ status: 'requested', request: request.value }) : request;
   }
   const done = await applyRolloutAction(ctx, action);
@@ -132,8 +134,8 @@ export async function listRollouts(db: Db, schemeId: string, limit = 20): Promis
   return rows.map(toRolloutSummary);
 }
 
-/** The newest rollout of the account, when the guardrail stopped it (the dashboard's flag); null otherwise. */
+/** The account's latest rollout (running, else the last to end), when the guardrail stopped it: the dashboard's flag. */
 export async function trippedRollout(db: Db): Promise<RolloutSummary | null> {
-  const [row] = await db.select().from(rollouts).orderBy(desc(rollouts.startedAt)).limit(1);
+  const [row] = await db.select().from(rollouts).orderBy(sql`${rollouts.endedAt} desc nulls first`).limit(1);
   return row?.status === 'tripped' ? toRolloutSummary(row) : null;
 }
