@@ -4,7 +4,8 @@ import type { Db } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { answerLabel } from '@/lib/rollouts/differences';
 import type { Arm } from '@/lib/rollouts/arm';
-import { anId, checkArguments } from './arguments';
+import { anId, checkArguments, isId } from './arguments';
+import { decisionTimeOf } from './decision-id';
 import { ok, type Result } from './result';
 
 /*
@@ -77,7 +78,7 @@ export async function shadowDifferences(db: Db, rolloutId: string, since: Date):
   const rows = await queryRows<{ outcome: string; processor: string | null; shadow_outcome: string | null; shadow_processor: string | null; shadow_error: string | null; decisions: number | string; examples: { decision_id: string; decided_at: string; transaction: Record<string, unknown> }[] }>(db, sql`
     select outcome, processor, shadow->>'outcome' as shadow_outcome, shadow->>'processor' as shadow_processor, shadow->>'error' as shadow_error,
       count(*) as decisions,
-      (array_agg(json_build_object('decision_id', id, 'decided_at', decided_at, 'transaction', transaction) order by decided_at desc))[1:${EXAMPLES}] as examples
+      array_to_json((array_agg(json_build_object('decision_id', id, 'decided_at', decided_at, 'transaction', transaction) order by decided_at desc))[1:${EXAMPLES}]) as examples
     from decision_log
     where rollout_id = ${rolloutId} and decided_at >= ${from}::timestamptz and shadow is not null and not coalesce((shadow->>'same')::boolean, false)
     group by 1, 2, 3, 4, 5
@@ -99,4 +100,15 @@ export async function shadowDifferences(db: Db, rolloutId: string, since: Date):
       examples: (typeof r.examples === 'string' ? JSON.parse(r.examples) : r.examples) ?? [],
     })),
   });
+}
+
+/** The transaction of one recorded decision, as the log keeps it (redacted): what an example opens in the dry run. */
+export async function recordedDecisionTransaction(db: Db, decisionId: string): Promise<Record<string, unknown> | null> {
+  if (!isId(decisionId)) return null;
+  const at = decisionTimeOf(decisionId);
+  if (at === null) return null;
+  const [row] = await queryRows<{ transaction: Record<string, unknown> | string }>(db, sql`
+    select transaction from decision_log where id = ${decisionId} and decided_at = ${new Date(at).toISOString()}::timestamptz`);
+  if (!row) return null;
+  return typeof row.transaction === 'string' ? (JSON.parse(row.transaction) as Record<string, unknown>) : row.transaction;
 }

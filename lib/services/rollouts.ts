@@ -88,9 +88,7 @@ export async function startRollout(ctx: ServiceContext, schemeId: string, versio
   return runOrRequest(ctx, schemeId, version, { action: 'start', scheme_id: schemeId, version, settings: parsed.data });
 }
 
-async function runningRollout(ctx: ServiceContext, rolloutId: string): Promise<Result<RolloutRow>> {
-  const args = checkArguments({ rollout_id: anId(rolloutId) });
-  if (!args.ok) return args;
+async function findRollout(ctx: ServiceContext, rolloutId: string): Promise<Result<RolloutRow>> {
   const allowed = requireRole(ctx, 'publisher');
   if (!allowed.ok) return allowed;
   const [row] = await ctx.db.select().from(rollouts).where(eq(rollouts.id, rolloutId));
@@ -99,7 +97,9 @@ async function runningRollout(ctx: ServiceContext, rolloutId: string): Promise<R
 
 /** A running canary's share of traffic, in percent. */
 export async function changeRolloutShare(ctx: ServiceContext, rolloutId: string, input: unknown): Promise<Result<GoLiveOutcome<RolloutSummary>>> {
-  const found = await runningRollout(ctx, rolloutId);
+  const args = checkArguments({ rollout_id: anId(rolloutId) });
+  if (!args.ok) return args;
+  const found = await findRollout(ctx, rolloutId);
   if (!found.ok) return found;
   const parsed = parseInput(ChangeShareSchema, input ?? {});
   if (!parsed.success) return fail(validationError(parsed.error));
@@ -108,14 +108,18 @@ export async function changeRolloutShare(ctx: ServiceContext, rolloutId: string,
 
 /** Stop a running rollout: all traffic back on the live version, the rollout kept as history. */
 export async function stopRollout(ctx: ServiceContext, rolloutId: string): Promise<Result<GoLiveOutcome<RolloutSummary>>> {
-  const found = await runningRollout(ctx, rolloutId);
+  const args = checkArguments({ rollout_id: anId(rolloutId) });
+  if (!args.ok) return args;
+  const found = await findRollout(ctx, rolloutId);
   if (!found.ok) return found;
   return runOrRequest(ctx, found.value.schemeId, found.value.version, { action: 'stop', rollout_id: rolloutId });
 }
 
 /** Make the rollout's version live for all traffic (an activation) and end the rollout. */
 export async function promoteRollout(ctx: ServiceContext, rolloutId: string): Promise<Result<GoLiveOutcome<RolloutSummary>>> {
-  const found = await runningRollout(ctx, rolloutId);
+  const args = checkArguments({ rollout_id: anId(rolloutId) });
+  if (!args.ok) return args;
+  const found = await findRollout(ctx, rolloutId);
   if (!found.ok) return found;
   return runOrRequest(ctx, found.value.schemeId, found.value.version, { action: 'promote', rollout_id: rolloutId });
 }
