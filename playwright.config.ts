@@ -68,6 +68,8 @@ export default defineConfig({
         SWITCHYARD_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
         // Specs sign in many times from one address; the throttle itself is tested in lib/auth/sign-in.test.ts.
         SWITCHYARD_SIGN_IN_LIMIT: '1000',
+        // The canary guardrail checks every second, so e2e/rollouts.spec.ts sees a 5 s window trip promptly (docs/rollouts.md).
+        SWITCHYARD_GUARDRAIL_TICK_MS: '1000',
       },
     },
     {

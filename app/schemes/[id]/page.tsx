@@ -8,6 +8,7 @@ import { SchemeEditor } from '@/components/editor/scheme-editor';
 import { SimulationProvider } from '@/components/editor/simulate/simulation-context';
 import { listVersions } from '@/lib/services/publishing';
 import { recordedDecisionTransaction } from '@/lib/services/rollout-stats';
+import { listRollouts } from '@/lib/services/rollouts';
 import { maxUploadBytes } from '@/lib/services/simulation-runs';
 import { deleteSchemeAction, duplicateSchemeAction, saveAsCopyAction, saveDraftAction } from '../actions';
 import {
@@ -28,13 +29,15 @@ export default async function SchemePage({ params, searchParams }: Params) {
   // `?dry_run=dec_…`: open a recorded decision's transaction in the dry run (a shadow's example).
   const dryRunId = (await searchParams)?.dry_run;
   const db = await getDb();
-  const [scheme, settings, account, versions, opened] = await Promise.all([
-    getScheme(db, id), getSettings(db), loadAccountContext(db), listVersions(db, id), typeof dryRunId === 'string' ? recordedDecisionTransaction(db, dryRunId) : null,
+  const [scheme, settings, account, versions, opened, rollouts] = await Promise.all([
+    getScheme(db, id), getSettings(db), loadAccountContext(db), listVersions(db, id), typeof dryRunId === 'string' ? recordedDecisionTransaction(db, dryRunId) : null, listRollouts(db, id, 1),
   ]);
+  const running = rollouts[0]?.status === 'running' && rollouts[0].kind === 'canary' ? rollouts[0] : null;
   if (!scheme) notFound();
   const simulation = {
     versions: versions.ok ? versions.value.map((v) => ({ version: v.version, active: v.active })) : [],
     maxUploadBytes: maxUploadBytes(),
+    canary: running ? { rolloutId: running.id, shareBp: Math.round(running.share_percent * 100), version: running.version, controlVersion: running.control_version } : null,
     testCases: {
       list: listTestCasesAction.bind(null, id),
       save: saveTestCaseAction.bind(null, id),
