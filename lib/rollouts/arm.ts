@@ -24,22 +24,33 @@ export function transactionIdOf(transaction: Record<string, unknown>): string | 
  * rather than `%` so every bucket is equally likely.
  */
 export function bucketOf(transactionId: string, rolloutId: string): number {
-  let h = 0x811c9dc5;
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-  };
-  mix(rolloutId);
-  mix(':');
-  mix(transactionId);
+  let h = prefixState(rolloutId);
+  for (let i = 0; i < transactionId.length; i++) {
+    h ^= transactionId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return Math.floor(((h >>> 0) * FULL_SHARE_BP) / 0x1_0000_0000);
+}
+
+/** FNV-1a's state after "rollout id :", kept for the last rollout asked (one runs at a time): the hot path hashes only the transaction id. */
+let lastRollout = '';
+let lastState = 0;
+function prefixState(rolloutId: string): number {
+  if (rolloutId === lastRollout && lastRollout !== '') return lastState;
+  let h = 0x811c9dc5;
+  const text = `${rolloutId}:`;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  lastRollout = rolloutId;
+  lastState = h;
+  return h;
 }
 
 /** The canary takes the buckets below its share. */

@@ -10,7 +10,7 @@ import { armOf, transactionIdOf, type Arm } from '@/lib/rollouts/arm';
 import { judgeShadow, type ShadowRecord } from '@/lib/rollouts/differences';
 import { DecisionCache, VersionNotCompilable, type DecisionSnapshot, type LiveRollout } from './decision-cache';
 import { newDecisionId } from './decision-id';
-import { DecisionLog, decisionLogSettings } from './decision-log';
+import { DecisionLog, decisionLogSettings, type DecisionLogEntry } from './decision-log';
 import { writeDecisions } from './decision-log-store';
 import { getSettings } from './settings';
 import { startGuardrailRunner } from './guardrail-runner';
@@ -137,7 +137,9 @@ function record(recording: Recording, response: DecideResponse, transaction: Tra
   const at = Date.now();
   const id = newDecisionId(at);
   response.decision_id = id;
-  recording.log.record({ id, at, latencyUs, apiKeyId: recording.apiKeyId, transaction, decision: response, redacted: snapshot.redacted, ...(rollout ? { rollout } : {}) });
+  const entry: DecisionLogEntry = { id, at, latencyUs, apiKeyId: recording.apiKeyId, transaction, decision: response, redacted: snapshot.redacted };
+  if (rollout) entry.rollout = rollout;
+  recording.log.record(entry);
 }
 
 /**

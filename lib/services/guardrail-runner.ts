@@ -8,7 +8,7 @@ import { checkGuardrails } from './guardrail';
  * rollout is judged once per its own window, whichever instance claims it (lib/services/guardrail.ts).
  * Started with the decision log, whose records it judges.
  */
-export function startGuardrailRunner(database: () => Db | undefined, env: NodeJS.ProcessEnv = process.env): () => void {
+export function startGuardrailRunner(database: () => Db | undefined, env: Record<string, string | undefined> = process.env): () => void {
   const raw = Number(env.SWITCHYARD_GUARDRAIL_TICK_MS ?? 5000);
   const every = Number.isInteger(raw) && raw >= 100 ? raw : 5000;
   let busy = false;
