@@ -2,13 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 
 /*
  * Shadow, then canary, of a new version of the demo scheme beside its live version. The new version
- * only differs for payments marked `metadata.e2e_rollout = yes` (sent to Worldpay first), so other
- * specs' traffic gets the same answers while it runs.
+ * only differs for payments marked `metadata.e2e_rollout = yes` (sent to Stripe alone), so other
+ * specs' traffic gets the same answers while it runs. A marked DE card over 100 goes to Adyen EU
+ * live (then Stripe), to Stripe alone under the new version.
  */
 const SCHEME = 'sch_demo_eu_cards';
 const RUN = Date.now().toString(36);
-const marked = (i: number) => ({ id: `pay_rollout_${RUN}_${i}`, amount: 40, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, metadata: { e2e_rollout: 'yes' } });
-const plain = (i: number) => ({ id: `pay_plain_${RUN}_${i}`, amount: 40, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' } });
+const marked = (i: number) => ({ id: `pay_rollout_${RUN}_${i}`, amount: 250, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, customer: { risk_score: 10 }, metadata: { e2e_rollout: 'yes' } });
+const plain = (i: number) => ({ id: `pay_plain_${RUN}_${i}`, amount: 250, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, customer: { risk_score: 10 } });
 
 async function createKey(page: Page): Promise<string> {
   await page.goto('/settings/api-keys');
@@ -29,8 +30,8 @@ async function publishMarkedVersion(page: Page, secret: string): Promise<number>
     const live = await (await fetch(`/api/v1/schemes/${scheme}/versions/${settings.active_version}`, { headers })).json();
     const draft = await (await fetch(`/api/v1/schemes/${scheme}`, { headers })).json();
     const document = structuredClone(live.document);
-    document.nodes.e2e_rollout = { type: 'condition', rules: [{ attribute: 'metadata.e2e_rollout', operator: 'eq', value: 'yes' }], then: 'e2e_worldpay', else: document.start };
-    document.nodes.e2e_worldpay = { type: 'strategy', strategy: 'priority', processors: ['proc_worldpay', 'proc_stripe'] };
+    document.nodes.e2e_rollout = { type: 'condition', rules: [{ attribute: 'metadata.e2e_rollout', operator: 'eq', value: 'yes' }], then: 'e2e_stripe', else: document.start };
+    document.nodes.e2e_stripe = { type: 'strategy', strategy: 'direct', processors: ['proc_stripe'] };
     document.start = 'e2e_rollout';
     const put = async (doc: unknown, revision: number) => (await fetch(`/api/v1/schemes/${scheme}`, { method: 'PUT', headers, body: JSON.stringify({ document: doc, revision }) })).json();
     const saved = await put(document, draft.revision);
@@ -70,7 +71,7 @@ test('shadow a version and see its differences, then run it as a canary and see 
   }, { timeout: 30_000, intervals: [1000] }).toBeGreaterThanOrEqual(10);
   await page.screenshot({ path: 'test-results/rollout-shadow-panel.png', fullPage: true });
   await main.getByRole('link', { name: /Differences by/ }).click();
-  const group = main.getByTestId('difference-group').filter({ hasText: 'proc_worldpay' });
+  const group = main.getByTestId('difference-group').filter({ hasText: 'proc_stripe' });
   await expect(group).toContainText('proc_adyen_eu');
   await expect(main.getByTestId('shadow-share')).toContainText('decisions differ');
   await page.screenshot({ path: 'test-results/rollout-shadow-differences.png', fullPage: true });
@@ -93,7 +94,7 @@ test('shadow a version and see its differences, then run it as a canary and see 
     decided = await decideAll(page, secret, Array.from({ length: 100 }, (_, i) => marked(1000 + i)));
     return decided.every((d) => d.arm === 'control' || d.arm === 'canary');
   }, { timeout: 15_000, intervals: [500] }).toBe(true);
-  for (const d of decided) expect(d.arm === 'canary' ? [d.version, d.processor] : [d.version !== version, d.processor]).toEqual(d.arm === 'canary' ? [version, 'proc_worldpay'] : [true, 'proc_adyen_eu']);
+  for (const d of decided) expect(d.arm === 'canary' ? [d.version, d.processor] : [d.version !== version, d.processor]).toEqual(d.arm === 'canary' ? [version, 'proc_stripe'] : [true, 'proc_adyen_eu']);
   // The payment backend reports: the control approves, the canary declines.
   const summary = await page.evaluate(async ({ secret, decided }) => {
     const lines = decided.map((d) => JSON.stringify({ decision_id: d.id, processor: d.processor, attempt: 1, outcome: d.arm === 'canary' ? 'hard_decline' : 'approved' }));
