@@ -94,6 +94,12 @@ test('shadow a version and see its differences, then run it as a canary and see 
     decided = await decideAll(page, secret, Array.from({ length: 100 }, (_, i) => marked(1000 + i)));
     return decided.every((d) => d.arm === 'control' || d.arm === 'canary');
   }, { timeout: 15_000, intervals: [500] }).toBe(true);
+  // The editor's dry run says which arm live traffic sends a payment to.
+  const onCanary = decided.find((d) => d.arm === 'canary')!;
+  await page.goto(`/schemes/${SCHEME}?dry_run=${onCanary.id}`);
+  await expect(page.getByTestId('dry-run-arm')).toHaveAttribute('data-arm', 'canary', { timeout: 60_000 });
+  await page.getByTestId('dry-run').screenshot({ path: 'test-results/rollout-dry-run-arm.png' });
+  await page.goto(`/schemes/${SCHEME}/versions`);
   for (const d of decided) expect(d.arm === 'canary' ? [d.version, d.processor] : [d.version !== version, d.processor]).toEqual(d.arm === 'canary' ? [version, 'proc_stripe'] : [true, 'proc_adyen_eu']);
   // The payment backend reports: the control approves, the canary declines.
   const summary = await page.evaluate(async ({ secret, decided }) => {
@@ -110,6 +116,7 @@ test('shadow a version and see its differences, then run it as a canary and see 
   await expect(main.getByTestId('rollout-panel')).toContainText('stopped by its guardrail');
   await expect(main.getByTestId('rollout-evaluation')).toContainText('breach');
   await expect(main.getByTestId('arm-canary')).toContainText('0.0%');
+  await expect(main.getByTestId('version-events')).toContainText(`stopped the canary of v${version}`);
   await page.screenshot({ path: 'test-results/rollout-canary-tripped.png', fullPage: true });
   // Decide no longer answers with the canary.
   const after = await decideAll(page, secret, [marked(1)]);

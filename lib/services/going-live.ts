@@ -314,7 +314,7 @@ export async function versionEvents(db: Db, schemeId: string, limit = 100): Prom
     .from(auditEntries)
     .where(or(
       and(eq(auditEntries.entity, 'scheme_version'), like(auditEntries.entityId, `${schemeId.replace(/[\\%_]/g, (c) => `\\${c}`)}@%`)),
-      and(inArray(auditEntries.entity, ['approval_request', 'settings']), sql`${auditEntries.detail}->>'scheme_id' = ${schemeId}`),
+      and(inArray(auditEntries.entity, ['approval_request', 'settings', 'rollout']), sql`${auditEntries.detail}->>'scheme_id' = ${schemeId}`),
       and(eq(auditEntries.action, 'deactivate'), sql`${auditEntries.detail}->'previous'->>'schemeId' = ${schemeId}`),
     ))
     .orderBy(desc(auditEntries.id))
@@ -345,6 +345,18 @@ function describe(row: typeof auditEntries.$inferSelect): string {
       return `approved ${String(detail.requested_by)}'s request${detail.kind === 'publish' ? ` (published ${version})` : detail.kind === 'rollout' ? ` (rollout change of ${version})` : ` (${version} is live)`}${detail.comment ? `: “${String(detail.comment)}”` : ''}`;
     case 'reject':
       return `rejected ${String(detail.requested_by)}'s request: “${String(detail.comment)}”`;
+    case 'start':
+      return detail.kind === 'shadow' ? `started a shadow of ${version}` : `started a canary of ${version} on ${String(detail.share_percent)}% of traffic`;
+    case 'share': {
+      const share = detail.share_bp as { before: number; after: number } | undefined;
+      return `changed the canary share of ${version} from ${(share?.before ?? 0) / 100}% to ${(share?.after ?? 0) / 100}%`;
+    }
+    case 'stop':
+      return `stopped the rollout of ${version}`;
+    case 'trip':
+      return `stopped the canary of ${version}: its approval rate fell ${Number(detail.drop_points ?? 0).toFixed(1)} points below the live version's (guardrail)`;
+    case 'promote':
+      return `promoted the rollout of ${version} to all traffic`;
     default:
       return row.action;
   }
