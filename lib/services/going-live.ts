@@ -354,7 +354,7 @@ function describe(row: typeof auditEntries.$inferSelect): string {
     case 'stop':
       return `stopped the rollout of ${version}`;
     case 'trip':
-      return `stopped the canary of ${version}: its approval rate fell ${Number(detail.drop_points ?? 0).toFixed(1)} points below the live version's (guardrail)`;
+      return `stopped the canary of ${version}: its approval rate fell ${Number(detail.drop_points ?? 0).toFixed(1)} points below the live version's`;
     case 'promote':
       return `promoted the rollout of ${version} to all traffic`;
     default:
