@@ -70,6 +70,8 @@ export default defineConfig({
         SWITCHYARD_SIGN_IN_LIMIT: '1000',
         // Scheduled changes run within a second of their time (e2e/scheduled-changes.spec.ts); the default is 5 s.
         SWITCHYARD_TICK_MS: '1000',
+        // The canary guardrail checks every second, so e2e/rollouts.spec.ts sees a 5 s window trip promptly (docs/rollouts.md).
+        SWITCHYARD_GUARDRAIL_TICK_MS: '1000',
       },
     },
     {

@@ -11,13 +11,16 @@ import { uiContext } from '@/lib/auth/ui-context';
 import { roleAllows } from '@/lib/access/roles';
 import { fourEyesOn, pendingRequests } from '@/lib/services/going-live';
 import { ApprovalList } from '@/components/publishing/approval-list';
+import { trippedRollout } from '@/lib/services/rollouts';
 import { decideRequestAction } from '@/app/approvals/actions';
 
 export default async function DashboardPage() {
   const db = await getDb();
   const ctx = await uiContext();
   const me = ctx.actor.kind === 'user' ? ctx.actor : null;
-  const [processors, routes, schemes, settings, pending, fourEyes] = await Promise.all([listProcessors(db), listRoutes(db), listSchemes(db), getSettings(db), pendingRequests(db), fourEyesOn(db)]);
+  const [processors, routes, schemes, settings, pending, fourEyes, tripped] = await Promise.all([
+    listProcessors(db), listRoutes(db), listSchemes(db), getSettings(db), pendingRequests(db), fourEyesOn(db), trippedRollout(db),
+  ]);
   const active = schemes.find((s) => s.id === settings.active_scheme_id);
   const unavailable = processors.filter((p) => p.status !== 'active');
   const mode = settings.routing_mode;
@@ -28,6 +31,13 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>Dashboard</h1>
+      {tripped && (
+        <p className="notice notice-error" role="alert" data-testid="rollout-tripped">
+          The canary of {schemes.find((s) => s.id === tripped.scheme_id)?.name ?? tripped.scheme_id} v{tripped.version} was stopped by its guardrail
+          {tripped.ended_at && <> at {tripped.ended_at.replace('T', ' ').slice(0, 19)} UTC</>}: its approval rate fell more than {tripped.max_drop_points} points below the
+          live version&apos;s. All traffic is back on v{tripped.control_version}. <Link href={`/schemes/${tripped.scheme_id}/versions`}>See the rollout</Link>
+        </p>
+      )}
       {(fourEyes || pending.length > 0) && (
         <section className="panel" data-testid="dashboard-approvals">
           <h2>Waiting for approval ({pending.length})</h2>

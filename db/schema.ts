@@ -5,6 +5,7 @@ import {
 import type { FailureMix } from '@/lib/processors/schema';
 import type { Rule } from '@/lib/scheme/schema';
 import type { Filter, ProcessorRoute } from '@/lib/engine/types';
+import type { ShadowRecord } from '@/lib/rollouts/differences';
 
 /**
  * Switchyard's store (Postgres is the one store). Documents are validated by zod before they get here;
@@ -284,7 +285,8 @@ export const rateLimits = pgTable('rate_limits', {
  */
 export const approvalRequests = pgTable('approval_requests', {
   id: text('id').primaryKey(),
-  kind: text('kind', { enum: ['publish', 'activate'] }).notNull(),
+  /** `rollout`: start, change, stop or promote a rollout; `input` holds the action and its fields (lib/services/rollouts.ts). */
+  kind: text('kind', { enum: ['publish', 'activate', 'rollout'] }).notNull(),
   schemeId: text('scheme_id').notNull().references(() => schemes.id, { onDelete: 'cascade' }),
   /** activate: the version to make live. */
   version: integer('version'),
@@ -336,7 +338,16 @@ export const decisionLog = pgTable('decision_log', {
    * text (only checked), so writing it costs less, and a replay reads it back without a conversion.
    */
   transaction: json('transaction').notNull(),
-}, (t) => [primaryKey({ columns: [t.id, t.decidedAt] })]);
+  /** The rollout running when this was decided (docs/rollouts.md); null otherwise. */
+  rolloutId: text('rollout_id'),
+  /** Canary: which arm answered (`control`, `canary`); null for a shadow or no rollout. */
+  arm: text('arm', { enum: ['control', 'canary'] }),
+  /**
+   * Shadow: `{same: true}` when the shadow's final answer equals the live one, else the shadow's answer
+   * (`{outcome, processor, candidates}` or `{error}`); null when no shadow ran.
+   */
+  shadow: jsonb('shadow').$type<ShadowRecord>(),
+}, (t) => [primaryKey({ columns: [t.id, t.decidedAt] }), index('decision_log_rollout').on(t.rolloutId, t.decidedAt).where(sql`rollout_id is not null`)]);
 
 /** What the payment backend reported for each attempt of a decision; partitioned by the decision's day. */
 export const decisionAttempts = pgTable('decision_attempts', {
@@ -433,3 +444,35 @@ export const scheduledChanges = pgTable('scheduled_changes', {
   scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 }, (t) => [index('scheduled_changes_due').on(t.status, t.runAt), index('scheduled_changes_subject').on(t.subject, t.status)]);
+
+/**
+ * Rollouts (docs/rollouts.md): a published version of the active scheme run in the shadow of the live
+ * one, or as a canary taking a share of traffic, with the guardrail that stops a canary on its own.
+ * At most one running rollout per account (the partial unique index).
+ */
+export const rollouts = pgTable('rollouts', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['shadow', 'canary'] }).notNull(),
+  schemeId: text('scheme_id').notNull().references(() => schemes.id, { onDelete: 'cascade' }),
+  /** The version under trial. */
+  version: integer('version').notNull(),
+  /** The live version it was started beside (the control); the rollout applies only while it is live. */
+  controlVersion: integer('control_version').notNull(),
+  /** Canary: share of traffic in basis points (1–9,900 = 0.01–99%); 0 once stopped or tripped; shadow: 0. */
+  shareBp: integer('share_bp').notNull().default(0),
+  /** Guardrail: trip when the canary's approval rate is below the control's by more than this many points. */
+  maxDropPoints: doublePrecision('max_drop_points').notNull().default(2),
+  /** Guardrail: attempts each arm needs before it judges. */
+  minAttempts: integer('min_attempts').notNull().default(200),
+  /** Guardrail: judged once per window (seconds); auto-promote after a full window with no breach. */
+  windowSeconds: integer('window_seconds').notNull().default(300),
+  autoPromote: boolean('auto_promote').notNull().default(false),
+  status: text('status', { enum: ['running', 'stopped', 'tripped', 'promoted'] }).notNull().default('running'),
+  startedBy: text('started_by').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  endedBy: text('ended_by'),
+  endedAt: timestamp('ended_at', { withTimezone: true }),
+  /** When the guardrail last judged it (Postgres time), and what it found. */
+  evaluatedAt: timestamp('evaluated_at', { withTimezone: true }),
+  evaluation: jsonb('evaluation').$type<Record<string, unknown>>(),
+}, (t) => [uniqueIndex('rollouts_one_running').on(t.status).where(sql`status = 'running'`), index('rollouts_scheme').on(t.schemeId, t.startedAt)]);

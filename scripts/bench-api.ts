@@ -19,7 +19,10 @@
  *       server runs it on its one thread, so that share is what the lint costs the clean path);
  *   (e) the decision log's cost: (a) against `dedicated` (recording every decision, the default) and
  *       against `unlogged` (the same server with SWITCHYARD_DECISION_LOG=off), alternating, two runs
- *       each; the recording server's buffer is then checked to have been written (backlog 0, no drops).
+ *       each; the recording server's buffer is then checked to have been written (backlog 0, no drops);
+ *   (f) rollouts (scripts/bench/rollouts.ts): decide with a shadow and with a canary against without,
+ *       canary share accuracy, a planted guardrail breach, no answer outside the rollout.
+ *       BENCH_ONLY=rollouts runs (f) alone.
  * Needs a production build (`npm run build`). BENCH_SECONDS shortens every phase (default 20).
  */
 import type { ChildProcess } from 'node:child_process';
@@ -37,6 +40,7 @@ import { generateTransactions } from '../lib/simulation';
 import { systemContext } from '../lib/services/context';
 import { lintTransaction } from '../lib/transactions';
 import { DRAIN_MS, freePorts, load, openLoop, start, waitReady, type Run } from './bench/http-load';
+import { rolloutBench, rolloutReport } from './bench/rollouts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 64;
@@ -46,6 +50,7 @@ const ROOT = process.cwd();
 const LOG_ROUNDS = 2;
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'rollouts') return rolloutsOnly();
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
   const database = await prepareDatabase();
   const [barePort, nextPort, dedicatedPort, unloggedPort] = await freePorts(4);
@@ -109,7 +114,8 @@ async function main(): Promise<void> {
     });
 
     const lint = await lintCost(bodies);
-    report(runs, database.kind, lint, logRuns, logged);
+    const rollout = await rolloutBench(bodies);
+    report(runs, database.kind, lint, logRuns, logged, rolloutReport(rollout));
     console.log(`\nafter the outage: /api/health says "${health.status}" (cache stale for ${health.cache.stale_ms} ms); a write answers ${write.status}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
@@ -179,7 +185,17 @@ async function recordedAll(healthUrl: string): Promise<LogStatus> {
   return status;
 }
 
-function report(runs: Run[], kind: string, lint: LintCost, logRuns: { on: Run[]; off: Run[] }, logged: LogStatus): void {
+/** BENCH_ONLY=rollouts: phase (f) alone (no build, no servers). */
+async function rolloutsOnly(): Promise<void> {
+  const bodies = [...generateTransactions(10_000, { seed: 7 })].map((transaction) => JSON.stringify({ transaction }));
+  const { lines, checks } = rolloutReport(await rolloutBench(bodies));
+  console.log(`\nnpm run bench:api (BENCH_ONLY=rollouts) — ${new Date().toISOString()}`);
+  for (const line of lines) console.log(line);
+  for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
+  if (checks.some(([, passed]) => !passed)) process.exitCode = 1;
+}
+
+function report(runs: Run[], kind: string, lint: LintCost, logRuns: { on: Run[]; off: Run[] }, logged: LogStatus, rollout: ReturnType<typeof rolloutReport>): void {
   const bare = (prefix: string) => runs.find((r) => r.name === `${prefix} bare`)!;
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\nnpm run bench:api — ${new Date().toISOString()} — database: ${kind}, ${SECONDS} s per phase`);
@@ -208,7 +224,9 @@ function report(runs: Run[], kind: string, lint: LintCost, logRuns: { on: Run[];
     `(e) decision log: ${Math.round(mean(logRuns.on))} req/s recording, ${Math.round(mean(logRuns.off))} req/s not recording (mean of ${LOG_ROUNDS} alternating runs each): ` +
       `${(100 * logShare).toFixed(1)}%; the recording server wrote ${logged.written} decisions, ${logged.backlog} left in its buffer, ${logged.dropped} dropped`,
   );
+  for (const line of rollout.lines) console.log(line);
   const checks = [
+    ...rollout.checks,
     [`decide throughput >= 40% of bare (a)`, a.requestsPerSecond >= 0.4 * bare('(a)').requestsPerSecond],
     ['recording decisions keeps >= 80% of the throughput without (e)', logShare >= 0.8],
     ['every recorded decision written, none dropped (e)', logged.backlog === 0 && logged.dropped === 0 && logged.written > 0],

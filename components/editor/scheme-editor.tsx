@@ -5,7 +5,7 @@ import './editor.css';
 import './simulate/simulate.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { idleForm } from '@/lib/forms/form-state';
 import { setSchemeName } from '@/lib/graph';
 import { ActionButton } from '@/components/schemes/name-form';
@@ -40,19 +40,20 @@ const SIDE_TABS: readonly SideTab[] = [
 ];
 
 /** The scheme editor: one store, a graph and a JSON view of the document, and the side panel. */
-export function SchemeEditor({ init, activeVersion, actions }: { init: EditorInit; activeVersion: number | null; actions: EditorActions }) {
+/** `openTransaction`: a transaction to open in the dry run at once (a recorded example linked from elsewhere). */
+export function SchemeEditor({ init, activeVersion, actions, openTransaction }: { init: EditorInit; activeVersion: number | null; actions: EditorActions; openTransaction?: Record<string, unknown> }) {
   return (
     <EditorActionsContext.Provider value={actions}>
       <EditorStoreProvider init={init}>
         <ReactFlowProvider>
-          <EditorLayout activeVersion={activeVersion} />
+          <EditorLayout activeVersion={activeVersion} openTransaction={openTransaction} />
         </ReactFlowProvider>
       </EditorStoreProvider>
     </EditorActionsContext.Provider>
   );
 }
 
-function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
+function EditorLayout({ activeVersion, openTransaction }: { activeVersion: number | null; openTransaction: Record<string, unknown> | undefined }) {
   const commands = useEditorCommands();
   useEditorShortcuts(commands);
   useUnsavedGuard();
@@ -61,6 +62,11 @@ function EditorLayout({ activeVersion }: { activeVersion: number | null }) {
   const tab = useEditor((s) => s.tab);
   const store = useEditorStore();
   const schemeId = useEditor((s) => s.schemeId);
+  useEffect(() => {
+    if (openTransaction) store.getState().openInDryRun(openTransaction);
+    // Once, when the editor opens with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <div className={`sy-editor${readOnly ? ' is-read-only' : ''}`} data-testid="scheme-editor">

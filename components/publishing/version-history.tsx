@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { GoLiveResult, PreviewResult } from '@/lib/services/going-live';
 import type { VersionSummary } from '@/lib/services/publishing';
 import { GoLiveButton } from './go-live-button';
@@ -7,11 +8,13 @@ import { GoLiveButton } from './go-live-button';
  * Every published version, newest first: who, when, note, tests, and which one decide uses.
  * Without `goLive` (a role below publisher) there are no activate or roll back buttons.
  */
-export function VersionHistory({ schemeId, versions, goLive, fourEyes }: {
+export function VersionHistory({ schemeId, versions, goLive, fourEyes, rollout }: {
   schemeId: string;
   versions: readonly VersionSummary[];
   goLive?: { preview: (version: number) => () => Promise<PreviewResult>; confirm: (version: number) => () => Promise<GoLiveResult> };
   fourEyes: boolean;
+  /** "Shadow" / "Canary…" for a version that is not live, when a rollout may start (docs/rollouts.md). */
+  rollout?: (version: number) => ReactNode;
 }) {
   if (versions.length === 0) return <p className="muted">Nothing published yet.</p>;
   const activeVersion = versions.find((v) => v.active)?.version;
@@ -63,6 +66,7 @@ export function VersionHistory({ schemeId, versions, goLive, fourEyes }: {
                   label={activeVersion !== undefined && v.version < activeVersion ? `Roll back to v${v.version}` : `Activate v${v.version}`}
                 />
               )}
+              {rollout && !v.active && rollout(v.version)}
             </td>
           </tr>
         ))}

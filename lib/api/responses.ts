@@ -117,6 +117,8 @@ export const DecisionOut = z.object({
       suggestion: z.string().optional().describe('What to send instead: a field path, a code or a JSON value.'),
     }))
     .describe('Fields the rules could not read (wrong type, unknown, outside the attribute\'s values): each read as missing. Empty for a clean payment; `?strict=true` refuses such a payment instead.'),
+  arm: z.enum(['control', 'canary']).optional().describe('While a canary rollout runs: which arm answered (the live version, or the canary\'s), chosen by the transaction `id` and the rollout; a payment without an `id` takes `control`. Absent otherwise, and when a version or route is named.'),
+  rollout_id: z.string().optional().describe('rol_…: the canary rollout, with `arm`.'),
 });
 export const SimulationOut = DecisionOut.extend({
   attempts: z.array(z.object({ processor: z.string(), outcome: z.enum(OUTCOME_CATEGORIES), forced: z.boolean() })),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Connection } from '@/db/client';
-import { schemeVersions, settings as settingsTable } from '@/db/schema';
+import { rollouts, schemeVersions, settings as settingsTable } from '@/db/schema';
 import { compile, indexProcessors, type IndexedProcessorSet, type Plan, type ProcessorRoute, type RoutingSettings } from '@/lib/engine';
 import { affectsDecisions, CHANGES_CHANNEL, parseChange } from './changes';
 import { loadCompileContext, type CompileContext } from './compile-context';
@@ -22,6 +22,17 @@ export interface ActiveVersion {
   plan: Plan;
 }
 
+/** The running rollout beside the active version: a shadow or a canary of another version of the same scheme. */
+export interface LiveRollout {
+  id: string;
+  kind: 'shadow' | 'canary';
+  /** Canary share in basis points. */
+  shareBp: number;
+  schemeId: string;
+  version: number;
+  plan: Plan;
+}
+
 export interface DecisionSnapshot {
   /** When these contents were read from the database (ms since epoch). */
   loadedAt: number;
@@ -34,6 +45,8 @@ export interface DecisionSnapshot {
   activeProblem: string | null;
   /** Transaction fields the decision log leaves out (the account's setting). */
   redacted: readonly string[];
+  /** The running rollout, when it was started beside the version that is active now and compiles. */
+  rollout: LiveRollout | null;
 }
 
 export interface CacheStatus {
@@ -210,6 +223,7 @@ export class DecisionCache {
         if (compiled?.ok) active = { schemeId: account.active_scheme_id, version: account.active_version, plan: compiled.plan };
         else activeProblem = compiled ? compiled.errors.map((e) => e.message).join('; ') : 'the active version does not exist';
       }
+      const rollout = active ? await loadRollout(db, active, context) : null;
       const snapshot: DecisionSnapshot = {
         loadedAt: this.now(),
         context,
@@ -224,6 +238,7 @@ export class DecisionCache {
         active,
         activeProblem,
         redacted: account.redacted_fields,
+        rollout,
       };
       this.current = snapshot;
       this.versionPlans.clear();
@@ -259,6 +274,20 @@ export class DecisionCache {
     this.lastError = error instanceof Error ? error.message : String(error);
     if (!this.source.listen) this.listening = false;
   }
+}
+
+/**
+ * The running rollout, if it belongs beside `active` (same scheme, started beside this version) and its
+ * version compiles; otherwise none applies (the live version answers everything).
+ */
+async function loadRollout(db: CacheSource['db'], active: ActiveVersion, context: CompileContext): Promise<LiveRollout | null> {
+  const [row] = await db.select().from(rollouts).where(eq(rollouts.status, 'running'));
+  if (!row || row.schemeId !== active.schemeId || row.controlVersion !== active.version) return null;
+  if (row.kind === 'canary' && row.shareBp <= 0) return null;
+  const [version] = await db.select({ document: schemeVersions.document }).from(schemeVersions).where(and(eq(schemeVersions.schemeId, row.schemeId), eq(schemeVersions.version, row.version)));
+  const compiled = version ? compile(version.document, context) : null;
+  if (!compiled?.ok) return null;
+  return { id: row.id, kind: row.kind, shareBp: row.shareBp, schemeId: row.schemeId, version: row.version, plan: compiled.plan };
 }
 
 export class VersionNotCompilable extends Error {

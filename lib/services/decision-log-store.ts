@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import type { Outcome, PathStep, Transaction } from '@/lib/engine';
+import type { Arm } from '@/lib/rollouts/arm';
+import type { ShadowRecord } from '@/lib/rollouts/differences';
 import { redact } from '@/lib/traffic/redaction';
 import { DecisionRollupBuilder, type DecisionRollups, type RecordedDecision } from '@/lib/traffic/rollups';
 import { segmentsOf, type Segments } from '@/lib/traffic/segments';
@@ -23,6 +25,8 @@ export interface DecisionLogEntry {
   transaction: Transaction;
   decision: LoggedDecision;
   redacted: readonly string[];
+  /** The rollout running when it was decided: the canary's arm, or the shadow's judged answer. */
+  rollout?: { id: string; arm: Arm | null; shadow: ShadowRecord | null };
 }
 
 export interface LoggedDecision {
@@ -59,10 +63,10 @@ export async function writeDecisions(db: Db, batch: readonly DecisionLogEntry[],
     await db.execute(sql`
       with inserted as (
         insert into decision_log (id, decided_at, scheme_id, version, node, outcome, processor, candidates, mode, api_key_id, latency_us,
-          currency, card_country, card_brand, payment_method, transaction)
+          currency, card_country, card_brand, payment_method, transaction, rollout_id, arm, shadow)
         select * from json_to_recordset(${rows}::json) as r(id text, decided_at timestamptz, scheme_id text, version integer,
           node text, outcome text, processor text, candidates jsonb, mode text, api_key_id text, latency_us integer,
-          currency text, card_country text, card_brand text, payment_method text, transaction json)
+          currency text, card_country text, card_brand text, payment_method text, transaction json, rollout_id text, arm text, shadow jsonb)
         on conflict do nothing
         returning 1
       ),
@@ -122,6 +126,9 @@ function storedRow(entry: DecisionLogEntry): { row: Record<string, unknown>; rec
       card_brand: blank(segments.card_brand),
       payment_method: blank(segments.payment_method),
       transaction: redact(entry.transaction, entry.redacted),
+      rollout_id: entry.rollout?.id ?? null,
+      arm: entry.rollout?.arm ?? null,
+      shadow: entry.rollout?.shadow ?? null,
     },
     recorded: {
       at: entry.at,

@@ -6,11 +6,14 @@ import { OUTCOME_CATEGORIES } from '@/lib/processors/schema';
 import { simulateOne } from '@/lib/simulation';
 import { lintTransaction, type TransactionWarning } from '@/lib/transactions';
 import { checkTransaction } from '@/lib/transactions/reader';
-import { DecisionCache, VersionNotCompilable, type DecisionSnapshot } from './decision-cache';
+import { armOf, transactionIdOf, type Arm } from '@/lib/rollouts/arm';
+import { judgeShadow, type ShadowRecord } from '@/lib/rollouts/differences';
+import { DecisionCache, VersionNotCompilable, type DecisionSnapshot, type LiveRollout } from './decision-cache';
 import { newDecisionId } from './decision-id';
-import { DecisionLog, decisionLogSettings } from './decision-log';
+import { DecisionLog, decisionLogSettings, type DecisionLogEntry } from './decision-log';
 import { writeDecisions } from './decision-log-store';
 import { getSettings } from './settings';
+import { startGuardrailRunner } from './guardrail-runner';
 import { maintainPartitions } from './traffic-partitions';
 import { fail, notFound, ok, validationError, type Result, type ServiceError } from './result';
 import { parseInput } from '@/lib/text/hostile';
@@ -70,14 +73,19 @@ interface Answer {
   warnings: TransactionWarning[];
 }
 /** A decision as the API returns it; `decision_id` when the decision log records it (the id outcomes are reported against). */
-export type DecideResponse = Omit<Decision, 'scheme'> & Answer & { decision_id?: string };
+export type DecideResponse = Omit<Decision, 'scheme'> & Answer & {
+  decision_id?: string;
+  /** While a canary runs (docs/rollouts.md): which arm answered, and the rollout. */
+  arm?: Arm;
+  rollout_id?: string;
+};
 
 /** Where decide records its answers, and for which API key. */
 export interface Recording {
   log: DecisionLog;
   apiKeyId: string | null;
 }
-export type SimulateResponse = Omit<SimulatedDecision, 'scheme'> & Answer;
+export type SimulateResponse = Omit<SimulatedDecision, 'scheme'> & Answer & { arm?: Arm; rollout_id?: string };
 
 /**
  * Synchronous when the cache can answer from memory (warm, and no other version named than the active
@@ -93,20 +101,45 @@ export function decide(cache: DecisionCache, input: unknown, query?: unknown, re
     if (!found.ok) return found;
     const warnings = lintTransaction(request.value.transaction, found.value.snapshot.context.catalog);
     if (warnings.length > 0 && request.value.strict) return fail(refusedInStrictMode(warnings));
-    const response = decideWith(found.value, request.value.transaction);
+    const tx = request.value.transaction;
+    const rollout = found.value.live ? found.value.snapshot.rollout : null;
+    if (!rollout) {
+      const response = decideWith(found.value, tx);
+      response.warnings = warnings;
+      if (recording) record(recording, response, tx, found.value.snapshot, started);
+      return ok(response);
+    }
+    const arm = rollout.kind === 'canary' ? armOf(transactionIdOf(tx), rollout.id, rollout.shareBp) : null;
+    const response = decideWith(found.value, tx, false, arm === 'canary' ? rollout : null);
     response.warnings = warnings;
-    if (recording) record(recording, response, request.value.transaction, found.value.snapshot, started);
+    if (arm) {
+      response.arm = arm;
+      response.rollout_id = rollout.id;
+    }
+    // The shadow's answer is only kept in the decision log: without recording there is nothing to compare for.
+    if (recording) record(recording, response, tx, found.value.snapshot, started, { id: rollout.id, arm, shadow: rollout.kind === 'shadow' ? shadowOf(rollout, tx, found.value.snapshot, response) : null });
     return ok(response);
   };
   return target instanceof Promise ? target.then(answer) : answer(target);
 }
 
-function record(recording: Recording, response: DecideResponse, transaction: Transaction, snapshot: DecisionSnapshot, started: number): void {
+/** The shadow's final answer against the live one; a shadow that throws is a difference, never a failed decide. */
+function shadowOf(rollout: LiveRollout, tx: Transaction, snapshot: DecisionSnapshot, live: DecideResponse): ShadowRecord {
+  try {
+    return judgeShadow(live, rollout.plan.decide(tx, snapshot.processors));
+  } catch (error) {
+    return { error: error instanceof Error ? error.message.slice(0, 200) : 'the shadow failed' };
+  }
+}
+
+function record(recording: Recording, response: DecideResponse, transaction: Transaction, snapshot: DecisionSnapshot, started: number, rollout?: { id: string; arm: Arm | null; shadow: ShadowRecord | null }): void {
   const latencyUs = Math.round((performance.now() - started) * 1000);
   const at = Date.now();
   const id = newDecisionId(at);
   response.decision_id = id;
-  recording.log.record({ id, at, latencyUs, apiKeyId: recording.apiKeyId, transaction, decision: response, redacted: snapshot.redacted });
+  const entry: DecisionLogEntry = { id, at, latencyUs, apiKeyId: recording.apiKeyId, transaction, decision: response, redacted: snapshot.redacted };
+  if (rollout) entry.rollout = rollout;
+  recording.log.record(entry);
 }
 
 /**
@@ -123,11 +156,19 @@ export async function simulateTransaction(cache: DecisionCache, input: unknown, 
   const t = target.value;
   const warnings = lintTransaction(transaction, t.snapshot.context.catalog);
   if (warnings.length > 0 && request.value.strict) return fail(refusedInStrictMode(warnings));
-  const plan: Plan = t.plan ?? { document: undefined as never, decide: (tx, _set, options) => decideWith(t, tx, options?.trace) as unknown as Decision, cascadeOf: () => undefined };
+  // While a canary runs, the payment is simulated on the arm it would take.
+  const canary = t.live && t.snapshot.rollout?.kind === 'canary' ? t.snapshot.rollout : null;
+  const arm = canary ? armOf(transactionIdOf(transaction), canary.id, canary.shareBp) : null;
+  const onCanary = arm === 'canary' ? canary : null;
+  const plan: Plan = onCanary?.plan ?? t.plan ?? { document: undefined as never, decide: (tx, _set, options) => decideWith(t, tx, options?.trace) as unknown as Decision, cascadeOf: () => undefined };
   const simulated = simulateOne(plan, transaction, t.snapshot.processors, { ...(seed !== undefined ? { seed } : {}), ...(forced ? { forced } : {}), ...(trace ? { trace } : {}) });
   const response = simulated as unknown as SimulateResponse;
-  response.scheme = t.scheme;
+  response.scheme = onCanary ? { id: onCanary.schemeId, version: onCanary.version } : t.scheme;
   response.warnings = warnings;
+  if (canary && arm) {
+    response.arm = arm;
+    response.rollout_id = canary.id;
+  }
   return ok(response);
 }
 
@@ -145,6 +186,8 @@ interface Target {
   plan: Plan | null;
   scheme: { id: string; version: number } | null;
   routeId: string | null;
+  /** The active version, reached without naming a version: a running rollout applies. */
+  live: boolean;
 }
 
 function parseRequest<S extends typeof DecideRequestSchema | typeof SimulateRequestSchema>(schema: S, input: unknown, query: unknown): Result<z.output<S> & { strict: boolean }> {
@@ -173,11 +216,11 @@ function resolve(cache: DecisionCache, request: DecideRequest): Result<Target> |
 function resolveIn(cache: DecisionCache, snapshot: DecisionSnapshot, request: DecideRequest): Result<Target> | Promise<Result<Target>> {
   if (request.processor_route_id !== undefined) {
     if (!snapshot.routes.has(request.processor_route_id)) return fail(notFound('Processor route', request.processor_route_id));
-    return ok({ snapshot, plan: null, scheme: null, routeId: request.processor_route_id });
+    return ok({ snapshot, plan: null, scheme: null, routeId: request.processor_route_id, live: false });
   }
   const active = snapshot.active;
   if (request.scheme_id === undefined || (active && active.schemeId === request.scheme_id && (request.version ?? active.version) === active.version)) {
-    return ok({ snapshot, plan: active?.plan ?? null, scheme: active ? { id: active.schemeId, version: active.version } : null, routeId: null });
+    return ok({ snapshot, plan: active?.plan ?? null, scheme: active ? { id: active.schemeId, version: active.version } : null, routeId: null, live: request.version === undefined });
   }
   return resolveVersion(cache, snapshot, request.scheme_id, request.version);
 }
@@ -186,7 +229,7 @@ async function resolveVersion(cache: DecisionCache, snapshot: DecisionSnapshot, 
   try {
     const found = await cache.versionPlan(schemeId, version);
     if (!found) return fail(notFound(version === undefined ? 'A published version of scheme' : `Version ${version} of scheme`, schemeId));
-    return ok({ snapshot: cache.snapshot() ?? snapshot, plan: found.plan, scheme: { id: found.schemeId, version: found.version }, routeId: null });
+    return ok({ snapshot: cache.snapshot() ?? snapshot, plan: found.plan, scheme: { id: found.schemeId, version: found.version }, routeId: null, live: false });
   } catch (error) {
     if (error instanceof VersionNotCompilable) {
       return fail({ code: 'conflict', message: error.message, issues: error.problems.map((message) => ({ path: ['version'], message })) });
@@ -195,15 +238,17 @@ async function resolveVersion(cache: DecisionCache, snapshot: DecisionSnapshot, 
   }
 }
 
-function decideWith(target: Target, tx: Transaction, trace?: boolean): DecideResponse {
+/** `canary`: the canary arm answers instead of the target's version. */
+function decideWith(target: Target, tx: Transaction, trace?: boolean, canary?: LiveRollout | null): DecideResponse {
   const { snapshot } = target;
   const options = trace ? { trace: true } : undefined;
   let decision: Decision;
-  if (target.routeId !== null) decision = decideWithRoute(tx, snapshot.routes.get(target.routeId)!, snapshot.processors, options);
+  if (canary) decision = canary.plan.decide(tx, snapshot.processors, options);
+  else if (target.routeId !== null) decision = decideWithRoute(tx, snapshot.routes.get(target.routeId)!, snapshot.processors, options);
   else if (target.plan) decision = target.plan.decide(tx, snapshot.processors, options);
   else decision = decideWithoutScheme(tx, snapshot.routing, snapshot.processors, options);
   const response = decision as unknown as DecideResponse;
-  response.scheme = target.scheme;
+  response.scheme = canary ? { id: canary.schemeId, version: canary.version } : target.scheme;
   return response;
 }
 
@@ -276,6 +321,7 @@ function openDecisionLog(): DecisionLog | null {
     },
   });
   log.start();
+  startGuardrailRunner(database);
   return log;
 }
 

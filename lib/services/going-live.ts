@@ -9,6 +9,7 @@ import { requireRole } from './access';
 import { write } from './write';
 import { loadCompileContext } from './compile-context';
 import type { ServiceContext } from './context';
+import { applyRolloutAction, type RolloutAction } from './rollout-actions';
 import { activateVersion, deactivateScheme, publishScheme, PublishInputSchema, type PublishOutcome, type VersionSummary } from './publishing';
 import { ACCOUNT_ID, getSettings } from './settings';
 import { listTestCases, runTestCases, type TestRun } from './test-cases';
@@ -89,7 +90,7 @@ export async function setFourEyes(ctx: ServiceContext, on: boolean): Promise<Res
 
 export interface ApprovalRequest {
   id: string;
-  kind: 'publish' | 'activate';
+  kind: 'publish' | 'activate' | 'rollout';
   scheme_id: string;
   scheme_name: string;
   version: number | null;
@@ -114,7 +115,9 @@ function toRequest(row: RequestRow, name: string): ApprovalRequest {
   const when = scheduledFor(row);
   const summary = row.kind === 'publish'
     ? `Publish revision ${row.draftRevision} of ${name}${row.input.activate ? ' and make it live' : ''}`
-    : `Make ${name} v${row.version} the live routing${when ? ` at ${when.local_time.replace('T', ' ')} ${when.zone} (${when.run_at.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
+    : row.kind === 'rollout'
+      ? rolloutRequestSummary(row.input as unknown as RolloutAction, name, row.version)
+      : `Make ${name} v${row.version} the live routing${when ? ` at ${when.local_time.replace('T', ' ')} ${when.zone} (${when.run_at.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
   return {
     id: row.id,
     kind: row.kind,
@@ -148,7 +151,8 @@ const requester = (ctx: ServiceContext): Result<{ id: string; email: string }> =
     ? ok({ id: ctx.actor.id, email: ctx.actor.email })
     : fail({ code: 'conflict', message: 'Four-eyes approval is on: publishing and activation are requested and approved by people signed in to the app.' });
 
-async function createRequest(ctx: ServiceContext, values: Pick<RequestRow, 'kind' | 'schemeId' | 'version' | 'draftRevision' | 'input'>): Promise<Result<ApprovalRequest>> {
+/** Makes a pending four-eyes request (publish, activate, or a rollout change from lib/services/rollouts.ts). */
+export async function createRequest(ctx: ServiceContext, values: Pick<RequestRow, 'kind' | 'schemeId' | 'version' | 'draftRevision' | 'input'>): Promise<Result<ApprovalRequest>> {
   const who = requester(ctx);
   if (!who.ok) return who;
   const name = (await schemeName(ctx.db, values.schemeId)) ?? values.schemeId;
@@ -292,7 +296,13 @@ async function decide(ctx: ServiceContext, id: string, input: unknown, status: '
     let resultVersion: number | null = null;
     if (status === 'approved') {
       const when = scheduledFor(row);
-      const done = when ? await armSchedule(inner, row, when) : row.kind === 'activate' ? await activateVersion(inner, row.schemeId, row.version!) : await publishScheme(inner, row.schemeId, row.input);
+      const done = when
+        ? await armSchedule(inner, row, when)
+        : row.kind === 'activate'
+          ? await activateVersion(inner, row.schemeId, row.version!)
+          : row.kind === 'rollout'
+            ? await applyRolloutAction(inner, row.input as unknown as RolloutAction)
+            : await publishScheme(inner, row.schemeId, row.input);
       if (!done.ok) return done;
       const value = done.value as { version?: unknown };
       resultVersion = typeof value.version === 'object' && value.version !== null ? (value.version as { version: number }).version : row.version;
@@ -344,7 +354,7 @@ export async function versionEvents(db: Db, schemeId: string, limit = 100): Prom
     .from(auditEntries)
     .where(or(
       and(eq(auditEntries.entity, 'scheme_version'), like(auditEntries.entityId, `${schemeId.replace(/[\\%_]/g, (c) => `\\${c}`)}@%`)),
-      and(inArray(auditEntries.entity, ['approval_request', 'settings']), sql`${auditEntries.detail}->>'scheme_id' = ${schemeId}`),
+      and(inArray(auditEntries.entity, ['approval_request', 'settings', 'rollout']), sql`${auditEntries.detail}->>'scheme_id' = ${schemeId}`),
       and(eq(auditEntries.action, 'deactivate'), sql`${auditEntries.detail}->'previous'->>'schemeId' = ${schemeId}`),
     ))
     .orderBy(desc(auditEntries.id))
@@ -369,12 +379,38 @@ function describe(row: typeof auditEntries.$inferSelect): string {
     case 'deactivate':
       return `deactivated v${previous?.version ?? '?'}: the routing mode decides`;
     case 'request':
+      if (detail.kind === 'rollout') return `requested a rollout change of ${version}`;
       return detail.kind === 'publish' ? `requested publishing revision ${String(detail.draft_revision)}` : `requested making ${version} live${detail.run_at ? ` at ${String(detail.run_at).slice(0, 16).replace('T', ' ')} UTC` : ''}`;
     case 'approve':
-      return `approved ${String(detail.requested_by)}'s request${detail.kind === 'publish' ? ` (published ${version})` : detail.run_at ? ` (${version} goes live at ${String(detail.run_at).slice(0, 16).replace('T', ' ')} UTC)` : ` (${version} is live)`}${detail.comment ? `: “${String(detail.comment)}”` : ''}`;
+      return `approved ${String(detail.requested_by)}'s request${detail.kind === 'publish' ? ` (published ${version})` : detail.kind === 'rollout' ? ` (rollout change of ${version})` : detail.run_at ? ` (${version} goes live at ${String(detail.run_at).slice(0, 16).replace('T', ' ')} UTC)` : ` (${version} is live)`}${detail.comment ? `: “${String(detail.comment)}”` : ''}`;
     case 'reject':
       return `rejected ${String(detail.requested_by)}'s request: “${String(detail.comment)}”`;
+    case 'start':
+      return detail.kind === 'shadow' ? `started a shadow of ${version}` : `started a canary of ${version} on ${String(detail.share_percent)}% of traffic`;
+    case 'share': {
+      const share = detail.share_bp as { before: number; after: number } | undefined;
+      return `changed the canary share of ${version} from ${(share?.before ?? 0) / 100}% to ${(share?.after ?? 0) / 100}%`;
+    }
+    case 'stop':
+      return `stopped the rollout of ${version}`;
+    case 'trip':
+      return `stopped the canary of ${version}: its approval rate fell ${Number(detail.drop_points ?? 0).toFixed(1)} points below the live version's`;
+    case 'promote':
+      return `promoted the rollout of ${version} to all traffic`;
     default:
       return row.action;
+  }
+}
+
+function rolloutRequestSummary(action: RolloutAction, name: string, version: number | null): string {
+  switch (action.action) {
+    case 'start':
+      return action.settings.kind === 'shadow' ? `Run ${name} v${version} in shadow` : `Send ${action.settings.share_percent}% of traffic to ${name} v${version} (canary)`;
+    case 'share':
+      return `Change the canary share of ${name} v${version} to ${action.share_percent}%`;
+    case 'stop':
+      return `Stop the rollout of ${name} v${version}`;
+    case 'promote':
+      return `Promote ${name} v${version} to all traffic`;
   }
 }

@@ -16,6 +16,7 @@ import { scheduleActivation } from './scheduled-activation';
 import { cancelScheduledChange } from './scheduled-changes';
 import type { Result } from './result';
 import { createRoute } from './routes';
+import { changeRolloutShare, promoteRollout, startRollout, stopRollout } from './rollouts';
 import { createScheme } from './schemes';
 import { updateSettings } from './settings';
 import { createTestCase } from './test-cases';
@@ -44,6 +45,10 @@ const ACTIONS: Action[] = [
   { name: 'drain a processor for a while', needs: 'editor', run: (ctx) => drainProcessor(ctx, 'proc_worldpay', { for: '2 hours' }) },
   { name: 'end a drain now', needs: 'editor', run: (ctx) => endDrainNow(ctx, 'proc_worldpay') },
   { name: 'deactivate', needs: 'publisher', run: (ctx) => stopLiveScheme(ctx) },
+  { name: 'start a rollout', needs: 'publisher', run: (ctx) => startRollout(ctx, DEMO_SCHEME_ID, 1, { kind: 'shadow' }) },
+  { name: 'change a canary share', needs: 'publisher', run: (ctx) => changeRolloutShare(ctx, 'rol_unknown', { share_percent: 5 }) },
+  { name: 'stop a rollout', needs: 'publisher', run: (ctx) => stopRollout(ctx, 'rol_unknown') },
+  { name: 'promote a rollout', needs: 'publisher', run: (ctx) => promoteRollout(ctx, 'rol_unknown') },
   { name: 'change settings', needs: 'admin', run: (ctx) => updateSettings(ctx, { time_zone: 'Not/AZone' }) , badInput: true },
   { name: 'turn four-eyes off', needs: 'admin', run: (ctx) => setFourEyes(ctx, false) },
   { name: 'create an API key', needs: 'admin', run: (ctx) => createApiKey(ctx, { name: '', scopes: [] }) , badInput: true },

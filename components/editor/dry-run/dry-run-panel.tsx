@@ -8,6 +8,7 @@ import { useEditor, useEditorStore } from '../store-provider';
 import { DecisionView } from './decision-view';
 import { TransactionField } from './transaction-field';
 import { SaveAsTestCase } from '../tests/save-as-test-case';
+import { CanaryArm } from './canary-arm';
 
 const format = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -168,6 +169,7 @@ export function DryRunPanel() {
           </ul>
         </div>
       )}
+      {result?.kind === 'decision' && parsed.ok && <CanaryArm transaction={parsed.transaction} />}
       {result?.kind === 'decision' && <DecisionView decision={result.decision} warnings={result.warnings} />}
       {result?.kind === 'decision' && parsed.ok && <SaveAsTestCase transaction={parsed.transaction} decision={result.decision} />}
     </div>

@@ -9,12 +9,19 @@ export interface SimulationInit {
   versions: { version: number; active: boolean }[];
   maxUploadBytes: number;
   testCases: TestCaseActions;
+  /** The canary running beside this scheme's live version, if one is: the dry run says which arm a payment takes. */
+  canary?: { rolloutId: string; shareBp: number; version: number; controlVersion: number } | null;
 }
 
 const SimulationContext = createContext<SimulationInit | null>(null);
 
 export function SimulationProvider({ value, children }: { value: SimulationInit; children: ReactNode }) {
   return <SimulationContext.Provider value={value}>{children}</SimulationContext.Provider>;
+}
+
+/** The page's canary, or null (also outside a provider: the dry run works without one). */
+export function useRunningCanary(): SimulationInit['canary'] {
+  return useContext(SimulationContext)?.canary ?? null;
 }
 
 export function useSimulationInit(): SimulationInit {

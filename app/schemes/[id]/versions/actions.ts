@@ -2,9 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { uiContext } from '@/lib/auth/ui-context';
-import { text } from '@/lib/forms/form-data';
+import { number, text } from '@/lib/forms/form-data';
 import { formStateOf, type FormState } from '@/lib/forms/form-state';
-import { goLiveWithVersion, previewActivation, publishOrRequest, stopLiveScheme, type GoLiveResult, type PreviewResult } from '@/lib/services/going-live';
+import { goLiveWithVersion, previewActivation, publishOrRequest, stopLiveScheme, type GoLiveOutcome, type GoLiveResult, type PreviewResult } from '@/lib/services/going-live';
+import { changeRolloutShare, promoteRollout, startRollout, stopRollout } from '@/lib/services/rollouts';
 import { createTestCase, deleteTestCase } from '@/lib/services/test-cases';
 import { scheduleActivation, type ScheduleResult } from '@/lib/services/scheduled-activation';
 import { cancelScheduledChange } from '@/lib/services/scheduled-changes';
@@ -103,4 +104,41 @@ export async function cancelScheduledAction(schemeId: string, changeId: string, 
   const result = await cancelScheduledChange(await uiContext(), changeId);
   if (result.ok) refresh(schemeId);
   return formStateOf(result, {}, 'Cancelled: nothing will change at that time.');
+}
+
+/** A go-live outcome as the rollout forms show it: done, or sent for approval. */
+function rolloutState<T>(result: Result<GoLiveOutcome<T>>, values: Record<string, unknown>, done: string, schemeId: string): FormState {
+  if (!result.ok) return formStateOf(result, values, '');
+  refresh(schemeId);
+  return formStateOf(result, {}, result.value.status === 'requested' ? `Requested: ${result.value.request.summary}. It happens when another publisher or admin approves it.` : done);
+}
+
+export async function startRolloutAction(schemeId: string, version: number, _previous: FormState, form: FormData): Promise<FormState> {
+  const kind = text(form, 'kind') ?? '';
+  const input = {
+    kind,
+    ...(kind === 'canary' ? {
+      share_percent: number(form, 'share_percent'),
+      max_drop_points: number(form, 'max_drop_points'),
+      min_attempts: number(form, 'min_attempts'),
+      window_seconds: number(form, 'window_seconds'),
+      auto_promote: form.get('auto_promote') === 'on',
+    } : {}),
+  };
+  const values = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === undefined ? '' : String(v)]));
+  const done = kind === 'shadow' ? `v${version} runs in shadow: every decide also decides with it.` : `v${version} takes ${input.share_percent}% of traffic as a canary.`;
+  return rolloutState(await startRollout(await uiContext(), schemeId, version, input), values, done, schemeId);
+}
+
+export async function changeRolloutShareAction(schemeId: string, rolloutId: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const share = number(form, 'share_percent');
+  return rolloutState(await changeRolloutShare(await uiContext(), rolloutId, { share_percent: share }), { share_percent: String(share ?? '') }, `The canary takes ${share}% of traffic.`, schemeId);
+}
+
+export async function stopRolloutAction(schemeId: string, rolloutId: string, _previous: FormState, _form: FormData): Promise<FormState> {
+  return rolloutState(await stopRollout(await uiContext(), rolloutId), {}, 'Stopped: the live version answers all traffic.', schemeId);
+}
+
+export async function promoteRolloutAction(schemeId: string, rolloutId: string, _previous: FormState, _form: FormData): Promise<FormState> {
+  return rolloutState(await promoteRollout(await uiContext(), rolloutId), {}, 'Promoted: the version is live for all traffic.', schemeId);
 }

@@ -21,7 +21,14 @@ import { ScheduleActivation } from '@/components/publishing/schedule-activation'
 import { ScheduledList } from '@/components/publishing/scheduled-list';
 import { listScheduledChanges } from '@/lib/services/scheduled-changes';
 import { timeZoneNames } from '@/lib/settings/time-zone';
-import { activateAction, addTestCaseAction, cancelScheduledAction, scheduleActivationAction, deactivateAction, deleteTestCaseAction, previewActivationAction, publishAction } from './actions';
+import { listRollouts } from '@/lib/services/rollouts';
+import { rolloutArms, shadowDifferences } from '@/lib/services/rollout-stats';
+import { RolloutPanel } from '@/components/rollouts/rollout-panel';
+import { StartRollout } from '@/components/rollouts/start-rollout';
+import {
+  activateAction, addTestCaseAction, cancelScheduledAction, changeRolloutShareAction, deactivateAction, deleteTestCaseAction, previewActivationAction, promoteRolloutAction,
+  publishAction, scheduleActivationAction, startRolloutAction, stopRolloutAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Versions' };
 
@@ -35,14 +42,21 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
   const publisher = roleAllows(role, 'publisher');
   const scheme = await getScheme(db, id);
   if (!scheme) notFound();
-  const [preview, versions, cases, settings, fourEyes, pending, events, scheduled] = await Promise.all([
+  const [preview, versions, cases, settings, fourEyes, pending, events, scheduled, rollouts] = await Promise.all([
     previewPublish(db, id), listVersions(db, id), listTestCases(db, id), getSettings(db), fourEyesOn(db), pendingRequests(db, id), versionEvents(db, id),
-    listScheduledChanges(db, `scheme:${id}`),
+    listScheduledChanges(db, `scheme:${id}`), listRollouts(db, id, 1),
   ]);
+  const rollout = rollouts[0] ?? null;
+  const since = rollout ? new Date(rollout.started_at) : new Date();
+  const [arms, differences] = rollout
+    ? await Promise.all([rolloutArms(db, rollout.id, since), rollout.kind === 'shadow' ? shadowDifferences(db, rollout.id, since) : null])
+    : [null, null];
   if (!preview.ok || !versions.ok) notFound();
   const { errors, warnings, tests, revision } = preview.value;
   const outcomes = tests ? Object.fromEntries(tests.outcomes.map((o) => [o.id, o])) : null;
   const active = settings.active_scheme_id === id;
+  // Any running rollout of the account blocks a new one; the server says so too.
+  const mayStartRollout = publisher && active && rollout?.status !== 'running';
   return (
     <>
       <div className="page-header">
@@ -82,6 +96,21 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
         <PublishForm action={publishAction.bind(null, id)} revision={revision} blocked={errors.length > 0} failingTests={tests?.failed.length ?? 0} fourEyes={fourEyes} />
       </section>
       )}
+      {rollout && (
+        <section className="panel" data-testid="rollout">
+          <h2>Rollout</h2>
+          <RolloutPanel
+            rollout={rollout}
+            arms={arms?.ok ? arms.value : []}
+            differences={differences?.ok ? differences.value : null}
+            controls={publisher ? {
+              stop: stopRolloutAction.bind(null, id, rollout.id),
+              promote: promoteRolloutAction.bind(null, id, rollout.id),
+              share: changeRolloutShareAction.bind(null, id, rollout.id),
+            } : undefined}
+          />
+        </section>
+      )}
       {(publisher || scheduled.length > 0) && versions.value.length > 0 && (
         <section className="panel" data-testid="schedule-panel">
           <h2>Scheduled activations</h2>
@@ -113,6 +142,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
           versions={versions.value}
           fourEyes={fourEyes}
           goLive={publisher ? { preview: (version) => previewActivationAction.bind(null, id, version), confirm: (version) => activateAction.bind(null, id, version) } : undefined}
+          rollout={mayStartRollout ? (version) => <StartRollout version={version} action={startRolloutAction.bind(null, id, version)} fourEyes={fourEyes} /> : undefined}
         />
         <h3>What happened</h3>
         {events.length === 0 ? (
