@@ -2,7 +2,8 @@
  * `npm run bench:api`, phase (f): rollouts, in this process on an in-memory demo account (the decide
  * service's own cost; the HTTP phases dilute it further).
  *   - decide throughput (recording on) with no rollout, with a shadow running, with a canary split
- *     (50%), in alternating rounds over the same payments: median rounds, side by side;
+ *     (50%), in interleaved rounds over the same payments: each round's ratio to its own "without",
+ *     the median of those;
  *   - canary shares over 1,000,000 ids against the set share, for several shares;
  *   - a planted guardrail breach (simulated outcomes: control 90% approved, canary 70%) stopped by the
  *     guardrail runner within one evaluation window of the last judgement;
@@ -25,6 +26,8 @@ import { getScheme, saveDraft } from '../../lib/services/schemes';
 
 export interface RolloutBench {
   perSecond: { none: number; shadow: number; canary: number };
+  /** Median over rounds of each round's throughput against the same round's without. */
+  ratios: { shadow: number; canary: number };
   shares: { setPercent: number; gotPercent: number }[];
   /** ms from the breach planted (one judgement just before it) to the canary stopped; null if it never stopped. */
   tripMs: number | null;
@@ -38,8 +41,8 @@ export interface RolloutBench {
 }
 
 /** Many short rounds, interleaved: a burst of other work on a loaded machine spoils a few rounds, not the median. */
-const ROUNDS = 60;
-const ROUND_PAYMENTS = 1000;
+const ROUNDS = 300;
+const ROUND_PAYMENTS = 200;
 const WINDOW_SECONDS = 5;
 const TICK_MS = 250;
 
@@ -93,6 +96,9 @@ export async function rolloutBench(bodies: string[]): Promise<RolloutBench> {
     }
   }
   const median = (list: number[]) => [...list].sort((x, y) => x - y)[Math.floor(list.length / 2)]!;
+  // Ratios within each round (its three runs take milliseconds, so a burst of other work hits all three):
+  // the median of those is steadier on a loaded machine than a ratio of medians.
+  const ratio = (of: number[]) => median(of.map((rate, r) => rate / rates.none[r]!));
 
   // Which version answered, against the arm it says.
   let outside = 0;
@@ -145,6 +151,7 @@ export async function rolloutBench(bodies: string[]): Promise<RolloutBench> {
   await connection.close();
   return {
     perSecond: { none: median(rates.none), shadow: median(rates.shadow), canary: median(rates.canary) },
+    ratios: { shadow: ratio(rates.shadow), canary: ratio(rates.canary) },
     shares,
     tripMs,
     judgedMs,
@@ -158,17 +165,18 @@ export async function rolloutBench(bodies: string[]): Promise<RolloutBench> {
 /** The report's lines and its checks. */
 export function rolloutReport(r: RolloutBench): { lines: string[]; checks: [string, boolean][] } {
   const { none, shadow, canary } = r.perSecond;
+  const { shadow: shadowShare, canary: canaryShare } = r.ratios;
   const worstShare = Math.max(...r.shares.map((s) => Math.abs(s.gotPercent - s.setPercent)));
   return {
     lines: [
-      `(f) rollouts, decide service with recording (median of ${ROUNDS} interleaved rounds of ${ROUND_PAYMENTS} payments): ${Math.round(none)}/s without, ${Math.round(shadow)}/s with a shadow (${(100 * shadow / none).toFixed(1)}%), ${Math.round(canary)}/s with a 50% canary (${(100 * canary / none).toFixed(1)}%)`,
-      `    the shadow adds ${(1e6 / shadow - 1e6 / none).toFixed(2)} µs per decide, the canary split ${(1e6 / canary - 1e6 / none).toFixed(2)} µs, to ${(1e6 / none).toFixed(2)} µs`,
+      `(f) rollouts, decide service with recording (${ROUNDS} interleaved rounds of ${ROUND_PAYMENTS} payments; medians): ${Math.round(none)}/s without, ${Math.round(shadow)}/s with a shadow, ${Math.round(canary)}/s with a 50% canary`,
+      `    against without, round by round (median): shadow ${(100 * shadowShare).toFixed(1)}%, canary ${(100 * canaryShare).toFixed(1)}%; ${(1e6 / none).toFixed(2)} µs per decide without`,
       `    canary shares over 1,000,000 ids: ${r.shares.map((s) => `${s.setPercent}% → ${s.gotPercent.toFixed(3)}%`).join(', ')} (worst ${worstShare.toFixed(3)} points off)`,
       `    planted breach judged after ${r.judgedMs ?? '—'} ms by the first judgement after it, stopped ${r.tripMs === null ? 'NEVER' : `after ${r.tripMs} ms`} (window ${r.windowMs} ms, runner tick ${r.tickMs} ms); ${r.outside} of ${r.checked} answers by a version outside the rollout or on the wrong arm`,
     ],
     checks: [
-      ['decide with a shadow running keeps >= 80% of the throughput without (f)', shadow >= 0.8 * none],
-      ['decide with a canary split keeps >= 90% of the throughput without (f)', canary >= 0.9 * none],
+      ['decide with a shadow running keeps >= 80% of the throughput without (f)', shadowShare >= 0.8],
+      ['decide with a canary split keeps >= 90% of the throughput without (f)', canaryShare >= 0.9],
       ['canary shares over 1,000,000 ids within 0.2 points of the set share (f)', worstShare <= 0.2],
       // The next judgement comes one window after the last, on the runner's next tick; that judgement must stop it.
       ['a planted guardrail breach stops the canary at the next judgement, within one evaluation window (+ one tick) (f)', r.judgedMs !== null && r.judgedMs <= r.windowMs + r.tickMs],
