@@ -28,6 +28,8 @@ export function ScheduleActivation({ versions, zones, accountZone, preview, sche
   const mine = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const known = zones.includes(zone);
   const instant = at && known ? instantOfLocal(at, zone) : null;
+  // A hint by this browser's clock; the server refuses by the database's.
+  const passed = instant?.ok === true && instant.instant.getTime() <= Date.now();
 
   const review = () => start(async () => {
     setResult(null);
@@ -76,6 +78,8 @@ export function ScheduleActivation({ versions, zones, accountZone, preview, sche
           <span className="notice notice-error">Unknown time zone “{zone}”: pick one from the list.</span>
         ) : instant && !instant.ok ? (
           <span className="notice notice-error">{instant.message}</span>
+        ) : passed ? (
+          <span className="notice notice-error">That time has already passed: pick a later one.</span>
         ) : instant && instant.ok ? (
           <>
             Goes live at <strong>{formatInZone(instant.instant, 'UTC')}</strong>
@@ -84,7 +88,7 @@ export function ScheduleActivation({ versions, zones, accountZone, preview, sche
           </>
         ) : null}
       </p>
-      <button type="button" className="button" onClick={review} disabled={pending || !instant?.ok} data-testid="schedule-review">
+      <button type="button" className="button" onClick={review} disabled={pending || !instant?.ok || passed} data-testid="schedule-review">
         Schedule v{version}…
       </button>
       {result && (
