@@ -13,7 +13,6 @@ import { newDecisionId } from './decision-id';
 import { DecisionLog, decisionLogSettings, type DecisionLogEntry } from './decision-log';
 import { writeDecisions } from './decision-log-store';
 import { getSettings } from './settings';
-import { startGuardrailRunner } from './guardrail-runner';
 import { maintainPartitions } from './traffic-partitions';
 import { fail, notFound, ok, validationError, type Result, type ServiceError } from './result';
 import { parseInput } from '@/lib/text/hostile';
@@ -321,7 +320,6 @@ function openDecisionLog(): DecisionLog | null {
     },
   });
   log.start();
-  startGuardrailRunner(database);
   return log;
 }
 

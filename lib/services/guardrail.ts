@@ -9,8 +9,8 @@ import { rolloutArms } from './rollout-stats';
 import { write } from './write';
 
 /*
- * The canary's guardrail (docs/rollouts.md). Every instance calls `checkGuardrails` on a timer
- * (lib/services/guardrail-runner.ts). Each window of a running canary is judged once: the instance
+ * The canary's guardrail (docs/rollouts.md). Every instance calls `checkGuardrails` on each tick of
+ * its ticker (lib/services/ticker.ts). Each window of a running canary is judged once: the instance
  * whose conditional UPDATE moves `evaluated_at` on (Postgres time, `now()`) judges it; the others find
  * nothing to claim. A breach stops the canary with another conditional UPDATE (status running →
  * tripped), so however many instances see it, it is stopped and audited once. The judgement reads the

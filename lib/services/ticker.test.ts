@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { startTicker, tickPeriodMs } from './ticker';
+import { runDueChanges, startTicker, tickPeriodMs } from './ticker';
 
 describe('the ticker', () => {
   it('takes its period from SWITCHYARD_TICK_MS (default 5 s; 0 is off; nonsense is the default)', () => {
@@ -19,11 +19,11 @@ describe('the ticker', () => {
       // A database with nothing due: the claim's transaction finds no row.
       return { transaction: async (work: (tx: unknown) => Promise<unknown>) => work(noRows) } as unknown as Db;
     };
-    const ticker = startTicker(db, 5, (message) => logged.push(message));
+    const ticker = startTicker(db, 5, (message) => logged.push(message), runDueChanges);
     await expect.poll(() => logged.length, { timeout: 2000 }).toBe(1);
     expect(await ticker.tick()).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 40)); // several failing ticks
-    expect(logged).toEqual(['Switchyard: scheduled changes could not run (connect ECONNREFUSED 127.0.0.1:5432); trying again every 0.005 s.']);
+    expect(logged).toEqual(['Switchyard: scheduled changes and the canary guardrail could not run (connect ECONNREFUSED 127.0.0.1:5432); trying again every 0.005 s.']);
     away = false;
     await expect.poll(() => logged.length, { timeout: 2000 }).toBe(2);
     expect(logged[1]).toContain('run again');

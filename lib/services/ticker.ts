@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { scheduledChanges } from '@/db/schema';
 import { systemContext, type ServiceContext } from './context';
+import { checkGuardrails } from './guardrail';
 import { runDrainEnd, type ChangeOutcome } from './drains';
 import { runScheduledActivation } from './scheduled-activation';
 import { finishChange, toChange, type ScheduledChange } from './scheduled-changes';
@@ -16,6 +17,8 @@ import { write } from './write';
  * that came due while every instance was down runs at the first tick after a start. A tick that cannot
  * reach the database logs it and tries again next time. A change whose executor throws (rather than
  * refusing) stays pending and is tried again next tick. New kinds register an executor here.
+ * After the scheduled changes, each tick runs the canary guardrail (lib/services/guardrail.ts), which
+ * judges each running canary once per its own window whichever instance claims it.
  */
 
 type Executor = (ctx: ServiceContext, change: ScheduledChange) => Promise<Result<ChangeOutcome>>;
@@ -80,20 +83,27 @@ export interface Ticker {
  * Starts ticking every `periodMs` on the database `db()` gives. Ticks never overlap; a failing tick is
  * logged (once per distinct reason, not every few seconds) and the next one tries again.
  */
-export function startTicker(db: () => Db | Promise<Db>, periodMs: number, log: (message: string) => void = console.error): Ticker {
+/** What a tick does: the scheduled changes that came due, then the canary guardrail. Returns the changes that finished. */
+export async function appTick(db: Db): Promise<ScheduledChange[]> {
+  const finished = await runDueChanges(db);
+  await checkGuardrails(systemContext(db, 'guardrail'));
+  return finished;
+}
+
+export function startTicker(db: () => Db | Promise<Db>, periodMs: number, log: (message: string) => void = console.error, work: (db: Db) => Promise<ScheduledChange[]> = appTick): Ticker {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let lastError = '';
   const tick = async () => {
     try {
-      const finished = await runDueChanges(await db());
-      if (lastError) log('Switchyard: scheduled changes run again (the database is back).');
+      const finished = await work(await db());
+      if (lastError) log('Switchyard: scheduled changes and the canary guardrail run again (the database is back).');
       lastError = '';
       return finished;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (reason !== lastError) log(`Switchyard: scheduled changes could not run (${reason}); trying again every ${periodMs / 1000} s.`);
+      if (reason !== lastError) log(`Switchyard: scheduled changes and the canary guardrail could not run (${reason}); trying again every ${periodMs / 1000} s.`);
       lastError = reason;
       return [];
     }

@@ -19,7 +19,7 @@ import { systemContext } from '../../lib/services/context';
 import { decide, DecisionCache, type DecideResponse } from '../../lib/services/decisions';
 import { DecisionLog } from '../../lib/services/decision-log';
 import { writeDecisions } from '../../lib/services/decision-log-store';
-import { startGuardrailRunner } from '../../lib/services/guardrail-runner';
+import { startTicker } from '../../lib/services/ticker';
 import { publishScheme } from '../../lib/services/publishing';
 import { startRollout, stopRollout } from '../../lib/services/rollouts';
 import { getScheme, saveDraft } from '../../lib/services/schemes';
@@ -133,7 +133,7 @@ export async function rolloutBench(bodies: string[]): Promise<RolloutBench> {
   // As if the guardrail had judged just before the breach: the next judgement is one window away.
   const planted = Date.now();
   await db.update(rollouts).set({ evaluatedAt: new Date(planted) }).where(eq(rollouts.id, canaryId));
-  const stopRunner = startGuardrailRunner(() => db, { SWITCHYARD_GUARDRAIL_TICK_MS: String(TICK_MS) });
+  const ticker = startTicker(() => db, TICK_MS); // the app's ticker: scheduled changes, then the guardrail
   let tripMs: number | null = null;
   let judgedMs: number | null = null;
   while (Date.now() - planted < 3 * WINDOW_SECONDS * 1000) {
@@ -145,7 +145,7 @@ export async function rolloutBench(bodies: string[]): Promise<RolloutBench> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  stopRunner();
+  await ticker.stop();
   const after = await loaded();
   check(after, null, 0);
   await connection.close();
