@@ -22,7 +22,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse | undefi
   const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, dev });
   const headers = new Headers(request.headers);
-  headers.delete(NEEDED_ROLE_HEADER); // only the guard below sets it
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
   return withPolicy((await guardPage(request, headers)) ?? NextResponse.next({ request: { headers } }), policy);
@@ -70,6 +69,8 @@ async function guardPage(request: NextRequest, headers: Headers): Promise<NextRe
   const needed = pageRole(pathname);
   if (!isRole(access.user.role) || !roleAllows(access.user.role, needed)) {
     // Next.js ignores a rewrite's status for a page: /forbidden calls forbidden(), which answers 403.
+    // The header only picks the words of that page (the proxy also sees the rewritten request, so it
+    // must not strip it there); a client sending it itself changes nothing but those words.
     headers.set(NEEDED_ROLE_HEADER, needed);
     return NextResponse.rewrite(new URL('/forbidden', request.url), { request: { headers } });
   }

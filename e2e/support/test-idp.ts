@@ -54,9 +54,10 @@ export async function startTestIdp(options: { port: number; redirectUri: string 
       claims: () => ({ sub: id, email: id, email_verified: true, name: id.split('@')[0] }),
     }),
     pkce: { required: () => true },
+    // Lifetimes of its own (seconds), so it does not print a notice for each default it falls back on.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     features: { devInteractions: { enabled: true } },
   });
-  // The development login form says so in the log on every start; that is what this is.
   provider.on('server_error', (_ctx, error) => console.error('test IdP:', error));
   const server: Server = createServer({ key: readFileSync(keyFile), cert: readFileSync(certificateFile) }, provider.callback());
   await new Promise<void>((resolve, reject) => {
