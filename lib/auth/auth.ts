@@ -58,11 +58,10 @@ export function createAuth(db: Db, env: NodeJS.ProcessEnv = process.env) {
     },
     // Requests that change something must come from this site: BETTER_AUTH_URL's origin when it is set,
     // otherwise the origin the request itself was addressed to (its Host), so a fresh install works as is.
-    // The SSO provider's origin too: the sso plugin fetches discovery, token, keys and user info only
-    // from trusted origins or public addresses, and a company's provider is often on an internal one.
-    trustedOrigins: baseURL
-      ? [new URL(baseURL).origin, ...issuerOrigin(ssoConfig.config)]
-      : (request) => [request ? ownOrigin(request) : null, ...issuerOrigin(ssoConfig.config)],
+    // With SSO (which needs BETTER_AUTH_URL), the provider's origin too: the sso plugin fetches discovery,
+    // token, keys and user info only from trusted origins or public addresses, and a company's provider
+    // is often on an internal one.
+    trustedOrigins: baseURL ? [new URL(baseURL).origin, ...issuerOrigin(ssoConfig.config)] : (request) => [request ? ownOrigin(request) : null],
     hooks: {
       after: createAuthMiddleware(async (ctx) => {
         const address = ctx.request ? clientAddress(ctx.request.headers) : null;
