@@ -31,6 +31,8 @@ const nextConfig = {
     ];
   },
   allowedDevOrigins: thisMachine(),
+  // `forbidden()` (app/forbidden/page.tsx): a page the proxy refuses for a role answers 403, not 200.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isForeignOrigin, requestTargetProblem } from '@/lib/http/request-target';
-import { pageRole, PUBLIC_PAGES, roleAllows, isRole } from '@/lib/access/roles';
+import { NEEDED_ROLE_HEADER, pageRole, PUBLIC_PAGES, roleAllows, isRole } from '@/lib/access/roles';
 import { contentSecurityPolicy, newNonce } from '@/lib/http/content-security-policy';
 
 /**
@@ -68,9 +68,11 @@ async function guardPage(request: NextRequest, headers: Headers): Promise<NextRe
   if (!access.user) return redirect(request, `/sign-in?next=${encodeURIComponent(pathname + search)}`);
   const needed = pageRole(pathname);
   if (!isRole(access.user.role) || !roleAllows(access.user.role, needed)) {
-    const url = new URL('/forbidden', request.url);
-    url.searchParams.set('needs', needed);
-    return NextResponse.rewrite(url, { status: 403, request: { headers } });
+    // Next.js ignores a rewrite's status for a page: /forbidden calls forbidden(), which answers 403.
+    // The header only picks the words of that page (the proxy also sees the rewritten request, so it
+    // must not strip it there); a client sending it itself changes nothing but those words.
+    headers.set(NEEDED_ROLE_HEADER, needed);
+    return NextResponse.rewrite(new URL('/forbidden', request.url), { request: { headers } });
   }
   return undefined;
 }

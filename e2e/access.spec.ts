@@ -61,8 +61,10 @@ test('four-eyes: a publisher asks, a second publisher approves in another browse
   await expect(viewer.getByTestId('version-history')).toBeVisible();
   await expect(viewer.getByTestId('publish')).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: /Activate|Roll back/ })).toHaveCount(0);
-  await viewer.goto('/audit');
-  await expect(viewer.getByTestId('forbidden')).toContainText('publisher');
+  // Refused pages answer 403 (not a 200 that only looks like a refusal), with the page saying why.
+  expect((await viewer.goto('/audit'))?.status()).toBe(403);
+  await expect(viewer.getByRole('main').getByTestId('forbidden')).toContainText('It needs the publisher role or above.');
+  await viewer.screenshot({ path: 'test-results/access-forbidden.png' });
   await viewerContext.close();
 
   // Publish a second version so there is something to activate, then turn four-eyes on.
@@ -179,6 +181,15 @@ test('a viewer replaying an admin\'s server action with its own session (as curl
 
   const viewerContext = await signedOut(browser);
   await signIn(await viewerContext.newPage(), viewer, '/');
+  // Pages above the viewer's role answer 403 with the page that says which role they need.
+  for (const [path, needs] of [['/settings/users', 'admin'], ['/settings/api-keys', 'admin'], ['/audit?action=approve', 'publisher']] as const) {
+    const refused = await viewerContext.request.get(path, { maxRedirects: 0 });
+    expect(refused.status(), path).toBe(403);
+    const html = await refused.text();
+    expect(html).toContain('Your role may not open this page');
+    expect(html).toContain(`It needs the ${needs} role or above.`);
+  }
+  expect((await viewerContext.request.get('/settings', { maxRedirects: 0 })).status()).toBe(200);
   const replayed = await viewerContext.request.post('/settings', { headers, data: body, maxRedirects: 0 });
   expect(await replayed.text()).toContain('Your role (viewer) may not do this');
   const anonymousContext = await signedOut(browser);

@@ -44,7 +44,7 @@ export function SignInForm({ next, email: initialEmail, sso }: { next: string; e
       const response = await fetch('/api/auth/sign-in/sso', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ providerId: 'oidc', callbackURL: next, errorCallbackURL: '/sign-in?sso=failed' }),
+        body: JSON.stringify({ providerId: 'oidc', callbackURL: next, errorCallbackURL: `/sign-in?sso=failed&next=${encodeURIComponent(next)}` }),
       });
       const body = (await response.json().catch(() => ({}))) as { url?: string; message?: string };
       if (response.ok && body.url) {

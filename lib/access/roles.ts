@@ -47,3 +47,9 @@ export function pageRole(pathname: string): Role {
 
 /** Pages anyone may open: signing in and creating the first admin. */
 export const PUBLIC_PAGES: readonly string[] = ['/sign-in', '/setup'];
+
+/**
+ * The least role a refused page needs, set by the proxy on the request it rewrites to /forbidden, where
+ * the 403 page (app/forbidden.tsx, which takes no props) names it.
+ */
+export const NEEDED_ROLE_HEADER = 'x-switchyard-needed-role';

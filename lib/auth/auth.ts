@@ -12,6 +12,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { authSecret } from './secret';
 import { ssoConfigFromEnv, type SsoConfig } from './sso-config';
 import { recordAuthEvent } from './events';
+import { DISABLED_REFUSAL, REFUSAL_CODE, ssoDomainRefusal } from './sso-failure';
 import { announceBootstrap, bootstrapFirstAdmin, type Bootstrap } from './bootstrap';
 
 /**
@@ -57,7 +58,10 @@ export function createAuth(db: Db, env: NodeJS.ProcessEnv = process.env) {
     },
     // Requests that change something must come from this site: BETTER_AUTH_URL's origin when it is set,
     // otherwise the origin the request itself was addressed to (its Host), so a fresh install works as is.
-    trustedOrigins: baseURL ? [new URL(baseURL).origin] : (request) => [request ? ownOrigin(request) : null],
+    // With SSO (which needs BETTER_AUTH_URL), the provider's origin too: the sso plugin fetches discovery,
+    // token, keys and user info only from trusted origins or public addresses, and a company's provider
+    // is often on an internal one.
+    trustedOrigins: baseURL ? [new URL(baseURL).origin, ...issuerOrigin(ssoConfig.config)] : (request) => [request ? ownOrigin(request) : null],
     hooks: {
       after: createAuthMiddleware(async (ctx) => {
         const address = ctx.request ? clientAddress(ctx.request.headers) : null;
@@ -74,7 +78,11 @@ export function createAuth(db: Db, env: NodeJS.ProcessEnv = process.env) {
           before: async (user, ctx) => {
             if (!ctx?.path?.startsWith('/sso/')) return;
             if (!ssoConfig.config || !emailInDomain(user.email, ssoConfig.config.domain)) {
-              throw new APIError('FORBIDDEN', { message: `Only ${ssoConfig.config?.domain ?? 'configured'} addresses may sign in with single sign-on.` });
+              const address = ctx.request ? clientAddress(ctx.request.headers) : null;
+              await recordAuthEvent(db, { action: 'sign_in_failed', entityId: user.email.slice(0, 200), user: null, address, detail: { email: user.email.slice(0, 200), via: 'sso', reason: 'email domain not allowed' } });
+              // With a code, the sso plugin sends the browser back to the sign-in page (?error=<code>)
+              // instead of answering the callback with bare JSON.
+              throw new APIError('FORBIDDEN', { code: REFUSAL_CODE.domain, message: ssoDomainRefusal(ssoConfig.config?.domain ?? 'configured') });
             }
             return { data: { ...user, role: ssoConfig.config.role } };
           },
@@ -89,7 +97,7 @@ export function createAuth(db: Db, env: NodeJS.ProcessEnv = process.env) {
         create: {
           before: async (session) => {
             const [row] = await db.select({ disabled: users.disabled }).from(users).where(eq(users.id, session.userId));
-            if (!row || row.disabled) throw new APIError('FORBIDDEN', { message: 'This account is disabled. Ask an admin to enable it.' });
+            if (!row || row.disabled) throw new APIError('FORBIDDEN', { code: REFUSAL_CODE.disabled, message: DISABLED_REFUSAL });
           },
           after: async (session, ctx) => {
             const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, session.userId));
@@ -154,6 +162,10 @@ function defaultProvider(config: SsoConfig) {
       scopes: ['openid', 'email', 'profile'],
     },
   };
+}
+
+function issuerOrigin(config: SsoConfig | null): string[] {
+  return config ? [new URL(config.issuer).origin] : [];
 }
 
 /** Sign-in attempts per address per minute; SWITCHYARD_SIGN_IN_LIMIT overrides the 10 (tests raise it). */

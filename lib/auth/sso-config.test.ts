@@ -6,6 +6,7 @@ const full = {
   SWITCHYARD_SSO_CLIENT_ID: 'switchyard',
   SWITCHYARD_SSO_CLIENT_SECRET: 'not-a-real-secret',
   SWITCHYARD_SSO_DOMAIN: '@Example.com',
+  BETTER_AUTH_URL: 'https://switchyard.example.com/',
 } as unknown as NodeJS.ProcessEnv;
 
 describe('single sign-on from the environment', () => {
@@ -16,7 +17,7 @@ describe('single sign-on from the environment', () => {
   it('with the four required variables: OIDC, the domain normalised, new users viewers unless said otherwise', () => {
     expect(ssoConfigFromEnv(full)).toEqual({
       ok: true,
-      config: { providerId: 'oidc', name: 'single sign-on', issuer: full.SWITCHYARD_SSO_ISSUER, clientId: 'switchyard', clientSecret: 'not-a-real-secret', domain: 'example.com', role: 'viewer' },
+      config: { providerId: 'oidc', name: 'single sign-on', issuer: full.SWITCHYARD_SSO_ISSUER, clientId: 'switchyard', clientSecret: 'not-a-real-secret', domain: 'example.com', role: 'viewer', redirectUri: 'https://switchyard.example.com/api/auth/sso/callback/oidc' },
     });
     const named = ssoConfigFromEnv({ ...full, SWITCHYARD_SSO_ROLE: 'editor', SWITCHYARD_SSO_NAME: 'Okta' });
     expect(named.ok && named.config).toMatchObject({ role: 'editor', name: 'Okta' });
@@ -31,8 +32,11 @@ describe('single sign-on from the environment', () => {
       'SWITCHYARD_SSO_DOMAIN is not set',
       'SWITCHYARD_SSO_ISSUER must be an https:// URL (got "http://login.example.com")',
       'SWITCHYARD_SSO_ROLE must be one of viewer, editor, publisher, admin (got "owner")',
+      'BETTER_AUTH_URL (the app\'s public URL) is not set; single sign-on needs it for the redirect URI',
     ]);
     const badDomain = ssoConfigFromEnv({ ...full, SWITCHYARD_SSO_DOMAIN: 'not a domain' });
     expect(!badDomain.ok && badDomain.problems).toEqual(['SWITCHYARD_SSO_DOMAIN must be an email domain such as example.com (got "not a domain")']);
+    const badUrl = ssoConfigFromEnv({ ...full, BETTER_AUTH_URL: 'switchyard.example.com' });
+    expect(!badUrl.ok && badUrl.problems).toEqual(['BETTER_AUTH_URL must be an http:// or https:// URL (got "switchyard.example.com")']);
   });
 });

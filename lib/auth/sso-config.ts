@@ -12,6 +12,8 @@ export interface SsoConfig {
   domain: string;
   /** The role a user signing in for the first time gets. */
   role: Role;
+  /** Where the provider sends the browser back: the redirect URI to register there. */
+  redirectUri: string;
 }
 
 export type SsoConfigResult = { ok: true; config: SsoConfig | null } | { ok: false; problems: string[] };
@@ -25,7 +27,11 @@ export const SSO_ENV = {
   name: 'SWITCHYARD_SSO_NAME',
 } as const;
 
-/** No SSO variable set: SSO is off. Some set: all four required ones must be, and valid. */
+/**
+ * No SSO variable set: SSO is off. Some set: all four required ones must be, and valid, and
+ * BETTER_AUTH_URL too: the redirect URI registered at the provider is fixed, so the app must not guess
+ * its own address from a request (Next.js reports `localhost` to a handler however it was reached).
+ */
 export function ssoConfigFromEnv(env: NodeJS.ProcessEnv): SsoConfigResult {
   const value = (name: string) => env[name]?.trim() || undefined;
   const issuer = value(SSO_ENV.issuer);
@@ -41,8 +47,23 @@ export function ssoConfigFromEnv(env: NodeJS.ProcessEnv): SsoConfigResult {
   if (issuer && !isHttpsUrl(issuer)) problems.push(`${SSO_ENV.issuer} must be an https:// URL (got "${issuer}")`);
   if (domain && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) problems.push(`${SSO_ENV.domain} must be an email domain such as example.com (got "${domain}")`);
   if (!isRole(role)) problems.push(`${SSO_ENV.role} must be one of ${ROLES.join(', ')} (got "${role}")`);
-  if (problems.length > 0 || !issuer || !clientId || !clientSecret || !domain || !isRole(role)) return { ok: false, problems };
-  return { ok: true, config: { providerId: 'oidc', name: value(SSO_ENV.name) ?? 'single sign-on', issuer, clientId, clientSecret, domain, role } };
+  const appUrl = value('BETTER_AUTH_URL');
+  if (!appUrl) problems.push('BETTER_AUTH_URL (the app\'s public URL) is not set; single sign-on needs it for the redirect URI');
+  else if (!isWebUrl(appUrl)) problems.push(`BETTER_AUTH_URL must be an http:// or https:// URL (got "${appUrl}")`);
+  if (problems.length > 0 || !issuer || !clientId || !clientSecret || !domain || !isRole(role) || !appUrl) return { ok: false, problems };
+  const redirectUri = `${new URL(appUrl).origin}/api/auth/sso/callback/${PROVIDER_ID}`;
+  return { ok: true, config: { providerId: PROVIDER_ID, name: value(SSO_ENV.name) ?? 'single sign-on', issuer, clientId, clientSecret, domain, role, redirectUri } };
+}
+
+/** better-auth's path for the provider's callback ends in this id (`/api/auth/sso/callback/oidc`). */
+const PROVIDER_ID = 'oidc';
+
+function isWebUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
 }
 
 function isHttpsUrl(text: string): boolean {

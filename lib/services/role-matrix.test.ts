@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import type { Connection } from '@/db/client';
-import { auditEntries } from '@/db/schema';
+import type { Connection, Db } from '@/db/client';
+import { auditEntries, decisionAttempts } from '@/db/schema';
 import { DEMO_SCHEME_ID, seedDemoData } from '@/db/seed';
 import { testDatabases } from '@/db/testing';
 import { ROLES, roleAllows, type Role } from '@/lib/access/roles';
 import { createApiKey } from './api-keys';
+import { reportAttempt, reportAttemptLines } from './attempts';
 import { listAuditEntries } from './audit-trail';
 import type { ServiceContext } from './context';
+import { newDecisionId } from './decision-id';
+import { writeDecisions } from './decision-log-store';
 import { createFilter } from './filters';
 import { goLiveWithVersion, publishOrRequest, setFourEyes, stopLiveScheme } from './going-live';
 import { createProcessor } from './processors';
@@ -31,6 +34,20 @@ import { createUser, endUserSessions } from './users';
 type Action = { name: string; needs: Role; run: (ctx: ServiceContext) => Promise<Result<unknown>>; badInput?: true };
 /** A pending activation for the cancel row, made before the suite's tests (by the system). */
 const scheduled = { id: '' };
+
+/**
+ * A decision as decide records it, made fresh for each call: an attempt report is judged against the
+ * stored decision before the write (and its role check), so only a new attempt of a real decision
+ * reaches the check. Recording a decision writes no audit entry.
+ */
+async function recordedDecision(db: Db): Promise<string> {
+  const at = Date.now() - 1000;
+  const id = newDecisionId(at);
+  const decision = { outcome: 'route', processor: 'proc_adyen_eu', candidates: ['proc_adyen_eu', 'proc_stripe'], node: null, path: [], scheme: { id: DEMO_SCHEME_ID, version: 1 } } as const;
+  await writeDecisions(db, [{ id, at, latencyUs: 100, apiKeyId: null, transaction: { id: 'tx_matrix', amount: 10, currency: 'EUR' }, decision, redacted: [] }]);
+  return id;
+}
+const FIRST_ATTEMPT = { processor: 'proc_adyen_eu', attempt: 1, outcome: 'approved' } as const;
 const ACTIONS: Action[] = [
   { name: 'read the audit trail', needs: 'publisher', run: (ctx) => listAuditEntries(ctx, {}) },
   { name: 'create a processor', needs: 'editor', run: (ctx) => createProcessor(ctx, { name: '' }) , badInput: true },
@@ -54,6 +71,10 @@ const ACTIONS: Action[] = [
   { name: 'create an API key', needs: 'admin', run: (ctx) => createApiKey(ctx, { name: '', scopes: [] }) , badInput: true },
   { name: 'add a user', needs: 'admin', run: (ctx) => createUser(ctx, { email: 'not-an-email', password: 'x', role: 'viewer' }) , badInput: true },
   { name: 'end a user\'s sessions', needs: 'admin', run: (ctx) => endUserSessions(ctx, 'usr_unknown') },
+  // The payment backend reports attempts with a `decide` key (the API checks the scope); a user's
+  // session never reaches these, but the service still holds them to the editor's role.
+  { name: 'report an attempt', needs: 'editor', run: async (ctx) => reportAttempt(ctx, await recordedDecision(ctx.db), FIRST_ATTEMPT) },
+  { name: 'report attempts as lines', needs: 'editor', run: async (ctx) => reportAttemptLines(ctx, [{ line: 1, value: { decision_id: await recordedDecision(ctx.db), ...FIRST_ATTEMPT } }]) },
 ];
 
 describe.each(testDatabases())('roles × actions on $name', (target) => {
@@ -74,13 +95,28 @@ describe.each(testDatabases())('roles × actions on $name', (target) => {
   }, 240_000);
   afterAll(async () => connection?.close());
 
+  it('an API key (the decide scope, which the API checks) reports an attempt; it is stored and audited once', async () => {
+    const key = await createApiKey(as.admin, { name: 'matrix decide', scopes: ['decide'] });
+    if (!key.ok) throw new Error(key.error.message);
+    const ctx: ServiceContext = { db: connection.db, actor: { kind: 'api_key', id: key.value.key.id, prefix: key.value.key.prefix, scopes: ['decide'], ownerId: as.admin.actor.kind === 'user' ? as.admin.actor.id : null }, via: 'api' };
+    const [audits, attempts] = [await auditCount(), await attemptCount()];
+    const id = await recordedDecision(connection.db);
+    expect(await reportAttempt(ctx, id, FIRST_ATTEMPT)).toMatchObject({ ok: true, value: { decision_id: id, attempt: 1, replayed: false } });
+    expect([await auditCount(), await attemptCount()]).toEqual([audits + 1, attempts + 1]);
+    // The same report again is a replay: nothing more stored or audited.
+    expect(await reportAttempt(ctx, id, FIRST_ATTEMPT)).toMatchObject({ ok: true, value: { replayed: true } });
+    expect([await auditCount(), await attemptCount()]).toEqual([audits + 1, attempts + 1]);
+  });
+
   const auditCount = async () => Number((await connection.db.select({ n: count() }).from(auditEntries))[0]!.n);
+  const attemptCount = async () => Number((await connection.db.select({ n: count() }).from(decisionAttempts))[0]!.n);
 
   for (const action of ACTIONS) {
     for (const role of ROLES) {
       const allowed = roleAllows(role, action.needs);
       it(`${role} ${allowed ? 'may' : 'may not'} ${action.name}`, async () => {
         const before = await auditCount();
+        const attemptsBefore = await attemptCount();
         const result = await action.run(as[role]);
         if (allowed) {
           expect(result.ok || result.error.code).not.toBe('forbidden');
@@ -90,6 +126,7 @@ describe.each(testDatabases())('roles × actions on $name', (target) => {
         } else {
           expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(new RegExp(`Your role \\(${role}\\) may not do this.*${action.needs}`)) } });
           expect(await auditCount()).toBe(before);
+          expect(await attemptCount()).toBe(attemptsBefore);
         }
       });
     }

@@ -30,7 +30,7 @@ describe.each(testDatabases())('outcome feedback on $name', (target) => {
     expect(answer.status).toBe(200);
     return answer.body.decision_id;
   };
-  const report = (id: string, body: unknown, key = api.keys.decide) => call(attemptRoute, 'POST', `/api/v1/decisions/${id}/attempts`, { key, body, params: { id } }).then(json);
+  const report = (id: string, body: unknown, key: string | null = api.keys.decide) => call(attemptRoute, 'POST', `/api/v1/decisions/${id}/attempts`, { key, body, params: { id } }).then(json);
   const lines = async (text: string) => {
     const response = await call(attemptsRoute, 'POST', '/api/v1/attempts', { key: api.keys.decide, body: text, headers: { 'content-type': 'application/x-ndjson' } });
     expect(response.status).toBe(200);
@@ -81,6 +81,28 @@ describe.each(testDatabases())('outcome feedback on $name', (target) => {
     expect((await report('dec_000000000AAAAAAAAAAAAAAAA', { processor: 'proc_stripe', attempt: 1, outcome: 'approved' })).status).toBe(404);
     expect((await report('pay_123', { processor: 'proc_stripe', attempt: 1, outcome: 'approved' })).status).toBe(404);
     expect((await report(id, { processor: 'proc_stripe', attempt: 1, outcome: 'approved' }, api.keys.read)).status).toBe(403);
+  });
+
+  it('needs the decide scope on both paths: read and write keys get 403, no key or a revoked one 401, and nothing is stored or audited', async () => {
+    const id = await decideOne();
+    await log.flush();
+    const attempt = { processor: 'proc_adyen_eu', attempt: 1, outcome: 'approved' };
+    const stored = () => count(sql`select count(*) as n from decision_attempts where decision_id = ${id}`);
+    const audited = () => count(sql`select count(*) as n from audit_entries where action in ('report_attempt', 'report_attempts')`);
+    const auditBefore = await audited();
+    for (const [name, key, status] of [['read', api.keys.read, 403], ['write', api.keys.write, 403], ['revoked', api.keys.revoked, 401], ['none', null, 401]] as const) {
+      const one = await report(id, attempt, key);
+      expect(one.status, `${name} key, one attempt`).toBe(status);
+      expect(one.body.error.type).toBe(status === 403 ? 'forbidden' : 'unauthorized');
+      const body = JSON.stringify({ decision_id: id, ...attempt });
+      const batch = await call(attemptsRoute, 'POST', '/api/v1/attempts', { key, body, headers: { 'content-type': 'application/x-ndjson' } });
+      expect(batch.status, `${name} key, JSON lines`).toBe(status);
+    }
+    expect([await stored(), await audited()]).toEqual([0, auditBefore]);
+    // A key with every scope may, like the decide key.
+    expect((await report(id, attempt, api.keys.all)).status).toBe(200);
+    expect((await report(id, attempt)).body).toMatchObject({ replayed: true });
+    expect([await stored(), await audited()]).toEqual([1, auditBefore + 1]);
   });
 
   it('takes JSON lines: reports broken and refused lines by number, applies the rest, one audit entry per batch', async () => {
