@@ -42,8 +42,8 @@ function withPolicy(response: NextResponse, policy: string): NextResponse {
 /**
  * Every request but:
  *  - /api/v1 paths without a percent-escape: API key routes, which need neither a session nor a page's
- *    policy, and a proxied request costs Next.js a copy of its body and a second Web Request — decide
- *    through the route handler lost about a fifth of its throughput to it (docs/decide.md). The route
+ *    policy, and a proxied request costs Next.js a copy of its body and a second Web Request (about a
+ *    tenth of the process's time for decide through the route handler, docs/decide.md). The route
  *    wrapper (lib/http/route.ts) checks their query and sets their policy; a path with an escape still
  *    comes here, to be refused before Next.js decodes it;
  *  - the two whose bodies stream (a simulation run's upload, /api/v1/simulate/batch): for a request the

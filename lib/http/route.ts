@@ -56,7 +56,7 @@ export type RouteHandler = (request: Request, context: NextContext) => Promise<R
  *
  * proxy.ts does not run for /api/v1 (its matcher leaves out paths without a percent-escape): an API key
  * route needs no session or page policy, and a proxied request costs Next.js a copy of its body and a
- * second Web Request (docs/decide.md, "The route handler"). So the checks the proxy would make are made
+ * second Web Request (docs/decide.md, "The route handler under next start"). So the checks the proxy would make are made
  * here: the query's escapes, and the policy header. A path with an escape still goes through the proxy.
  */
 export function defineRoute(endpoints: Partial<Record<Method, Endpoint>>): Record<Method, RouteHandler> {

@@ -21,8 +21,11 @@ export type WriteBatch = (batch: DecisionLogEntry[], maybeStored: boolean) => Pr
 
 export type WriterKind = 'worker' | 'thread';
 
-/** The worker's entry (plain ESM: it loads TypeScript itself under `next start`). */
-const WORKER_ENTRY = path.join(process.cwd(), 'server', 'decision-log-worker.mjs');
+/**
+ * The worker's entry, loaded from disk as it is (plain ESM: it loads TypeScript itself); the bundler
+ * must not follow it into the app's bundles, where tsx and the TypeScript sources cannot be bundled.
+ */
+const WORKER_ENTRY = path.join(/* turbopackIgnore: true */ process.cwd(), 'server', 'decision-log-worker.mjs');
 /** Entries per message: one clone of this many takes well under a millisecond. */
 const SLICE = 250;
 
@@ -73,7 +76,7 @@ class WorkerWriter {
 
   /** `ended`: the worker is gone; `started` false when it never loaded (then this thread writes instead). */
   constructor(url: string, private ended: ((started: boolean) => void) | null) {
-    this.worker = new Worker(WORKER_ENTRY, { workerData: { url } });
+    this.worker = new Worker(/* turbopackIgnore: true */ WORKER_ENTRY, { workerData: { url } });
     this.worker.unref(); // never what keeps the process alive
     this.worker.on('message', (reply: Reply) => this.answer(reply));
     this.worker.on('error', (error) => this.end(`the decision log's worker failed: ${error.message}`));
