@@ -17,9 +17,12 @@
  *       process, in rounds alternating with the decide service call it is part of: its time per
  *       payment against the service's, and against the time (a) spent per dedicated request (the
  *       server runs it on its one thread, so that share is what the lint costs the clean path);
- *   (e) the decision log's cost: (a) against `dedicated` (recording every decision, the default) and
- *       against `unlogged` (the same server with SWITCHYARD_DECISION_LOG=off), alternating, two runs
- *       each; the recording server's buffer is then checked to have been written (backlog 0, no drops);
+ *   (e) the decision log's cost (scripts/bench/decision-log-cost.ts): (a) against `dedicated`
+ *       (recording every decision, the default), `threaded` (recording, batches written from decide's
+ *       own thread: SWITCHYARD_DECISION_WRITER=thread) and `unlogged` (SWITCHYARD_DECISION_LOG=off),
+ *       alternating, two runs each, then an open loop at 1,000 req/s on each for the latency; the
+ *       recording server's buffer is then checked to have been written (backlog 0, no drops).
+ *       BENCH_ONLY=log runs (e) alone (no bare or Next.js server).
  *   (f) rollouts (scripts/bench/rollouts.ts): decide with a shadow and with a canary against without,
  *       canary share accuracy, a planted guardrail breach, no answer outside the rollout.
  *       BENCH_ONLY=rollouts runs (f) alone.
@@ -40,6 +43,7 @@ import { generateTransactions } from '../lib/simulation';
 import { systemContext } from '../lib/services/context';
 import { lintTransaction } from '../lib/transactions';
 import { DRAIN_MS, freePorts, load, openLoop, start, waitReady, type Run } from './bench/http-load';
+import { decisionLogCost, logCostReport, type LogCost, type LogServers } from './bench/decision-log-cost';
 import { rolloutBench, rolloutReport } from './bench/rollouts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -47,13 +51,13 @@ const CONNECTIONS = 64;
 const OFFERED_RATE = 1500;
 const OPEN_LOOP_CONNECTIONS = 128; // at most this many requests in flight; more wait for a free connection
 const ROOT = process.cwd();
-const LOG_ROUNDS = 2;
 
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'rollouts') return rolloutsOnly();
+  if (process.env.BENCH_ONLY === 'log') return logOnly();
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
   const database = await prepareDatabase();
-  const [barePort, nextPort, dedicatedPort, unloggedPort] = await freePorts(4);
+  const [barePort, nextPort, dedicatedPort, unloggedPort, threadedPort] = await freePorts(5);
   const bodies = [...generateTransactions(10_000, { seed: 7 })].map((transaction) => JSON.stringify({ transaction }));
   const bodiesFolder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-bodies-'));
   const bodiesFile = path.join(bodiesFolder, 'bodies.jsonl');
@@ -65,13 +69,14 @@ async function main(): Promise<void> {
     children.push(nextServer);
     const dedicated = start(
       'node',
-      [...profileFlags(), '--import', 'tsx', '--import', './server/server-only.mjs', 'server/main.ts', '-p', String(dedicatedPort), '-H', '127.0.0.1'],
+      [...profileFlags(), ...dedicatedArgs(dedicatedPort!)],
       { ...database.envFor('dedicated'), SWITCHYARD_FAULT_SIGNALS: '1' },
     );
     children.push(dedicated);
-    const dedicatedArgs = (port: number) => ['--import', 'tsx', '--import', './server/server-only.mjs', 'server/main.ts', '-p', String(port), '-H', '127.0.0.1'];
     children.push(start('node', dedicatedArgs(unloggedPort!), { ...database.envFor('unlogged'), SWITCHYARD_DECISION_LOG: 'off' }));
+    children.push(start('node', dedicatedArgs(threadedPort!), { ...database.envFor('threaded'), SWITCHYARD_DECISION_WRITER: 'thread' }));
     const unlogged = `http://127.0.0.1:${unloggedPort}/api/v1/decide`;
+    const threaded = `http://127.0.0.1:${threadedPort}/api/v1/decide`;
     // Next.js last in each phase: it is still working through its backlog when its run ends.
     const targets = {
       bare: `http://127.0.0.1:${barePort}/api/v1/decide`,
@@ -80,10 +85,10 @@ async function main(): Promise<void> {
     };
     await Promise.all([
       waitReady(`http://127.0.0.1:${barePort}/`, 'POST'), waitReady(`http://127.0.0.1:${nextPort}/api/health`), waitReady(`http://127.0.0.1:${dedicatedPort}/api/health`),
-      waitReady(`http://127.0.0.1:${unloggedPort}/api/health`),
+      waitReady(`http://127.0.0.1:${unloggedPort}/api/health`), waitReady(`http://127.0.0.1:${threadedPort}/api/health`),
     ]);
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${database.key}` };
-    for (const url of [...Object.values(targets), unlogged]) await load(url, headers, bodies, { connections: 8, seconds: 2 }); // warm up
+    for (const url of [...Object.values(targets), unlogged, threaded]) await load(url, headers, bodies, { connections: 8, seconds: 2 }); // warm up
 
     const runs: Run[] = [];
     console.log(`(a) closed loop, ${CONNECTIONS} connections, ${SECONDS} s`);
@@ -93,13 +98,7 @@ async function main(): Promise<void> {
       runs.push(await openLoop(url, headers, bodiesFile, { rate: OFFERED_RATE, seconds: SECONDS, connections: OPEN_LOOP_CONNECTIONS, name: `(b) ${name}` }));
     }
     nextServer.kill('SIGTERM'); // done with it; its backlog must not weigh on (c) and (e)
-    console.log(`(e) closed loop, ${CONNECTIONS} connections, ${SECONDS} s: recording on (dedicated) and off (unlogged), alternating`);
-    const logRuns: { on: Run[]; off: Run[] } = { on: [], off: [] };
-    for (let round = 1; round <= LOG_ROUNDS; round++) {
-      logRuns.on.push(await load(targets.dedicated, headers, bodies, { connections: CONNECTIONS, seconds: SECONDS, name: `(e) recording on #${round}` }));
-      logRuns.off.push(await load(unlogged, headers, bodies, { connections: CONNECTIONS, seconds: SECONDS, name: `(e) recording off #${round}` }));
-    }
-    const logged = await recordedAll(`http://127.0.0.1:${dedicatedPort}/api/health`);
+    const logCost = await decisionLogCost({ on: targets.dedicated, thread: threaded, off: unlogged }, { headers, bodies, bodiesFile, connections: CONNECTIONS, seconds: SECONDS }, `http://127.0.0.1:${dedicatedPort}/api/health`);
     console.log(`(c) closed loop on dedicated, database ${database.kind === 'postgres' ? 'cut off' : 'closed'} after ${SECONDS / 2} s`);
     const outage = setTimeout(() => {
       if (database.cut) database.cut();
@@ -115,7 +114,7 @@ async function main(): Promise<void> {
 
     const lint = await lintCost(bodies);
     const rollout = await rolloutBench(bodies);
-    report(runs, database.kind, lint, logRuns, logged, rolloutReport(rollout));
+    report(runs, database.kind, lint, logCost, rolloutReport(rollout));
     console.log(`\nafter the outage: /api/health says "${health.status}" (cache stale for ${health.cache.stale_ms} ms); a write answers ${write.status}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
@@ -168,23 +167,6 @@ async function lintCost(bodies: string[]): Promise<LintCost> {
   }
 }
 
-interface LogStatus {
-  backlog: number;
-  dropped: number;
-  written: number;
-}
-
-/** The recording server's decision log once its buffer is written (at most 30 s after the load). */
-async function recordedAll(healthUrl: string): Promise<LogStatus> {
-  let status: LogStatus = { backlog: -1, dropped: -1, written: 0 };
-  for (let i = 0; i < 120; i++) {
-    status = ((await (await fetch(healthUrl)).json()) as { decision_log: LogStatus }).decision_log;
-    if (status.backlog === 0) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return status;
-}
-
 /** BENCH_ONLY=rollouts: phase (f) alone (no build, no servers). */
 async function rolloutsOnly(): Promise<void> {
   const bodies = [...generateTransactions(10_000, { seed: 7 })].map((transaction) => JSON.stringify({ transaction }));
@@ -195,7 +177,7 @@ async function rolloutsOnly(): Promise<void> {
   if (checks.some(([, passed]) => !passed)) process.exitCode = 1;
 }
 
-function report(runs: Run[], kind: string, lint: LintCost, logRuns: { on: Run[]; off: Run[] }, logged: LogStatus, rollout: ReturnType<typeof rolloutReport>): void {
+function report(runs: Run[], kind: string, lint: LintCost, logCost: LogCost, rollout: ReturnType<typeof rolloutReport>): void {
   const bare = (prefix: string) => runs.find((r) => r.name === `${prefix} bare`)!;
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\nnpm run bench:api — ${new Date().toISOString()} — database: ${kind}, ${SECONDS} s per phase`);
@@ -218,18 +200,13 @@ function report(runs: Run[], kind: string, lint: LintCost, logRuns: { on: Run[];
       `${(100 * lint.microseconds / lint.serviceMicroseconds).toFixed(1)}% of the decide service's ${lint.serviceMicroseconds.toFixed(2)} µs; ` +
       `a dedicated request at (a) takes ${requestMicroseconds.toFixed(1)} µs: the lint makes it ${(100 * lintShare).toFixed(2)}% slower than without`,
   );
-  const mean = (list: Run[]) => list.reduce((sum, r) => sum + r.requestsPerSecond, 0) / list.length;
-  const logShare = mean(logRuns.on) / mean(logRuns.off);
-  console.log(
-    `(e) decision log: ${Math.round(mean(logRuns.on))} req/s recording, ${Math.round(mean(logRuns.off))} req/s not recording (mean of ${LOG_ROUNDS} alternating runs each): ` +
-      `${(100 * logShare).toFixed(1)}%; the recording server wrote ${logged.written} decisions, ${logged.backlog} left in its buffer, ${logged.dropped} dropped`,
-  );
+  const log = logCostReport(logCost);
+  for (const line of log.lines) console.log(line);
   for (const line of rollout.lines) console.log(line);
   const checks = [
     ...rollout.checks,
     [`decide throughput >= 40% of bare (a)`, a.requestsPerSecond >= 0.4 * bare('(a)').requestsPerSecond],
-    ['recording decisions keeps >= 80% of the throughput without (e)', logShare >= 0.8],
-    ['every recorded decision written, none dropped (e)', logged.backlog === 0 && logged.dropped === 0 && logged.written > 0],
+    ...log.checks,
     [`p99 < 10 ms at ${OFFERED_RATE} req/s offered (b)`, b.p99 < 10],
     ['zero errors (a, b)', a.errors === 0 && b.errors === 0],
     ['zero failed decides while the database is away (c)', c.errors === 0],
@@ -237,6 +214,37 @@ function report(runs: Run[], kind: string, lint: LintCost, logRuns: { on: Run[];
   ] as const;
   for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
   if (checks.some(([, passed]) => !passed)) process.exitCode = 1; // a FAIL fails the run
+}
+
+const dedicatedArgs = (port: number) => ['--import', 'tsx', '--import', './server/server-only.mjs', 'server/main.ts', '-p', String(port), '-H', '127.0.0.1'];
+
+/** BENCH_ONLY=log: phase (e) alone, on the three dedicated servers it compares. */
+async function logOnly(): Promise<void> {
+  const database = await prepareDatabase();
+  const ports = await freePorts(3);
+  const kinds = ['on', 'thread', 'off'] as const;
+  const env: Record<(typeof kinds)[number], Record<string, string>> = { on: {}, thread: { SWITCHYARD_DECISION_WRITER: 'thread' }, off: { SWITCHYARD_DECISION_LOG: 'off' } };
+  const bodies = [...generateTransactions(10_000, { seed: 7 })].map((transaction) => JSON.stringify({ transaction }));
+  const bodiesFolder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-bodies-'));
+  const bodiesFile = path.join(bodiesFolder, 'bodies.jsonl');
+  writeFileSync(bodiesFile, bodies.join('\n'));
+  const children = kinds.map((kind, i) => start('node', dedicatedArgs(ports[i]!), { ...database.envFor(kind), ...env[kind] }));
+  try {
+    const origin = (i: number) => `http://127.0.0.1:${ports[i]}`;
+    await Promise.all(kinds.map((_, i) => waitReady(`${origin(i)}/api/health`)));
+    const urls = Object.fromEntries(kinds.map((kind, i) => [kind, `${origin(i)}/api/v1/decide`])) as unknown as LogServers;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${database.key}` };
+    for (const url of Object.values(urls)) await load(url, headers, bodies, { connections: 8, seconds: 2 }); // warm up
+    const { lines, checks } = logCostReport(await decisionLogCost(urls, { headers, bodies, bodiesFile, connections: CONNECTIONS, seconds: SECONDS }, `${origin(0)}/api/health`));
+    console.log(`\nnpm run bench:api (BENCH_ONLY=log) — ${new Date().toISOString()} — database: ${database.kind}, ${SECONDS} s per phase`);
+    for (const line of lines) console.log(line);
+    for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
+    if (checks.some(([, passed]) => !passed)) process.exitCode = 1; // a FAIL fails the run
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    rmSync(bodiesFolder, { recursive: true, force: true });
+    await database.close();
+  }
 }
 
 interface BenchDatabase {

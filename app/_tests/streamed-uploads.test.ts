@@ -19,8 +19,14 @@ describe('which requests the proxy sees', () => {
   it('sees every other page and route, the run\'s progress, cancel and export included', () => {
     for (const url of ['/', '/sign-in', '/schemes', '/schemes/sch_demo_eu_cards', '/schemes/sch_demo_eu_cards/simulations',
       '/schemes/sch_demo_eu_cards/simulations/run_abc/progress', '/schemes/sch_demo_eu_cards/simulations/run_abc/cancel',
-      '/schemes/sch_demo_eu_cards/simulations/run_abc/export', '/api/v1/simulate', '/api/v1/simulate/batches', '/api/v1/processors/%ff', '/audit']) {
+      '/schemes/sch_demo_eu_cards/simulations/run_abc/export', '/api/health', '/api/auth/sign-in/email', '/api/v1/processors/%ff', '/api/v1/schemes/%00/versions', '/audit']) {
       expect(proxied(url), url).toBe(true);
+    }
+  });
+
+  it('skips /api/v1 (API keys: no session, no page policy) unless its path has a percent-escape to refuse', () => {
+    for (const url of ['/api/v1/decide', '/api/v1/decide?strict=true', '/api/v1/simulate', '/api/v1/simulate/batches', '/api/v1/processors/proc_stripe', '/api/v1/nowhere?x=%ff']) {
+      expect(proxied(url), url).toBe(false);
     }
   });
 });

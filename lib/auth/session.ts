@@ -5,6 +5,7 @@ import type { Role } from '@/lib/access/roles';
 import { activeUser, countUsers } from '@/lib/services/users';
 import { getAuth } from './auth';
 import { clientAddress } from '@/lib/http/client-address';
+import { isDatabaseUnavailable } from '@/lib/http/database';
 
 export interface SignedInUser {
   id: string;
@@ -22,6 +23,25 @@ export async function userOfHeaders(requestHeaders: Headers): Promise<SignedInUs
   const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
   if (!session) return null;
   return activeUser(await getDb(), session.user.id);
+}
+
+/** What the page guard (proxy.ts) needs of a request: whether the first user is still to be made, and the session's user. */
+export type PageAccess = { setup_needed: boolean; user: SignedInUser | null } | 'unavailable';
+
+/**
+ * The page guard's lookup, in the proxy's own process: 'unavailable' when the database cannot be
+ * reached (the page then says so itself). Any other failure reads as no session (sign in again), and
+ * is logged.
+ */
+export async function pageAccessOf(requestHeaders: Headers): Promise<PageAccess> {
+  try {
+    if (await setupNeeded()) return { setup_needed: true, user: null };
+    return { setup_needed: false, user: await userOfHeaders(requestHeaders) };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return 'unavailable';
+    console.error('page guard: the session could not be read:', error instanceof Error ? error.message : String(error));
+    return { setup_needed: false, user: null };
+  }
 }
 
 /** The signed-in user of the current request (pages, layouts, server actions). */

@@ -2,18 +2,12 @@ import 'server-only';
 import { pageRole, roleAllows } from '@/lib/access/roles';
 import { userOfHeaders } from '@/lib/auth/session';
 import { apiError, type ApiError } from './errors';
-import { requestTargetProblem } from './request-target';
 
 /*
- * The checks proxy.ts makes, for the routes its matcher leaves out (their bodies stream, and Next.js
- * would otherwise hold a proxied body in memory and cut it at 10 MB).
+ * The sign-in check proxy.ts makes, for the UI routes its matcher leaves out (their bodies stream, and
+ * Next.js would otherwise hold a proxied body in memory and cut it at 10 MB). Their request target is
+ * checked by lib/http/target-refusal.ts.
  */
-
-/** A path or query that does not decode, or decodes to a NUL: 400, as the proxy answers it. */
-export function targetRefusal(request: Request): ApiError | undefined {
-  const problem = requestTargetProblem(new URL(request.url));
-  return problem && apiError(400, 'invalid_request', problem.message, { issues: [{ path: [problem.where], message: problem.message }] });
-}
 
 /** A UI route's sign-in guard: no valid session → 401, a role below what the path needs → 403. */
 export async function signInRefusal(request: Request): Promise<ApiError | undefined> {

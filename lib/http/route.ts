@@ -13,6 +13,8 @@ import { apiError, errorResponse, type ApiError } from './errors';
 import { apiErrorOfThrown } from './thrown';
 import { respond } from './respond';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+import { contentSecurityPolicy } from './content-security-policy';
+import { targetRefusal } from './target-refusal';
 import { ID_PATTERN, ID_RULE, quote } from '@/lib/text/hostile';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -45,10 +47,17 @@ type NextContext = { params: Promise<Record<string, string | string[]>> };
 export type RouteHandler = (request: Request, context: NextContext) => Promise<Response>;
 
 /**
- * Every /api/v1 route: request id, method check (405 with `Allow`), API key and scope, body, idempotency,
- * then one service call whose `Result` maps to the response. Endpoints with the `write` scope run in one
- * database transaction with the idempotency record; the service's own write (and its audit entry) is a
- * savepoint in it, rolled back when the service refuses. A database that cannot be reached is a 503.
+ * Every /api/v1 route: request id, request target (400 for a query that does not decode), method check
+ * (405 with `Allow`), API key and scope, body, idempotency, then one service call whose `Result` maps to
+ * the response, which carries the non-page Content-Security-Policy. Endpoints with the `write` scope run
+ * in one database transaction with the idempotency record; the service's own write (and its audit
+ * entry) is a savepoint in it, rolled back when the service refuses. A database that cannot be reached
+ * is a 503.
+ *
+ * proxy.ts does not run for /api/v1 (its matcher leaves out paths without a percent-escape): an API key
+ * route needs no session or page policy, and a proxied request costs Next.js a copy of its body and a
+ * second Web Request (docs/decide.md, "The route handler under next start"). So the checks the proxy would make are made
+ * here: the query's escapes, and the policy header. A path with an escape still goes through the proxy.
  */
 export function defineRoute(endpoints: Partial<Record<Method, Endpoint>>): Record<Method, RouteHandler> {
   const allow = METHODS.filter((m) => endpoints[m]).join(', ');
@@ -58,24 +67,31 @@ export function defineRoute(endpoints: Partial<Record<Method, Endpoint>>): Recor
     handlers[method] = async (request, context) => {
       const requestId = requestIdOf(request);
       const params = await paramsOf(context);
-      const badParam = endpoint ? checkParams(params) : undefined;
+      const refused = request.url.includes('%') ? targetRefusal(request) : undefined;
+      const badParam = refused ?? (endpoint ? checkParams(params) : undefined);
       const response = badParam
         ? errorResponse(badParam)
         : endpoint
         ? await run(endpoint, request, params, requestId)
         : errorResponse(apiError(405, 'method_not_allowed', `${method} is not allowed here; use ${allow}.`, { headers: { Allow: allow } }));
-      return withHeader(response, REQUEST_ID_HEADER, requestId);
+      return withApiHeaders(response, requestId);
     };
   }
   return handlers;
 }
 
+/** The API's answers carry the policy of what is not a page: no script but this origin's, no framing. */
+const API_POLICY = contentSecurityPolicy({ dev: process.env.NODE_ENV === 'development' });
+
+function withApiHeaders(response: Response, requestId: string): Response {
+  return withHeader(withHeader(response, REQUEST_ID_HEADER, requestId), 'Content-Security-Policy', API_POLICY);
+}
+
 /** Answers every method with the same error: unknown paths under /api/v1. */
 export function notFoundRoute(): Record<Method, RouteHandler> {
   const handler: RouteHandler = async (request) =>
-    withHeader(
-      errorResponse(apiError(404, 'not_found', `No endpoint at ${quote(new URL(request.url).pathname, 120)}. See /api/v1/openapi.json.`)),
-      REQUEST_ID_HEADER,
+    withApiHeaders(
+      errorResponse(targetRefusal(request) ?? apiError(404, 'not_found', `No endpoint at ${quote(new URL(request.url).pathname, 120)}. See /api/v1/openapi.json.`)),
       requestIdOf(request),
     );
   return Object.fromEntries(METHODS.map((m) => [m, handler])) as Record<Method, RouteHandler>;

@@ -3,7 +3,8 @@ import type { ServiceContext } from '@/lib/services/context';
 import { databaseForHandlers, databaseUnavailable, isDatabaseUnavailable } from './database';
 import { clientAddress } from './client-address';
 import { apiError, errorResponse } from './errors';
-import { signInRefusal, targetRefusal } from './outside-proxy';
+import { signInRefusal } from './outside-proxy';
+import { targetRefusal } from './target-refusal';
 import { requestIdOf } from './request-id';
 
 type Params = Record<string, string>;

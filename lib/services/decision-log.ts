@@ -1,6 +1,7 @@
 import 'server-only';
 import { BoundedQueue } from '@/lib/traffic/bounded-queue';
 import type { DecisionLogEntry } from './decision-log-store';
+import type { WriterKind } from './decision-log-writer';
 
 export type { DecisionLogEntry } from './decision-log-store';
 
@@ -163,8 +164,8 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The buffer's size and write interval from the environment (docs/traffic.md). */
-export function decisionLogSettings(env: NodeJS.ProcessEnv = process.env): { on: boolean; capacity: number; flushMs: number } {
+/** The buffer's size, write interval and writer from the environment (docs/traffic.md). */
+export function decisionLogSettings(env: NodeJS.ProcessEnv = process.env): { on: boolean; capacity: number; flushMs: number; writer: WriterKind } {
   const number = (name: string, fallback: number, min: number) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -176,5 +177,7 @@ export function decisionLogSettings(env: NodeJS.ProcessEnv = process.env): { on:
     on: env.SWITCHYARD_DECISION_LOG !== 'off',
     capacity: number('SWITCHYARD_DECISION_BUFFER', 100_000, 1),
     flushMs: number('SWITCHYARD_DECISION_FLUSH_MS', 200, 10),
+    // With Postgres, batches are prepared and written by a worker thread; `thread` keeps them on this one.
+    writer: env.SWITCHYARD_DECISION_WRITER === 'thread' ? 'thread' : 'worker',
   };
 }

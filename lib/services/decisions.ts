@@ -11,7 +11,7 @@ import { judgeShadow, type ShadowRecord } from '@/lib/rollouts/differences';
 import { DecisionCache, VersionNotCompilable, type DecisionSnapshot, type LiveRollout } from './decision-cache';
 import { newDecisionId } from './decision-id';
 import { DecisionLog, decisionLogSettings, type DecisionLogEntry } from './decision-log';
-import { writeDecisions } from './decision-log-store';
+import { batchWriter } from './decision-log-writer';
 import { getSettings } from './settings';
 import { maintainPartitions } from './traffic-partitions';
 import { fail, notFound, ok, validationError, type Result, type ServiceError } from './result';
@@ -303,15 +303,12 @@ export function decisionLog(): DecisionLog | null {
 function openDecisionLog(): DecisionLog | null {
   const settings = decisionLogSettings();
   if (!settings.on) return null;
-  const database = () => holder.__switchyardDecisionCacheReady?.source.db;
+  const source = () => holder.__switchyardDecisionCacheReady?.source;
+  const database = () => source()?.db;
   const log = new DecisionLog({
     capacity: settings.capacity,
     flushMs: settings.flushMs,
-    write: async (batch, maybeStored) => {
-      const db = database();
-      if (!db) throw new Error('the database is not open yet');
-      await writeDecisions(db, batch, maybeStored);
-    },
+    write: batchWriter(source, settings.writer),
     maintain: async () => {
       const db = database();
       if (!db) return false;

@@ -45,6 +45,7 @@ import * as attempts from '../attempts/route';
 import * as scheduled from '../schemes/[id]/scheduled/route';
 import * as scheduledChange from '../scheduled-changes/[id]/route';
 import * as drain from '../processors/[id]/drain/route';
+import * as nowhere from '../[...path]/route';
 import { call, openApiHarness, type ApiHarness } from './harness';
 
 type Route = Record<Method, RouteHandler>;
@@ -180,6 +181,20 @@ describe.each(testDatabases())('/api/v1 under hostile input on $name', (target) 
     expect(lines.map((l) => [l.line, l.error ?? null])).toEqual([[1, null], [2, 'not valid UTF-8'], [3, null]]);
   });
 
+  it('/api/v1, which the proxy does not see, gets the same policy from its route wrapper: answers, refusals and unknown paths', async () => {
+    const answers = [
+      await call(processors, 'GET', '/api/v1/processors', { key: api.keys.all }),
+      await call(processors, 'GET', '/api/v1/processors'),
+      await call(processors, 'GET', '/api/v1/processors?x=%ff', { key: api.keys.all }),
+      await call(nowhere, 'GET', '/api/v1/nowhere'),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 400, 404]);
+    for (const response of answers) {
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'; ");
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
+  });
+
   it('simulate/batch, which the proxy does not see (its body streams), refuses an undecodable query itself', async () => {
     for (const query of ['scheme_id=%00', 'scheme_id=%ff']) {
       const request = new Request(`http://localhost/api/v1/simulate/batch?${query}`, { method: 'POST', body: '{"amount":1}\n', headers: { authorization: `Bearer ${api.keys.read}`, 'content-type': 'application/x-ndjson' } });
@@ -230,13 +245,13 @@ describe('the Content-Security-Policy (proxy.ts)', () => {
     expect(first.nonce).not.toBe(second.nonce);
   });
   it('allows no inline script and no eval anywhere; what is not a page gets scripts from this origin only', async () => {
-    for (const path of ['/sign-in', '/api/v1/processors', '/_next/static/chunks/a.js']) {
+    for (const path of ['/sign-in', '/api/health', '/_next/static/chunks/a.js']) {
       const { sent } = await policyOf(path);
       const scripts = sent.split('; ').find((d) => d.startsWith('script-src '))!;
       expect(scripts, path).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect(sent, path).toContain("frame-ancestors 'none'");
     }
-    expect((await policyOf('/api/v1/processors')).sent).toContain("script-src 'self';");
+    expect((await policyOf('/api/health')).sent).toContain("script-src 'self';");
   });
 });
 

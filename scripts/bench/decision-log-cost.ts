@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:api` (e): what recording decisions costs decide, measured side by side on three copies
+ * of the dedicated server over one database: `on` (recording, the default writer: a worker thread on
+ * Postgres), `thread` (recording, batches prepared and written on decide's own thread:
+ * SWITCHYARD_DECISION_WRITER=thread, the writer before the worker) and `off` (SWITCHYARD_DECISION_LOG=off,
+ * the baseline). Closed-loop runs alternate between the three, LOG_ROUNDS each; then an open loop at
+ * a fixed rate on each for the latency. The verdict is `on` against `off`.
+ */
+import { load, openLoop, type Run } from './http-load';
+
+const LOG_ROUNDS = 2;
+const LATENCY_RATE = 1000;
+const LATENCY_CONNECTIONS = 128;
+
+export interface LogServers {
+  on: string;
+  thread: string;
+  off: string;
+}
+
+export interface LogStatus {
+  backlog: number;
+  dropped: number;
+  written: number;
+}
+
+export interface LogCost {
+  closed: Record<keyof LogServers, Run[]>;
+  open: Record<keyof LogServers, Run>;
+  /** The `on` server's log once its buffer is written. */
+  logged: LogStatus;
+}
+
+export interface LoadSetup {
+  headers: Record<string, string>;
+  bodies: string[];
+  bodiesFile: string;
+  connections: number;
+  seconds: number;
+}
+
+const KINDS = ['on', 'thread', 'off'] as const;
+const LABEL: Record<keyof LogServers, string> = { on: 'recording, worker', thread: 'recording, in-thread', off: 'not recording' };
+
+export async function decisionLogCost(urls: LogServers, setup: LoadSetup, healthOfOn: string): Promise<LogCost> {
+  const { headers, bodies, bodiesFile, connections, seconds } = setup;
+  console.log(`(e) closed loop, ${connections} connections, ${seconds} s: ${KINDS.map((k) => LABEL[k]).join(', ')}, alternating`);
+  const closed: LogCost['closed'] = { on: [], thread: [], off: [] };
+  for (let round = 1; round <= LOG_ROUNDS; round++) {
+    for (const kind of KINDS) closed[kind].push(await load(urls[kind], headers, bodies, { connections, seconds, name: `(e) ${LABEL[kind]} #${round}` }));
+  }
+  console.log(`(e) open loop, ${LATENCY_RATE} req/s offered, ${seconds} s`);
+  const open = {} as LogCost['open'];
+  for (const kind of KINDS) {
+    open[kind] = await openLoop(urls[kind], headers, bodiesFile, { rate: LATENCY_RATE, seconds, connections: LATENCY_CONNECTIONS, name: `(e) ${LABEL[kind]}, ${LATENCY_RATE}/s` });
+  }
+  return { closed, open, logged: await recordedAll(healthOfOn) };
+}
+
+/** The recording server's decision log once its buffer is written (at most 30 s after the load). */
+async function recordedAll(healthUrl: string): Promise<LogStatus> {
+  let status: LogStatus = { backlog: -1, dropped: -1, written: 0 };
+  for (let i = 0; i < 120; i++) {
+    status = ((await (await fetch(healthUrl)).json()) as { decision_log: LogStatus }).decision_log;
+    if (status.backlog === 0) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return status;
+}
+
+const mean = (list: Run[]) => list.reduce((sum, r) => sum + r.requestsPerSecond, 0) / list.length;
+
+export function logCostReport(cost: LogCost): { lines: string[]; checks: [string, boolean][] } {
+  const { closed, open, logged } = cost;
+  const share = mean(closed.on) / mean(closed.off);
+  const threadShare = mean(closed.thread) / mean(closed.off);
+  const lines = [
+    `(e) decision log: ${Math.round(mean(closed.on))} req/s recording (worker), ${Math.round(mean(closed.thread))} req/s recording (in-thread), ` +
+      `${Math.round(mean(closed.off))} req/s not recording (mean of ${LOG_ROUNDS} alternating runs each): ${(100 * share).toFixed(1)}% (in-thread writer ${(100 * threadShare).toFixed(1)}%); ` +
+      `the recording server wrote ${logged.written} decisions, ${logged.backlog} left in its buffer, ${logged.dropped} dropped`,
+    `(e) at ${LATENCY_RATE} req/s offered, p50 / p99 ms: recording (worker) ${open.on.p50.toFixed(2)} / ${open.on.p99.toFixed(2)}, ` +
+      `in-thread ${open.thread.p50.toFixed(2)} / ${open.thread.p99.toFixed(2)}, not recording ${open.off.p50.toFixed(2)} / ${open.off.p99.toFixed(2)}; errors ${open.on.errors} / ${open.thread.errors} / ${open.off.errors}`,
+  ];
+  const checks: [string, boolean][] = [
+    ['recording decisions keeps >= 80% of the throughput without (e)', share >= 0.8],
+    ['every recorded decision written, none dropped (e)', logged.backlog === 0 && logged.dropped === 0 && logged.written > 0],
+  ];
+  return { lines, checks };
+}
