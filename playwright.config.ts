@@ -52,9 +52,9 @@ export default defineConfig({
     { name: 'sign in', testMatch: /sign-in\.setup\.ts/, use: { ...devices['Desktop Chrome'], launchOptions: { ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] } } },
     { name: 'chromium', dependencies: ['sign in'], testIgnore: LIVE_CHANGING, use: signedIn },
     // These change what is live for the whole account for a while (a canary, a scheduled activation):
-    // each runs alone, after the rest, so no other spec sees its traffic split or its version.
-    { name: 'rollouts', dependencies: ['chromium'], testMatch: /rollouts\.spec\.ts/, use: signedIn },
-    { name: 'scheduled changes', dependencies: ['rollouts'], testMatch: /scheduled-changes\.spec\.ts/, use: signedIn },
+    // `npm run test:e2e` runs them after the rest, one at a time (scripts/e2e.mjs), so no other spec
+    // sees its traffic split or its version.
+    { name: 'live changes', dependencies: ['sign in'], testMatch: LIVE_CHANGING, use: signedIn },
   ],
   webServer: [
     {
