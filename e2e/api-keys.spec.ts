@@ -1,17 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-/** fetch from the page itself, as a payment backend's code would call the API. */
-const api = (page: Page, method: string, path: string, secret: string | null, body?: unknown) =>
-  page.evaluate(
-    async ({ method, path, secret, body }) => {
-      const headers: Record<string, string> = {};
-      if (secret) headers.authorization = `Bearer ${secret}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, body: await response.json(), requestId: response.headers.get('x-request-id') };
-    },
-    { method, path, secret, body },
-  );
+import { expect, test } from '@playwright/test';
+import { api } from './api';
 
 test.describe('API keys', () => {
   test('create a key in the UI, use it against /api/v1, revoke it', async ({ page, context }) => {

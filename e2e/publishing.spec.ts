@@ -1,16 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-/** fetch from the page, as a payment backend would call the API. */
-const api = (page: Page, method: string, path: string, secret: string, body?: unknown) =>
-  page.evaluate(
-    async ({ method, path, secret, body }) => {
-      const headers: Record<string, string> = { authorization: `Bearer ${secret}` };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, body: await response.json() };
-    },
-    { method, path, secret, body },
-  );
+import { api, createKeyInUi } from './api';
 
 const SCHEME = 'sch_demo_eu_cards';
 const GERMAN_CARD = {
@@ -32,11 +21,7 @@ async function decideUntil(page: Page, secret: string, check: (body: { processor
 
 test('publish with a test case overridden, see history, diff two versions, roll back, and decide follows', async ({ page }) => {
   // An API key made in the UI, for the payment backend's calls below.
-  await page.goto('/settings/api-keys');
-  await page.getByLabel('Name').fill('Publishing e2e');
-  for (const scope of ['read', 'write', 'decide']) await page.getByRole('group', { name: 'Scopes' }).getByLabel(scope).check();
-  await page.getByRole('button', { name: 'Create API key' }).click();
-  const secret = await page.getByTestId('new-secret').getByLabel('API key secret').inputValue();
+  const secret = await createKeyInUi(page, 'Publishing e2e', ['read', 'write', 'decide']);
 
   const before = await decideUntil(page, secret, () => true);
   // Other specs may have published versions of the demo scheme already: this one publishes the next.

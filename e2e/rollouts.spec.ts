@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { createKeyInUi } from './api';
 
 /*
  * Shadow, then canary, of a new version of the demo scheme beside its live version. The new version
@@ -10,17 +11,6 @@ const SCHEME = 'sch_demo_eu_cards';
 const RUN = Date.now().toString(36);
 const marked = (i: number) => ({ id: `pay_rollout_${RUN}_${i}`, amount: 250, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, customer: { risk_score: 10 }, metadata: { e2e_rollout: 'yes' } });
 const plain = (i: number) => ({ id: `pay_plain_${RUN}_${i}`, amount: 250, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, customer: { risk_score: 10 } });
-
-async function createKey(page: Page): Promise<string> {
-  await page.goto('/settings/api-keys');
-  await page.getByLabel('Name').fill(`Rollout backend ${RUN}`);
-  const scopes = page.getByRole('group', { name: 'Scopes' });
-  await scopes.getByLabel('decide').check();
-  await scopes.getByLabel('read').check();
-  await scopes.getByLabel('write').check();
-  await page.getByRole('button', { name: 'Create API key' }).click();
-  return page.getByTestId('new-secret').getByLabel('API key secret').inputValue();
-}
 
 /** Publishes (without activating) a version that sends marked payments to Worldpay; the draft is put back as it was. */
 async function publishMarkedVersion(page: Page, secret: string): Promise<number> {
@@ -54,7 +44,7 @@ const decideAll = (page: Page, secret: string, payments: unknown[]) =>
 
 test('shadow a version and see its differences, then run it as a canary and see the guardrail stop it', async ({ page }) => {
   test.setTimeout(180_000);
-  const secret = await createKey(page);
+  const secret = await createKeyInUi(page, `Rollout backend ${RUN}`, ['read', 'write', 'decide']);
   const version = await publishMarkedVersion(page, secret);
   expect(version).toBeGreaterThan(1);
 

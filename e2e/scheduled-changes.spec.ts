@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { api, createKeyInUi } from './api';
 
 /*
  * Scheduled and time-boxed changes, end to end: an activation scheduled a few seconds ahead goes live
@@ -6,30 +7,11 @@ import { expect, test, type Page } from '@playwright/test';
  * second here (SWITCHYARD_TICK_MS in playwright.config.ts).
  */
 
-const api = (page: Page, method: string, path: string, secret: string, body?: unknown) =>
-  page.evaluate(
-    async ({ method, path, secret, body }) => {
-      const headers: Record<string, string> = { authorization: `Bearer ${secret}` };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, body: await response.json() };
-    },
-    { method, path, secret, body },
-  );
-
-async function makeKey(page: Page, name: string): Promise<string> {
-  await page.goto('/settings/api-keys');
-  await page.getByLabel('Name').fill(name);
-  for (const scope of ['read', 'write']) await page.getByRole('group', { name: 'Scopes' }).getByLabel(scope).check();
-  await page.getByRole('button', { name: 'Create API key' }).click();
-  return page.getByTestId('new-secret').getByLabel('API key secret').inputValue();
-}
-
 /** A UTC wall-clock time `seconds` from now, as the datetime-local field takes it. */
 const utcIn = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString().slice(0, 19);
 
 test('schedule an activation a few seconds ahead and watch it go live', async ({ page }) => {
-  const secret = await makeKey(page, 'Scheduled e2e');
+  const secret = await createKeyInUi(page, 'Scheduled e2e', ['read', 'write']);
   const demo = await api(page, 'GET', '/api/v1/schemes/sch_demo_eu_cards/versions/1', secret);
   const created = await api(page, 'POST', '/api/v1/schemes', secret, { name: 'Scheduled e2e', document: { ...demo.body.document, name: 'Scheduled e2e' } });
   expect(created.status).toBe(201);
@@ -75,7 +57,7 @@ test('schedule an activation a few seconds ahead and watch it go live', async ({
 });
 
 test('drain a processor for a short while: out of traffic, then back by itself', async ({ page }) => {
-  const secret = await makeKey(page, 'Drain e2e');
+  const secret = await createKeyInUi(page, 'Drain e2e', ['read', 'write']);
   const processor = { id: 'proc_drain_e2e', name: 'Drain Me', provider: 'acme', status: 'active', currencies: ['EUR'], payment_methods: ['card'], countries: [], approval_rate: 0.9, fees: { percent: 1, fixed: 0 } };
   expect((await api(page, 'POST', '/api/v1/processors', secret, processor)).status).toBe(201);
 

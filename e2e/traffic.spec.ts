@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { createKeyInUi } from './api';
 
 const SCHEME = '/schemes/sch_demo_eu_cards';
 
@@ -8,20 +9,9 @@ const payment = (i: number, country: 'DE' | 'US') => ({
   card: { brand: 'visa', issuer_country: country }, customer: { risk_score: 10 },
 });
 
-async function createDecideKey(page: Page): Promise<string> {
-  await page.goto('/settings/api-keys');
-  await page.getByLabel('Name').fill('Traffic backend');
-  const scopes = page.getByRole('group', { name: 'Scopes' });
-  await scopes.getByLabel('decide').check();
-  await scopes.getByLabel('read').uncheck();
-  await scopes.getByLabel('write').uncheck();
-  await page.getByRole('button', { name: 'Create API key' }).click();
-  return page.getByTestId('new-secret').getByLabel('API key secret').inputValue();
-}
-
 test.describe('live traffic', () => {
   test('decide with a key, report outcomes, see them on the dashboard, replay them through an edited draft', async ({ page }) => {
-    const secret = await createDecideKey(page);
+    const secret = await createKeyInUi(page, 'Traffic backend', ['decide']);
 
     // The payment backend: 30 EU and 10 US decisions, then what each attempt did, as JSON lines.
     const reported = await page.evaluate(async ({ secret, payments }) => {
