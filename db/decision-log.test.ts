@@ -33,7 +33,7 @@ describe.each(testDatabases())('decision log on $name', (target) => {
   });
 
   it('gives each answer a decision id and stores it with its rollups in one write, minus the redacted fields', async () => {
-    const log = new DecisionLog({ write: (batch) => writeDecisions(connection.db, batch), capacity: 1000, flushMs: 60_000 });
+    const log = new DecisionLog({ write: (batch) => writeDecisions(connection, batch), capacity: 1000, flushMs: 60_000 });
     const ids: string[] = [];
     for (let i = 0; i < 25; i++) {
       const answer = await decide(cache, { transaction: { ...TX, id: `tx_${i}` } }, undefined, { log, apiKeyId: 'key_1' });
@@ -63,16 +63,16 @@ describe.each(testDatabases())('decision log on $name', (target) => {
   });
 
   it('writes a batch again without storing or counting anything twice (a commit whose answer was lost)', async () => {
-    const log = new DecisionLog({ write: (batch) => writeDecisions(connection.db, batch), capacity: 100, flushMs: 60_000 });
+    const log = new DecisionLog({ write: (batch) => writeDecisions(connection, batch), capacity: 100, flushMs: 60_000 });
     const entries: DecisionLogEntry[] = [];
     const spy = new DecisionLog({ write: async (batch) => void entries.push(...batch), capacity: 100, flushMs: 60_000 });
     const answer = await decide(cache, { transaction: { ...TX, currency: 'USD', id: 'tx_twice' } }, undefined, { log: spy, apiKeyId: null });
     await spy.flush();
-    await writeDecisions(connection.db, entries);
+    await writeDecisions(connection, entries);
     // Written again after a failure: the stored rows are left out.
-    await writeDecisions(connection.db, entries, true);
+    await writeDecisions(connection, entries, true);
     // Written again as if new: refused whole, nothing counted.
-    await expect(writeDecisions(connection.db, entries)).rejects.toThrow();
+    await expect(writeDecisions(connection, entries)).rejects.toThrow();
     expect(await count('decision_log', sql`id = ${answer.ok && answer.value.decision_id}`)).toBe(1);
     const [usd] = await queryRows<{ n: string }>(connection.db, sql`select sum(decisions) as n from traffic_segments where grain = 'minute' and dimension = 'currency' and value = 'USD'`);
     expect(Number(usd!.n)).toBe(1);
@@ -84,7 +84,7 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     const log = new DecisionLog({
       write: async (batch) => {
         if (down) throw new Error('connection refused');
-        await writeDecisions(connection.db, batch);
+        await writeDecisions(connection, batch);
       },
       capacity: 40,
       flushMs: 60_000,
@@ -115,7 +115,7 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     const spy = new DecisionLog({ write: async (batch) => void entries.push(...batch), capacity: 10, flushMs: 60_000 });
     await decide(cache, { transaction: TX }, undefined, { log: spy, apiKeyId: null });
     await spy.flush();
-    await writeDecisions(connection.db, entries.map((e) => ({ ...e, id: `${e.id.slice(0, 4)}${old.toString(36).padStart(9, '0')}${e.id.slice(13)}`, at: old })));
+    await writeDecisions(connection, entries.map((e) => ({ ...e, id: `${e.id.slice(0, 4)}${old.toString(36).padStart(9, '0')}${e.id.slice(13)}`, at: old })));
     expect(await count(partitionName('decision_log', dayOf(old)))).toBe(1);
 
     const [a, b] = await Promise.all([maintainPartitions(connection.db, 30, now), maintainPartitions(connection.db, 30, now)]);
@@ -127,7 +127,7 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     expect(await count('decision_log', sql`decided_at < ${new Date(now - 30 * DAY_MS).toISOString()}`)).toBe(0);
 
     // A write for a dropped day makes its partition again rather than failing.
-    await writeDecisions(connection.db, entries.map((e) => ({ ...e, id: `${e.id}x`.slice(0, 29), at: old })));
+    await writeDecisions(connection, entries.map((e) => ({ ...e, id: `${e.id}x`.slice(0, 29), at: old })));
     expect(await count(partitionName('decision_log', dayOf(old)))).toBe(1);
   });
 

@@ -30,7 +30,7 @@ describe.each(testDatabases())('rollouts on $name', (target) => {
   let schemeId = '';
   const db = () => connection.db;
   const as: Record<string, ServiceContext> = {};
-  const log = () => new DecisionLog({ write: (batch) => writeDecisions(db(), batch), capacity: 100_000, flushMs: 60_000 });
+  const log = () => new DecisionLog({ write: (batch) => writeDecisions(connection, batch), capacity: 100_000, flushMs: 60_000 });
 
   beforeAll(async () => {
     connection = await target.open();

@@ -37,7 +37,7 @@ describe.each(testDatabases())('traffic dashboard on $name', (target) => {
     connection = await target.open();
     ctx = { db: connection.db, actor: { kind: 'user', id: 'u', email: 'viewer@x', role: 'viewer' }, via: 'ui' };
     // The last hour: 3 routed to proc_a, 1 blocked, one routed 2 h ago (outside the hour).
-    await writeDecisions(connection.db, [
+    await writeDecisions(connection, [
       entry(NOW - 2 * MINUTE, 'route', 'proc_a', 12),
       entry(NOW - 2 * MINUTE, 'route', 'proc_a', 14),
       entry(NOW - 30 * MINUTE, 'route', 'proc_a', 40),

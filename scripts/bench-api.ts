@@ -73,8 +73,9 @@ async function main(): Promise<void> {
       { ...database.envFor('dedicated'), SWITCHYARD_FAULT_SIGNALS: '1' },
     );
     children.push(dedicated);
-    children.push(start('node', dedicatedArgs(unloggedPort!), { ...database.envFor('unlogged'), SWITCHYARD_DECISION_LOG: 'off' }));
-    children.push(start('node', dedicatedArgs(threadedPort!), { ...database.envFor('threaded'), SWITCHYARD_DECISION_WRITER: 'thread' }));
+    const unloggedServer = start('node', dedicatedArgs(unloggedPort!), { ...database.envFor('unlogged'), SWITCHYARD_DECISION_LOG: 'off' });
+    const threadedServer = start('node', dedicatedArgs(threadedPort!), { ...database.envFor('threaded'), SWITCHYARD_DECISION_WRITER: 'thread' });
+    children.push(unloggedServer, threadedServer);
     const unlogged = `http://127.0.0.1:${unloggedPort}/api/v1/decide`;
     const threaded = `http://127.0.0.1:${threadedPort}/api/v1/decide`;
     // Next.js last in each phase: it is still working through its backlog when its run ends.
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
       runs.push(await openLoop(url, headers, bodiesFile, { rate: OFFERED_RATE, seconds: SECONDS, connections: OPEN_LOOP_CONNECTIONS, name: `(b) ${name}` }));
     }
     nextServer.kill('SIGTERM'); // done with it; its backlog must not weigh on (c) and (e)
-    const logCost = await decisionLogCost({ on: targets.dedicated, thread: threaded, off: unlogged }, { headers, bodies, bodiesFile, connections: CONNECTIONS, seconds: SECONDS }, `http://127.0.0.1:${dedicatedPort}/api/health`);
+    const logCost = await decisionLogCost({ on: targets.dedicated, thread: threaded, off: unlogged }, { on: dedicated.pid!, thread: threadedServer.pid!, off: unloggedServer.pid! }, { headers, bodies, bodiesFile, connections: CONNECTIONS, seconds: SECONDS }, `http://127.0.0.1:${dedicatedPort}/api/health`);
     console.log(`(c) closed loop on dedicated, database ${database.kind === 'postgres' ? 'cut off' : 'closed'} after ${SECONDS / 2} s`);
     const outage = setTimeout(() => {
       if (database.cut) database.cut();
@@ -228,14 +229,15 @@ async function logOnly(): Promise<void> {
   const bodiesFolder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-bodies-'));
   const bodiesFile = path.join(bodiesFolder, 'bodies.jsonl');
   writeFileSync(bodiesFile, bodies.join('\n'));
-  const children = kinds.map((kind, i) => start('node', dedicatedArgs(ports[i]!), { ...database.envFor(kind), ...env[kind] }));
+  const children = kinds.map((kind, i) => start('node', [...(kind === 'on' ? profileFlags() : []), ...dedicatedArgs(ports[i]!)], { ...database.envFor(kind), ...env[kind] }));
   try {
     const origin = (i: number) => `http://127.0.0.1:${ports[i]}`;
     await Promise.all(kinds.map((_, i) => waitReady(`${origin(i)}/api/health`)));
     const urls = Object.fromEntries(kinds.map((kind, i) => [kind, `${origin(i)}/api/v1/decide`])) as unknown as LogServers;
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${database.key}` };
     for (const url of Object.values(urls)) await load(url, headers, bodies, { connections: 8, seconds: 2 }); // warm up
-    const { lines, checks } = logCostReport(await decisionLogCost(urls, { headers, bodies, bodiesFile, connections: CONNECTIONS, seconds: SECONDS }, `${origin(0)}/api/health`));
+    const pids = Object.fromEntries(kinds.map((kind, i) => [kind, children[i]!.pid!])) as unknown as Record<keyof LogServers, number>;
+    const { lines, checks } = logCostReport(await decisionLogCost(urls, pids, { headers, bodies, bodiesFile, connections: CONNECTIONS, seconds: SECONDS }, `${origin(0)}/api/health`));
     console.log(`\nnpm run bench:api (BENCH_ONLY=log) — ${new Date().toISOString()} — database: ${database.kind}, ${SECONDS} s per phase`);
     for (const line of lines) console.log(line);
     for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
@@ -330,7 +332,7 @@ async function tcpProxy(host: string, port: number): Promise<{ port: number; cut
   };
 }
 
-/** BENCH_CPU_PROFILE=folder writes a V8 CPU profile of the dedicated server there (open it in Chrome DevTools). */
+/** BENCH_CPU_PROFILE=folder writes a V8 CPU profile of the dedicated (recording) server there (open it in Chrome DevTools). */
 function profileFlags(): string[] {
   const folder = process.env.BENCH_CPU_PROFILE;
   return folder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(folder)}`] : [];

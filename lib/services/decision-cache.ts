@@ -60,7 +60,7 @@ export interface CacheStatus {
   active: { schemeId: string; version: number } | null;
 }
 
-export type CacheSource = Pick<Connection, 'db'> & Partial<Pick<Connection, 'listen' | 'target'>>;
+export type CacheSource = Pick<Connection, 'db'> & Partial<Pick<Connection, 'listen' | 'target' | 'copyIn'>>;
 
 export interface CacheOptions {
   /** How often the heartbeat checks the database (ms); 0 turns it off. Default 2000. */

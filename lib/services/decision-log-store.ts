@@ -1,12 +1,13 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Connection, Db } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import type { Outcome, PathStep, Transaction } from '@/lib/engine';
 import type { Arm } from '@/lib/rollouts/arm';
 import type { ShadowRecord } from '@/lib/rollouts/differences';
 import { redact } from '@/lib/traffic/redaction';
-import { DecisionRollupBuilder, type DecisionRollups, type RecordedDecision } from '@/lib/traffic/rollups';
+import { DecisionRollupBuilder, decisionGroupKey, type DecisionRollups } from '@/lib/traffic/rollups';
 import { segmentsOf, type Segments } from '@/lib/traffic/segments';
 import { decisionRollupUpserts } from './traffic-rollups';
 import { ensurePartitions, forgetPartitions } from './traffic-partitions';
@@ -14,7 +15,7 @@ import { ensurePartitions, forgetPartitions } from './traffic-partitions';
 /**
  * One decide answer as the hot path hands it to the decision log: references only (the parsed
  * transaction, the answer itself, the redaction list of the snapshot that decided), so recording
- * copies nothing. Redaction, segments and serialisation happen when the batch is written.
+ * copies nothing. It is packed (packDecision) when its batch is written.
  */
 export interface DecisionLogEntry {
   id: string;
@@ -40,17 +41,99 @@ export interface LoggedDecision {
 }
 
 /**
- * Writes a batch as one statement: the rows (a multi-row insert) and their rollups (one upsert per
- * rollup table, as CTEs of the same statement), so the rollups always count exactly the stored rows.
- * One statement rather than a transaction: postgres.js can crash the process when a connection held
- * for a transaction dies under it (porsager/postgres#1208), and this runs during outages.
+ * A decision as it is written: strings and numbers only (so a batch crosses to the writer's thread
+ * as a cheap copy of strings), made once redaction, segments and serialisation are done.
+ */
+export interface PackedDecision {
+  id: string;
+  /** When it was decided (ms since epoch). */
+  at: number;
+  latencyUs: number;
+  /** The rest of its decision_log row (ROW_COLUMNS), in COPY's text format. */
+  row: string;
+  /** What its rollups count it by (lib/traffic/rollups.ts decisionGroupKey). */
+  group: string;
+}
+
+/** decision_log's columns after id, decided_at and latency_us, in the order an entry's row holds them. */
+const ROW_COLUMNS = ['scheme_id', 'version', 'node', 'outcome', 'processor', 'candidates', 'mode', 'api_key_id',
+  'currency', 'card_country', 'card_brand', 'payment_method', 'transaction', 'rollout_id', 'arm', 'shadow'] as const;
+const STORED_COLUMNS = ['id', 'decided_at', 'latency_us', ...ROW_COLUMNS].join(', ');
+const STAGING_COLUMNS = ['batch', 'id', 'decided_at', 'latency_us', ...ROW_COLUMNS] as const;
+
+/** The redaction, the segments and the serialisation of an answer: the work of recording it. */
+export function packDecision(answer: DecisionLogEntry): PackedDecision {
+  const { decision } = answer;
+  const segments: Segments = segmentsOf(answer.transaction);
+  const blank = (value: string) => (value === '' ? null : value);
+  const row = [
+    decision.scheme?.id ?? null,
+    decision.scheme?.version ?? null,
+    decision.node,
+    decision.outcome,
+    decision.processor,
+    JSON.stringify(decision.candidates),
+    decision.mode ?? null,
+    answer.apiKeyId,
+    blank(segments.currency),
+    blank(segments.card_country),
+    blank(segments.card_brand),
+    blank(segments.payment_method),
+    JSON.stringify(redact(answer.transaction, answer.redacted)),
+    answer.rollout?.id ?? null,
+    answer.rollout?.arm ?? null,
+    answer.rollout?.shadow ? JSON.stringify(answer.rollout.shadow) : null,
+  ].map(copyField).join('\t');
+  const group = decisionGroupKey({ outcome: decision.outcome, processor: decision.processor, node: decision.node, path: decision.path, scheme: decision.scheme, segments });
+  return { id: answer.id, at: answer.at, latencyUs: answer.latencyUs, row, group };
+}
+
+/** A value in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
+function copyField(value: string | number | null): string {
+  if (value === null) return '\\N';
+  const text = String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : text;
+}
+const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** Where a batch is written: the database, and its bulk load (db/client.ts). */
+export type DecisionStore = Pick<Connection, 'db' | 'copyIn'>;
+
+/** Packs a batch (packInSlices) and writes it (writePacked). */
+export async function writeDecisions(store: DecisionStore, batch: readonly DecisionLogEntry[], maybeStored = false): Promise<void> {
+  await writePacked(store, await packInSlices(batch), maybeStored);
+}
+
+/** Entries are packed this many at a time, the event loop served in between: a large batch never stalls decide. */
+const SLICE = 500;
+
+/** packDecision over a batch, a slice at a time. */
+export async function packInSlices(batch: readonly DecisionLogEntry[], each?: (slice: PackedDecision[]) => void): Promise<PackedDecision[]> {
+  const packed: PackedDecision[] = [];
+  for (let at = 0; at < batch.length; at += SLICE) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    const slice = batch.slice(at, at + SLICE).map(packDecision);
+    each?.(slice);
+    for (const p of slice) packed.push(p);
+  }
+  return packed;
+}
+
+/**
+ * Writes a batch: COPY into the unlogged staging table (tagged with a batch id of its own), then one
+ * statement that moves the batch into decision_log and adds its rollups (one upsert per rollup table,
+ * as CTEs), so the rollups always count exactly the stored rows. One statement rather than a
+ * transaction: postgres.js can crash the process when a connection held for a transaction dies
+ * under it (porsager/postgres#1208), and this runs during outages. A move that fails leaves its
+ * staged rows behind, never moved (the batch id is not used again); maintenance deletes them.
  *
  * `maybeStored`: the previous write failed, perhaps after it committed (its answer lost with the
  * connection). Rows already stored are left out first; and the statement refuses to store anything
  * if any row of the batch is found stored after all, so nothing is ever counted twice.
  */
-export async function writeDecisions(db: Db, batch: readonly DecisionLogEntry[], maybeStored = false): Promise<void> {
+export async function writePacked(store: DecisionStore, batch: readonly PackedDecision[], maybeStored = false): Promise<void> {
   if (batch.length === 0) return;
+  const { db } = store;
   let entries = batch;
   if (maybeStored) {
     const stored = await storedIds(db, entries);
@@ -58,15 +141,14 @@ export async function writeDecisions(db: Db, batch: readonly DecisionLogEntry[],
     if (entries.length === 0) return;
   }
   await ensurePartitions(db, entries.map((e) => e.at));
-  const { rows, rollups } = await prepared(entries);
+  const batchId = `${process.pid}_${randomUUID()}`;
+  const { lines, rollups } = prepared(entries, batchId);
+  await store.copyIn('decision_log_staging', STAGING_COLUMNS, lines);
   try {
     await db.execute(sql`
-      with inserted as (
-        insert into decision_log (id, decided_at, scheme_id, version, node, outcome, processor, candidates, mode, api_key_id, latency_us,
-          currency, card_country, card_brand, payment_method, transaction, rollout_id, arm, shadow)
-        select * from json_to_recordset(${rows}::json) as r(id text, decided_at timestamptz, scheme_id text, version integer,
-          node text, outcome text, processor text, candidates jsonb, mode text, api_key_id text, latency_us integer,
-          currency text, card_country text, card_brand text, payment_method text, transaction json, rollout_id text, arm text, shadow jsonb)
+      with staged as (delete from decision_log_staging where batch = ${batchId} returning ${sql.raw(STORED_COLUMNS)}),
+      inserted as (
+        insert into decision_log (${sql.raw(STORED_COLUMNS)}) select ${sql.raw(STORED_COLUMNS)} from staged
         on conflict do nothing
         returning 1
       ),
@@ -78,23 +160,25 @@ export async function writeDecisions(db: Db, batch: readonly DecisionLogEntry[],
   }
 }
 
-/** Rows are prepared this many at a time, the event loop served in between: a large batch never stalls decide. */
-const SLICE = 250;
+/** Staged rows older than this are from a move that failed: deleted by maintenance. */
+const STALE_STAGING = '1 hour';
 
-/** The rows as one JSON array, and their rollups, made a slice at a time. */
-async function prepared(entries: readonly DecisionLogEntry[]): Promise<{ rows: string; rollups: DecisionRollups }> {
-  const parts: string[] = [];
-  const rollups = new DecisionRollupBuilder();
-  for (let at = 0; at < entries.length; at += SLICE) {
-    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
-    const slice = entries.slice(at, at + SLICE).map(storedRow);
-    for (const row of slice) rollups.add(row.recorded);
-    parts.push(JSON.stringify(slice.map((row) => row.row)).slice(1, -1));
-  }
-  return { rows: `[${parts.join(',')}]`, rollups: rollups.build() };
+export async function deleteStaleStaging(db: Db): Promise<void> {
+  await db.execute(sql`delete from decision_log_staging where staged_at < now() - ${STALE_STAGING}::interval`);
 }
 
-async function storedIds(db: Db, entries: readonly DecisionLogEntry[]): Promise<Set<string>> {
+/** The batch as COPY lines for the staging table, and its rollups. */
+function prepared(entries: readonly PackedDecision[], batchId: string): { lines: string; rollups: DecisionRollups } {
+  const parts: string[] = [];
+  const rollups = new DecisionRollupBuilder();
+  for (const e of entries) {
+    rollups.add(e.at, e.latencyUs, e.group);
+    parts.push(`${batchId}\t${copyField(e.id)}\t${new Date(e.at).toISOString()}\t${e.latencyUs}\t${e.row}\n`);
+  }
+  return { lines: parts.join(''), rollups: rollups.build() };
+}
+
+async function storedIds(db: Db, entries: readonly PackedDecision[]): Promise<Set<string>> {
   const times = entries.map((e) => e.at);
   const found = await queryRows<{ id: string }>(db, sql`
     select d.id from decision_log d
@@ -102,45 +186,6 @@ async function storedIds(db: Db, entries: readonly DecisionLogEntry[]): Promise<
       on d.id = k.id and d.decided_at = k.decided_at
     where d.decided_at >= ${new Date(Math.min(...times)).toISOString()}::timestamptz and d.decided_at <= ${new Date(Math.max(...times)).toISOString()}::timestamptz`);
   return new Set(found.map((r) => r.id));
-}
-
-function storedRow(entry: DecisionLogEntry): { row: Record<string, unknown>; recorded: RecordedDecision } {
-  const { decision } = entry;
-  const segments: Segments = segmentsOf(entry.transaction);
-  const blank = (value: string) => (value === '' ? null : value);
-  return {
-    row: {
-      id: entry.id,
-      decided_at: new Date(entry.at).toISOString(),
-      scheme_id: decision.scheme?.id ?? null,
-      version: decision.scheme?.version ?? null,
-      node: decision.node,
-      outcome: decision.outcome,
-      processor: decision.processor,
-      candidates: decision.candidates,
-      mode: decision.mode ?? null,
-      api_key_id: entry.apiKeyId,
-      latency_us: entry.latencyUs,
-      currency: blank(segments.currency),
-      card_country: blank(segments.card_country),
-      card_brand: blank(segments.card_brand),
-      payment_method: blank(segments.payment_method),
-      transaction: redact(entry.transaction, entry.redacted),
-      rollout_id: entry.rollout?.id ?? null,
-      arm: entry.rollout?.arm ?? null,
-      shadow: entry.rollout?.shadow ?? null,
-    },
-    recorded: {
-      at: entry.at,
-      latencyUs: entry.latencyUs,
-      outcome: decision.outcome,
-      processor: decision.processor,
-      node: decision.node,
-      path: decision.path,
-      scheme: decision.scheme,
-      segments,
-    },
-  };
 }
 
 /** SQLSTATE 23514 with "no partition": a row for a day whose partition is gone. */

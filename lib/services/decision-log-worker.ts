@@ -1,9 +1,9 @@
 import 'server-only';
 import type { MessagePort } from 'node:worker_threads';
 import { openDatabase, type Connection } from '@/db/client';
-import { writeDecisions, type DecisionLogEntry } from './decision-log-store';
+import { writePacked, type PackedDecision } from './decision-log-store';
 
-type Message = { kind: 'part'; id: number; entries: DecisionLogEntry[] } | { kind: 'write'; id: number; maybeStored: boolean };
+type Message = { kind: 'part'; id: number; entries: PackedDecision[] } | { kind: 'write'; id: number; maybeStored: boolean };
 
 /**
  * The decision log's worker thread (lib/services/decision-log-writer.ts): gathers each batch from its
@@ -12,7 +12,7 @@ type Message = { kind: 'part'; id: number; entries: DecisionLogEntry[] } | { kin
  */
 export function serveDecisionLogWrites(port: MessagePort, url: string): void {
   let connection: Promise<Connection> | null = null;
-  const parts = new Map<number, DecisionLogEntry[]>();
+  const parts = new Map<number, PackedDecision[]>();
   port.on('message', (message: Message) => {
     if (message.kind === 'part') {
       const batch = parts.get(message.id);
@@ -24,7 +24,7 @@ export function serveDecisionLogWrites(port: MessagePort, url: string): void {
     parts.delete(message.id);
     connection ??= openDatabase({ kind: 'postgres', url });
     connection
-      .then((c) => writeDecisions(c.db, batch, message.maybeStored))
+      .then((c) => writePacked(c, batch, message.maybeStored))
       .then(
         () => port.postMessage({ kind: 'written', id: message.id }),
         (error: unknown) => port.postMessage({ kind: 'failed', id: message.id, message: messageOf(error) }),

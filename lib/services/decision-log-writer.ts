@@ -1,17 +1,16 @@
 import 'server-only';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { Connection } from '@/db/client';
-import { writeDecisions, type DecisionLogEntry } from './decision-log-store';
+import type { CacheSource } from './decision-cache';
+import { packInSlices, writeDecisions, type DecisionLogEntry } from './decision-log-store';
 
 /**
- * Where the decision log's batches are written from. Preparing a batch (redaction, segments, rollups,
- * the rows as JSON) and the driver's encoding of it cost the thread that does it some 20 µs per
- * decision (docs/traffic.md): on decide's own thread, that is throughput and tail latency lost. So
- * with a real Postgres a worker thread does it, over a connection of its own, and decide's thread
- * only hands the batch over (a structured clone, in slices so the event loop is served in between).
- * The embedded PGlite admits one instance per process, so it is written from this thread.
+ * Where the decision log's batches are written from. Each batch is packed on decide's thread, a
+ * slice at a time (redaction, segments, the row in COPY's text format: a few µs per decision,
+ * docs/traffic.md); then the write itself (the rollups, the driver's encoding, the COPY and the move)
+ * runs on a worker thread with a real Postgres, over a connection of its own, so decide's thread only
+ * hands over strings. The embedded PGlite admits one instance per process, so it is written from
+ * this thread.
  *
  * The writer only writes: the buffer, its bound, the in-doubt batch and the counts stay in
  * DecisionLog (lib/services/decision-log.ts), so a worker that fails or dies is a failed write like
@@ -26,15 +25,13 @@ export type WriterKind = 'worker' | 'thread';
  * must not follow it into the app's bundles, where tsx and the TypeScript sources cannot be bundled.
  */
 const WORKER_ENTRY = path.join(/* turbopackIgnore: true */ process.cwd(), 'server', 'decision-log-worker.mjs');
-/** Entries per message: one clone of this many takes well under a millisecond. */
-const SLICE = 250;
 
 /**
  * The write function of a decision log on `source()` (the cache's connection, once it exists): a worker
  * thread's for Postgres unless `kind` is 'thread'; this thread's otherwise, and from then on if the
  * worker cannot be started at all.
  */
-export function batchWriter(source: () => Pick<Connection, 'db'> & Partial<Pick<Connection, 'target'>> | undefined, kind: WriterKind): WriteBatch {
+export function batchWriter(source: () => CacheSource | undefined, kind: WriterKind): WriteBatch {
   let worker: WorkerWriter | null = null;
   let workerFailed = false;
   return async (batch, maybeStored) => {
@@ -46,18 +43,10 @@ export function batchWriter(source: () => Pick<Connection, 'db'> & Partial<Pick<
         worker = null; // the next write starts another
         workerFailed ||= !started;
       });
-      try {
-        return await worker.write(batch, maybeStored);
-      } catch (error) {
-        if ((error as Error).name !== 'DataCloneError') throw error;
-        // An entry the worker cannot be handed (a value that does not clone): this thread writes from now on.
-        console.error(`decision log: ${(error as Error).message}; writing from the server's own thread instead`);
-        workerFailed = true;
-        worker?.stop();
-        worker = null;
-      }
+      return worker.write(batch, maybeStored);
     }
-    await writeDecisions(connection.db, batch, maybeStored);
+    if (!connection.copyIn) throw new Error('this database cannot bulk-load the decision log');
+    await writeDecisions({ db: connection.db, copyIn: connection.copyIn }, batch, maybeStored);
   };
 }
 
@@ -87,10 +76,7 @@ class WorkerWriter {
     const id = this.nextId++;
     const done = new Promise<void>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     try {
-      for (let at = 0; at < batch.length; at += SLICE) {
-        if (at > 0) await nextTurn();
-        this.worker.postMessage({ kind: 'part', id, entries: batch.slice(at, at + SLICE) });
-      }
+      await packInSlices(batch, (slice) => this.worker.postMessage({ kind: 'part', id, entries: slice }));
       this.worker.postMessage({ kind: 'write', id, maybeStored });
     } catch (error) {
       this.pending.delete(id);

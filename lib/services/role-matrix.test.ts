@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import type { Connection, Db } from '@/db/client';
+import type { Connection } from '@/db/client';
 import { auditEntries, decisionAttempts } from '@/db/schema';
 import { DEMO_SCHEME_ID, seedDemoData } from '@/db/seed';
 import { testDatabases } from '@/db/testing';
@@ -10,7 +10,7 @@ import { reportAttempt, reportAttemptLines } from './attempts';
 import { listAuditEntries } from './audit-trail';
 import type { ServiceContext } from './context';
 import { newDecisionId } from './decision-id';
-import { writeDecisions } from './decision-log-store';
+import { writeDecisions, type DecisionStore } from './decision-log-store';
 import { createFilter } from './filters';
 import { goLiveWithVersion, publishOrRequest, setFourEyes, stopLiveScheme } from './going-live';
 import { createProcessor } from './processors';
@@ -40,11 +40,12 @@ const scheduled = { id: '' };
  * stored decision before the write (and its role check), so only a new attempt of a real decision
  * reaches the check. Recording a decision writes no audit entry.
  */
-async function recordedDecision(db: Db): Promise<string> {
+let decisionStore: DecisionStore;
+async function recordedDecision(): Promise<string> {
   const at = Date.now() - 1000;
   const id = newDecisionId(at);
   const decision = { outcome: 'route', processor: 'proc_adyen_eu', candidates: ['proc_adyen_eu', 'proc_stripe'], node: null, path: [], scheme: { id: DEMO_SCHEME_ID, version: 1 } } as const;
-  await writeDecisions(db, [{ id, at, latencyUs: 100, apiKeyId: null, transaction: { id: 'tx_matrix', amount: 10, currency: 'EUR' }, decision, redacted: [] }]);
+  await writeDecisions(decisionStore, [{ id, at, latencyUs: 100, apiKeyId: null, transaction: { id: 'tx_matrix', amount: 10, currency: 'EUR' }, decision, redacted: [] }]);
   return id;
 }
 const FIRST_ATTEMPT = { processor: 'proc_adyen_eu', attempt: 1, outcome: 'approved' } as const;
@@ -73,8 +74,8 @@ const ACTIONS: Action[] = [
   { name: 'end a user\'s sessions', needs: 'admin', run: (ctx) => endUserSessions(ctx, 'usr_unknown') },
   // The payment backend reports attempts with a `decide` key (the API checks the scope); a user's
   // session never reaches these, but the service still holds them to the editor's role.
-  { name: 'report an attempt', needs: 'editor', run: async (ctx) => reportAttempt(ctx, await recordedDecision(ctx.db), FIRST_ATTEMPT) },
-  { name: 'report attempts as lines', needs: 'editor', run: async (ctx) => reportAttemptLines(ctx, [{ line: 1, value: { decision_id: await recordedDecision(ctx.db), ...FIRST_ATTEMPT } }]) },
+  { name: 'report an attempt', needs: 'editor', run: async (ctx) => reportAttempt(ctx, await recordedDecision(), FIRST_ATTEMPT) },
+  { name: 'report attempts as lines', needs: 'editor', run: async (ctx) => reportAttemptLines(ctx, [{ line: 1, value: { decision_id: await recordedDecision(), ...FIRST_ATTEMPT } }]) },
 ];
 
 describe.each(testDatabases())('roles × actions on $name', (target) => {
@@ -82,6 +83,7 @@ describe.each(testDatabases())('roles × actions on $name', (target) => {
   const as = {} as Record<Role, ServiceContext>;
   beforeAll(async () => {
     connection = await target.open();
+    decisionStore = connection;
     await seedDemoData(connection.db);
     const system: ServiceContext = { db: connection.db, actor: { kind: 'system', name: 'test' }, via: 'system' };
     for (const role of ['admin', 'viewer', 'editor', 'publisher'] as const) {
@@ -100,7 +102,7 @@ describe.each(testDatabases())('roles × actions on $name', (target) => {
     if (!key.ok) throw new Error(key.error.message);
     const ctx: ServiceContext = { db: connection.db, actor: { kind: 'api_key', id: key.value.key.id, prefix: key.value.key.prefix, scopes: ['decide'], ownerId: as.admin.actor.kind === 'user' ? as.admin.actor.id : null }, via: 'api' };
     const [audits, attempts] = [await auditCount(), await attemptCount()];
-    const id = await recordedDecision(connection.db);
+    const id = await recordedDecision();
     expect(await reportAttempt(ctx, id, FIRST_ATTEMPT)).toMatchObject({ ok: true, value: { decision_id: id, attempt: 1, replayed: false } });
     expect([await auditCount(), await attemptCount()]).toEqual([audits + 1, attempts + 1]);
     // The same report again is a replay: nothing more stored or audited.

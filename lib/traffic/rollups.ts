@@ -144,37 +144,67 @@ function segmentRowsOf(rows: Accumulator<SegmentRow>, time: TimeKey, segments: S
 }
 
 /**
- * Decisions that agree on everything the rollups key on (minute, version, node, outcome, processor,
- * segments, path) are counted together first, and each group then adds its count to its rows: one
- * key per decision instead of one per row it touches.
+ * What the rollups count a decision by, as one string: its version, node, outcome, processor,
+ * segments and path (the minute apart). Decisions with the same key are counted together, one key
+ * per decision instead of one per row it touches; the decision log makes it as the answer is
+ * recorded, so its buffer holds a string rather than the answer's objects.
  */
+export function decisionGroupKey(d: Omit<RecordedDecision, 'at' | 'latencyUs'>): string {
+  const { segments: g } = d;
+  let path = '';
+  for (const step of d.path) path += `${step.node}${step.result ? YES : NO}`;
+  return `${d.scheme?.id ?? ''}\u0000${d.scheme?.version ?? 0}\u0000${d.node ?? ''}\u0000${d.outcome}\u0000${d.processor ?? ''}\u0000${g.currency}\u0000${g.card_country}\u0000${g.card_brand}\u0000${g.payment_method}\u0000${path}`;
+}
+
+/** Path steps in a group key: the node id, then whether its condition held (node ids never hold these). */
+const YES = '\u0001';
+const NO = '\u0002';
+
+interface Group {
+  scheme_id: string;
+  version: number;
+  node: string;
+  outcome: string;
+  processor: string;
+  segments: Segments;
+  path: PathStep[];
+}
+
+/** A group key read back: once per distinct key of a batch. */
+function groupOf(key: string): Group {
+  const [scheme_id = '', version = '0', node = '', outcome = '', processor = '', currency = '', card_country = '', card_brand = '', payment_method = '', steps = ''] = key.split('\u0000');
+  const path: PathStep[] = [];
+  let from = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const c = steps[i];
+    if (c !== YES && c !== NO) continue;
+    path.push({ node: steps.slice(from, i), result: c === YES });
+    from = i + 1;
+  }
+  return { scheme_id, version: Number(version), node, outcome, processor, segments: { currency, card_country, card_brand, payment_method }, path };
+}
+
 export function rollupDecisions(decisions: Iterable<RecordedDecision>): DecisionRollups {
   const builder = new DecisionRollupBuilder();
-  for (const d of decisions) builder.add(d);
+  for (const d of decisions) builder.add(d.at, d.latencyUs, decisionGroupKey(d));
   return builder.build();
 }
 
-/** rollupDecisions a decision at a time, so a large batch can be counted in slices. */
+/** rollupDecisions a decision at a time (by its group key), so a large batch can be counted in slices. */
 export class DecisionRollupBuilder {
-  private readonly groups = new Map<number, Map<string, { d: RecordedDecision; n: number }>>();
+  private readonly groups = new Map<number, Map<string, number>>();
   private readonly latencies = new Map<number, Map<number, number>>();
 
-  add(d: RecordedDecision): void {
+  add(at: number, latencyUs: number, groupKey: string): void {
     const { groups, latencies } = this;
-    const minute = Math.floor(d.at / MINUTE_MS) * MINUTE_MS;
+    const minute = Math.floor(at / MINUTE_MS) * MINUTE_MS;
     let byKey = groups.get(minute);
     if (!byKey) {
       groups.set(minute, (byKey = new Map()));
       latencies.set(minute, new Map());
     }
-    const { segments: g } = d;
-    let path = '';
-    for (const step of d.path) path += `${step.node}${step.result ? '\u0001' : '\u0002'}`;
-    const key = `${d.scheme?.id ?? ''}\u0000${d.scheme?.version ?? 0}\u0000${d.node ?? ''}\u0000${d.outcome}\u0000${d.processor ?? ''}\u0000${g.currency}\u0000${g.card_country}\u0000${g.card_brand}\u0000${g.payment_method}\u0000${path}`;
-    const group = byKey.get(key);
-    if (group) group.n++;
-    else byKey.set(key, { d, n: 1 });
-    const le = latencyBucket(d.latencyUs);
+    byKey.set(groupKey, (byKey.get(groupKey) ?? 0) + 1);
+    const le = latencyBucket(latencyUs);
     const counts = latencies.get(minute)!;
     counts.set(le, (counts.get(le) ?? 0) + 1);
   }
@@ -187,23 +217,23 @@ export class DecisionRollupBuilder {
     const latency = new Accumulator<LatencyRow>((into, from) => (into.decisions += from.decisions));
     const minutes = new Minutes();
     const segmentRows: SegmentRow[] = [];
+    const decoded = new Map<string, Group>();
     for (const [minute, byKey] of groups) {
       const time = minutes.of(minute);
       const bucket = time.bucket;
       const grain = 'minute';
-      for (const { d, n } of byKey.values()) {
-        const scheme_id = d.scheme?.id ?? '';
-        const version = d.scheme?.version ?? 0;
-        const node = d.node ?? '';
-        const processor = d.processor ?? '';
+      for (const [key, n] of byKey) {
+        let d = decoded.get(key);
+        if (!d) decoded.set(key, (d = groupOf(key)));
+        const { scheme_id, version, node, processor } = d;
         const version_ = `\u0000${scheme_id}\u0000${version}\u0000`;
         routes.row(time, `${version_}${node}\u0000${d.outcome}\u0000${processor}`, () => ({ bucket, grain, scheme_id, version, node, outcome: d.outcome, processor, decisions: 0 })).decisions += n;
-        if (d.scheme) {
+        if (scheme_id !== '') {
           for (const step of d.path) {
             const branch = step.result ? 'yes' : 'no';
             branches.row(time, `${version_}${step.node}\u0000${branch}`, () => ({ bucket, grain, scheme_id, version, node: step.node, branch, hits: 0 })).hits += n;
           }
-          if (d.node) branches.row(time, `${version_}${d.node}\u0000`, () => ({ bucket, grain, scheme_id, version, node, branch: '', hits: 0 })).hits += n;
+          if (node !== '') branches.row(time, `${version_}${node}\u0000`, () => ({ bucket, grain, scheme_id, version, node, branch: '', hits: 0 })).hits += n;
         }
         for (const row of segmentRowsOf(segments, time, d.segments, processor, segmentRows)) row.decisions += n;
       }

@@ -7,10 +7,13 @@
  * a fixed rate on each for the latency. The verdict is `on` against `off`.
  */
 import { load, openLoop, type Run } from './http-load';
+import { addSpent, cpuTimes, noCpu, perRequest, type CpuTimes } from './process-cpu';
 
 const LOG_ROUNDS = 2;
 const LATENCY_RATE = 1000;
 const LATENCY_CONNECTIONS = 128;
+/** The log writes its last batch up to a flush interval after the load ends. */
+const LAST_WRITE_MS = 1000;
 
 export interface LogServers {
   on: string;
@@ -26,6 +29,8 @@ export interface LogStatus {
 
 export interface LogCost {
   closed: Record<keyof LogServers, Run[]>;
+  /** CPU microseconds per answered request over each kind's closed-loop runs, by part. */
+  cpu: Record<keyof LogServers, CpuTimes>;
   open: Record<keyof LogServers, Run>;
   /** The `on` server's log once its buffer is written. */
   logged: LogStatus;
@@ -42,19 +47,27 @@ export interface LoadSetup {
 const KINDS = ['on', 'thread', 'off'] as const;
 const LABEL: Record<keyof LogServers, string> = { on: 'recording, worker', thread: 'recording, in-thread', off: 'not recording' };
 
-export async function decisionLogCost(urls: LogServers, setup: LoadSetup, healthOfOn: string): Promise<LogCost> {
+/** `pids`: each server's process, whose CPU time (and Postgres's, and this process's) is read around each run. */
+export async function decisionLogCost(urls: LogServers, pids: Record<keyof LogServers, number>, setup: LoadSetup, healthOfOn: string): Promise<LogCost> {
   const { headers, bodies, bodiesFile, connections, seconds } = setup;
   console.log(`(e) closed loop, ${connections} connections, ${seconds} s: ${KINDS.map((k) => LABEL[k]).join(', ')}, alternating`);
   const closed: LogCost['closed'] = { on: [], thread: [], off: [] };
+  const spent: LogCost['cpu'] = { on: noCpu(), thread: noCpu(), off: noCpu() };
   for (let round = 1; round <= LOG_ROUNDS; round++) {
-    for (const kind of KINDS) closed[kind].push(await load(urls[kind], headers, bodies, { connections, seconds, name: `(e) ${LABEL[kind]} #${round}` }));
+    for (const kind of KINDS) {
+      const before = cpuTimes(pids[kind]);
+      closed[kind].push(await load(urls[kind], headers, bodies, { connections, seconds, name: `(e) ${LABEL[kind]} #${round}` }));
+      await new Promise((r) => setTimeout(r, LAST_WRITE_MS)); // counted with the run
+      addSpent(spent[kind], before, cpuTimes(pids[kind]));
+    }
   }
+  const cpu = Object.fromEntries(KINDS.map((k) => [k, perRequest(spent[k], closed[k].reduce((n, r) => n + r.answered, 0))])) as LogCost['cpu'];
   console.log(`(e) open loop, ${LATENCY_RATE} req/s offered, ${seconds} s`);
   const open = {} as LogCost['open'];
   for (const kind of KINDS) {
     open[kind] = await openLoop(urls[kind], headers, bodiesFile, { rate: LATENCY_RATE, seconds, connections: LATENCY_CONNECTIONS, name: `(e) ${LABEL[kind]}, ${LATENCY_RATE}/s` });
   }
-  return { closed, open, logged: await recordedAll(healthOfOn) };
+  return { closed, cpu, open, logged: await recordedAll(healthOfOn) };
 }
 
 /** The recording server's decision log once its buffer is written (at most 30 s after the load). */
@@ -71,13 +84,18 @@ async function recordedAll(healthUrl: string): Promise<LogStatus> {
 const mean = (list: Run[]) => list.reduce((sum, r) => sum + r.requestsPerSecond, 0) / list.length;
 
 export function logCostReport(cost: LogCost): { lines: string[]; checks: [string, boolean][] } {
-  const { closed, open, logged } = cost;
+  const { closed, cpu, open, logged } = cost;
+  const cpuLine = (kind: keyof LogServers) => {
+    const c = cpu[kind];
+    return `${LABEL[kind]} ${(c.main + c.others + c.postgres + c.generator).toFixed(0)} = server ${c.main.toFixed(0)} + its other threads ${c.others.toFixed(0)} + Postgres ${c.postgres.toFixed(0)} + load generator ${c.generator.toFixed(0)}`;
+  };
   const share = mean(closed.on) / mean(closed.off);
   const threadShare = mean(closed.thread) / mean(closed.off);
   const lines = [
     `(e) decision log: ${Math.round(mean(closed.on))} req/s recording (worker), ${Math.round(mean(closed.thread))} req/s recording (in-thread), ` +
       `${Math.round(mean(closed.off))} req/s not recording (mean of ${LOG_ROUNDS} alternating runs each): ${(100 * share).toFixed(1)}% (in-thread writer ${(100 * threadShare).toFixed(1)}%); ` +
       `the recording server wrote ${logged.written} decisions, ${logged.backlog} left in its buffer, ${logged.dropped} dropped`,
+    `(e) CPU µs per request (closed loop; all of the machine's Postgres): ${KINDS.map(cpuLine).join('; ')}`,
     `(e) at ${LATENCY_RATE} req/s offered, p50 / p99 ms: recording (worker) ${open.on.p50.toFixed(2)} / ${open.on.p99.toFixed(2)}, ` +
       `in-thread ${open.thread.p50.toFixed(2)} / ${open.thread.p99.toFixed(2)}, not recording ${open.off.p50.toFixed(2)} / ${open.off.p99.toFixed(2)}; errors ${open.on.errors} / ${open.thread.errors} / ${open.off.errors}`,
   ];

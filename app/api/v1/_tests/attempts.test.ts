@@ -18,7 +18,7 @@ describe.each(testDatabases())('outcome feedback on $name', (target) => {
   let log: DecisionLog;
   beforeAll(async () => {
     api = await openApiHarness(target);
-    log = new DecisionLog({ write: (batch) => writeDecisions(api.connection.db, batch), capacity: 10_000, flushMs: 60_000 });
+    log = new DecisionLog({ write: (batch) => writeDecisions(api.connection, batch), capacity: 10_000, flushMs: 60_000 });
     setDecisionLog(log);
   });
   afterAll(async () => {

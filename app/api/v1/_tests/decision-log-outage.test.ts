@@ -44,7 +44,7 @@ describe.runIf(postgres)('the decision log through a database outage (real Postg
   for (const [name, capacity] of [['a buffer large enough', 100_000], ['a buffer of 300', 300]] as const) {
     it(`keeps deciding while the database is cut off, with ${name}; then stored + dropped = decided`, async () => {
       const key = `key_${capacity}`;
-      const log = new DecisionLog({ write: (batch, maybeStored) => writeDecisions(proxied.db, batch, maybeStored), capacity, flushMs: 25, batchSize: 100 });
+      const log = new DecisionLog({ write: (batch, maybeStored) => writeDecisions(proxied, batch, maybeStored), capacity, flushMs: 25, batchSize: 100 });
       log.start();
       let decided = 0;
       const burst = async (count: number) => {
