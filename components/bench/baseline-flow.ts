@@ -3,7 +3,7 @@ import { deriveCanvas, emptyCanvasCache } from '@/lib/editor/canvas-model';
 import { NODE_SIZE } from '@/lib/graph';
 import type { SchemeDocument } from '@/lib/scheme/schema';
 
-const NO_VIEW = { selection: [], edgeSelection: [], dragPositions: null, autoPositions: {}, measured: {}, direction: 'down', problems: [], trace: null, heat: null } as const;
+const NO_VIEW = { selection: [], edgeSelection: [], dragPositions: null, autoPositions: {}, measured: {}, direction: 'down', problems: [], trace: null } as const;
 
 /**
  * The editor benchmark's baseline: the nodes and edges the editor's canvas derives from the scheme,

@@ -17,20 +17,10 @@ const doc: SchemeDocument = {
 };
 
 const view: CanvasView = {
-  selection: [], edgeSelection: [], dragPositions: null, autoPositions: {}, measured: {}, direction: 'right', problems: [], trace: null, heat: null,
+  selection: [], edgeSelection: [], dragPositions: null, autoPositions: {}, measured: {}, direction: 'right', problems: [], trace: null,
 };
 
 describe('deriveCanvas', () => {
-  it('draws a heat map: hits on every node, branch widths and counts, never-reached nodes at zero', () => {
-    const heat = { total: 1000, nodes: { a: 1000, b: 990 }, edges: { 'a:yes': 990, 'a:no': 10 }, label: 'run' };
-    const { nodes, edges } = deriveCanvas(doc, { ...view, heat }, emptyCanvasCache());
-    expect(nodes.map((n) => [n.id, n.data.hits, n.data.heatTotal])).toEqual([['a', 1000, 1000], ['b', 990, 1000], ['c', 0, 1000]]);
-    expect(edges.map((e) => [e.id, e.className, e.label])).toEqual([['a:yes', 'edge-yes edge-heat-5', '990'], ['a:no', 'edge-no edge-heat-1', '10']]);
-    const plain = deriveCanvas(doc, view, emptyCanvasCache());
-    expect(plain.nodes.every((n) => n.data.hits === null)).toBe(true);
-    expect(plain.edges.every((e) => e.label === undefined)).toBe(true);
-  });
-
   it('draws each node with its type, start flag and position, unplaced ones on the placeholder grid', () => {
     const { nodes, edges } = deriveCanvas(doc, view, emptyCanvasCache());
     expect(nodes.map((n) => [n.id, n.type, n.data.isStart])).toEqual([['a', 'condition', true], ['b', 'priority', false], ['c', 'blank', false]]);

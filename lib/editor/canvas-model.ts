@@ -3,12 +3,14 @@
  * to draw, with stable identities. A derivation reuses the previous object of every node and edge
  * whose inputs did not change, so editing one node gives React Flow one new node object and the
  * others keep theirs (React Flow and the memoised node components then skip them).
+ *
+ * A batch run's heat map is not derived here: each drawn node and branch reads its own hits from the
+ * store (canvas/use-heat.ts), so showing one hands React Flow no new objects for its 1,000 nodes.
  */
 import type { Decision, NodeTrace, Problem } from '../engine/types';
 import { placeholderPositions } from '../graph/placeholder';
 import type { BranchHandle, ConditionBody, LayoutDirection, XYPosition } from '../graph';
 import type { SchemeDocument, StrategyNode } from '../scheme/schema';
-import { heatLevel, shortCount, type HeatMap } from './heat-map';
 
 /** How a dry run touched a node: on its path, its leaf, or off it (dimmed). `null`: no dry run shown. */
 export type TraceMark = 'path' | 'leaf' | 'off' | null;
@@ -25,10 +27,6 @@ export interface CanvasNodeData extends Record<string, unknown> {
   nodeTrace: NodeTrace | null;
   /** The dry run's decision, on its leaf. */
   decision: Decision | null;
-  /** With a batch run's heat map shown: payments through this node (0: never reached). */
-  hits: number | null;
-  /** Transactions of the run shown, for the share. */
-  heatTotal: number;
 }
 
 export type CanvasNodeType = 'condition' | StrategyNode['strategy'];
@@ -50,8 +48,6 @@ export interface CanvasEdge {
   selected: boolean;
   className: string;
   data: { handle: BranchHandle };
-  /** The branch's hits, with a heat map shown. */
-  label?: string;
 }
 
 export interface CanvasView {
@@ -63,7 +59,6 @@ export interface CanvasView {
   direction: LayoutDirection;
   problems: readonly Problem[];
   trace: Decision | null;
-  heat: HeatMap | null;
 }
 
 /** The previous derivation's objects by id, to be reused when nothing about them changed. */
@@ -99,8 +94,6 @@ export function deriveCanvas(doc: SchemeDocument, view: CanvasView, cache: Canva
     const errors = count?.errors ?? 0;
     const warnings = count?.warnings ?? 0;
     const measured = view.measured[id];
-    const hits = view.heat === null ? null : (view.heat.nodes[id] ?? 0);
-    const heatTotal = view.heat?.total ?? 0;
     const isSelected = selected.has(id);
     const type: CanvasNodeType = node.type === 'condition' ? 'condition' : node.strategy;
 
@@ -110,7 +103,6 @@ export function deriveCanvas(doc: SchemeDocument, view: CanvasView, cache: Canva
       previous !== undefined && d !== undefined &&
       d.node === node && previous.type === type && d.isStart === isStart && d.direction === view.direction &&
       d.errors === errors && d.warnings === warnings && d.mark === mark && d.nodeTrace === nodeTrace && d.decision === decision &&
-      d.hits === hits && d.heatTotal === heatTotal &&
       previous.position.x === position.x && previous.position.y === position.y &&
       previous.selected === isSelected && previous.measured === measured;
     const canvasNode: CanvasNode = reuse
@@ -122,10 +114,9 @@ export function deriveCanvas(doc: SchemeDocument, view: CanvasView, cache: Canva
           // The data object is kept while only the position or selection changes, so the node's component can skip rendering.
           data:
             d !== undefined && d.node === node && d.isStart === isStart && d.direction === view.direction && d.errors === errors &&
-            d.warnings === warnings && d.mark === mark && d.nodeTrace === nodeTrace && d.decision === decision &&
-            d.hits === hits && d.heatTotal === heatTotal
+            d.warnings === warnings && d.mark === mark && d.nodeTrace === nodeTrace && d.decision === decision
               ? d
-              : { node, isStart, direction: view.direction, errors, warnings, mark, nodeTrace, decision, hits, heatTotal },
+              : { node, isStart, direction: view.direction, errors, warnings, mark, nodeTrace, decision },
           selected: isSelected,
           ...(measured ? { measured } : {}),
         };
@@ -138,16 +129,13 @@ export function deriveCanvas(doc: SchemeDocument, view: CanvasView, cache: Canva
       if (target === undefined || !Object.hasOwn(doc.nodes, target)) continue;
       const edgeId = `${id}:${handle}`;
       const taken = trace !== null && trace.taken.has(edgeId);
-      const edgeHits = view.heat === null ? null : (view.heat.edges[edgeId] ?? 0);
-      const heat = edgeHits === null ? '' : ` edge-heat-${heatLevel(edgeHits, view.heat!.total)}`;
-      const className = `edge-${handle}${trace === null ? '' : taken ? ' edge-taken' : ' edge-off'}${heat}`;
-      const label = edgeHits === null ? undefined : shortCount(edgeHits);
+      const className = `edge-${handle}${trace === null ? '' : taken ? ' edge-taken' : ' edge-off'}`;
       const isEdgeSelected = selectedEdges.has(edgeId);
       const old = cache.edges.get(edgeId);
       const edge: CanvasEdge =
-        old !== undefined && old.target === target && old.className === className && old.selected === isEdgeSelected && old.label === label
+        old !== undefined && old.target === target && old.className === className && old.selected === isEdgeSelected
           ? old
-          : { id: edgeId, source: id, target, sourceHandle: handle, selected: isEdgeSelected, className, data: { handle }, ...(label === undefined ? {} : { label }) };
+          : { id: edgeId, source: id, target, sourceHandle: handle, selected: isEdgeSelected, className, data: { handle } };
       edges.push(edge);
       nextEdges.set(edgeId, edge);
     }

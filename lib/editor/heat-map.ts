@@ -19,10 +19,16 @@ export function heatMapOf(report: Pick<BatchReport, 'total' | 'node_hits' | 'edg
 }
 
 /** 0: never reached; 1–5: share of the run, on a square-root scale so small branches stay visible. */
-export function heatLevel(hits: number, total: number): number {
+function heatLevel(hits: number, total: number): number {
   if (hits <= 0 || total <= 0) return 0;
   return Math.max(1, Math.min(5, Math.ceil(Math.sqrt(hits / total) * 5)));
 }
+
+/** A node's class in a heat map: `heat-none` when never reached, else `heat-1`…`heat-5`. */
+export const nodeHeatClass = (hits: number, total: number) => (hits === 0 ? 'heat-none' : `heat-${heatLevel(hits, total)}`);
+
+/** A branch's class in a heat map, `edge-heat-0`…`edge-heat-5`: its width (0: dashed, never taken). */
+export const edgeHeatClass = (hits: number, total: number) => `edge-heat-${heatLevel(hits, total)}`;
 
 /** 1234 → "1.2k", 2_500_000 → "2.5M": short enough for an edge label. */
 export function shortCount(n: number): string {

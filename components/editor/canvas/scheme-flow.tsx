@@ -2,8 +2,11 @@
 
 import { Background, Controls, ReactFlow, type ReactFlowProps } from '@xyflow/react';
 import type { CanvasEdge, CanvasNode } from '@/lib/editor/canvas-model';
+import { BranchEdge } from './branch-edge';
 import { NODE_TYPES } from './node-types';
 import { DEFAULT_EDGE_OPTIONS, FIT_VIEW_OPTIONS } from './viewport';
+
+const EDGE_TYPES = { branch: BranchEdge };
 
 /**
  * React Flow as every scheme graph draws it (the editor's canvas, the versions diff): the node registry,
@@ -14,6 +17,7 @@ export function SchemeFlow({ children, controls = true, ...props }: ReactFlowPro
   return (
     <ReactFlow<CanvasNode, CanvasEdge>
       nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
       deleteKeyCode={null}
       minZoom={0.05}
       maxZoom={2}

@@ -18,7 +18,6 @@ export function useCanvasElements() {
       direction: s.direction,
       problems: s.problems,
       trace: s.trace,
-      heat: s.heat,
     })),
   );
   const cache = useRef(emptyCanvasCache());

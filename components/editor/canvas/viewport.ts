@@ -20,7 +20,8 @@ const fitOptions = (minimap: boolean) => {
 // React Flow copies object props into its store: module constants, so a render does not redraw every edge.
 export const FIT_VIEW_OPTIONS = fitOptions(false);
 export const FIT_VIEW_OPTIONS_WITH_MINIMAP = fitOptions(true);
-export const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
+/** Every edge is a branch (canvas/branch-edge.tsx: smooth-step, with the heat map's width and count). */
+export const DEFAULT_EDGE_OPTIONS = { type: 'branch' };
 
 export const isLargeScheme = (doc: SchemeDocument) => Object.keys(doc.nodes).length > LARGE_SCHEME_NODES;
 

@@ -6,6 +6,7 @@ import { describeRead, describeRule } from '@/lib/catalog/describe';
 import type { CanvasNodeData } from '@/lib/editor/canvas-model';
 import { BRANCH_HANDLES, HANDLE_OFFSET, type BranchHandle, type ConditionBody } from '@/lib/graph';
 import { useEditor } from '../../store-provider';
+import { useNodeHeat } from '../use-heat';
 import { NodeFrame } from './node-frame';
 
 /** Rules shown on the node; the rest are counted ("+ 3 more") and shown in the inspector. */
@@ -28,12 +29,13 @@ function ConditionNodeView({ id, data, selected }: NodeProps & { data: CanvasNod
   const node = data.node as ConditionBody;
   const catalog = useEditor((s) => s.catalog);
   const filters = useEditor((s) => s.account.filters);
+  const heat = useNodeHeat(id);
   const down = data.direction === 'down';
   const styles = down ? BRANCH_STYLE.down : BRANCH_STYLE.right;
   const rules = node.rules.slice(0, SHOWN_RULES);
   const traced = data.nodeTrace;
   return (
-    <NodeFrame id={id} data={data} kind="Condition" kindClass={down ? 'sy-condition' : 'sy-condition branches-right'} selected={selected}>
+    <NodeFrame id={id} data={data} heat={heat} kind="Condition" kindClass={down ? 'sy-condition' : 'sy-condition branches-right'} selected={selected}>
       <div className="sy-match">{node.rules.length > 1 ? (node.match === 'any' ? 'Any of' : 'All of') : node.rules.length === 0 ? 'No rules yet: always no' : 'If'}</div>
       <ul className="sy-rules">
         {rules.map((rule, i) => {

@@ -3,12 +3,18 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import type { CanvasNodeData } from '@/lib/editor/canvas-model';
-import { describeHits, heatLevel, shortCount } from '@/lib/editor/heat-map';
+import { describeHits, nodeHeatClass, shortCount } from '@/lib/editor/heat-map';
+import type { Heat } from '../use-heat';
 
-/** The box every node shares: kind, title, start mark, problem badges, trace mark and the input handle. */
-export function NodeFrame({ id, data, kind, kindClass, selected, children }: {
+/**
+ * The box every node shares: kind, title, start mark, problem badges, trace mark, heat (colour and
+ * hits badge) and the input handle.
+ */
+export function NodeFrame({ id, data, heat, kind, kindClass, selected, children }: {
   id: string;
   data: CanvasNodeData;
+  /** The node's share of the heat map shown (the node component reads it: canvas/use-heat.ts). */
+  heat: Heat | null;
   kind: string;
   kindClass: string;
   selected: boolean;
@@ -20,8 +26,7 @@ export function NodeFrame({ id, data, kind, kindClass, selected, children }: {
   if (isStart) classes.push('is-start');
   if (errors > 0) classes.push('has-errors');
   if (mark) classes.push(`trace-${mark}`);
-  const { hits, heatTotal } = data;
-  if (hits !== null) classes.push(hits === 0 ? 'heat-none' : `heat-${heatLevel(hits, heatTotal)}`);
+  if (heat !== null) classes.push(nodeHeatClass(heat.hits, heat.total));
   return (
     <div className={classes.join(' ')} data-testid={`node-${id}`} data-node-id={id}>
       <Handle type="target" position={direction === 'down' ? Position.Top : Position.Left} className="sy-handle sy-handle-in" />
@@ -29,9 +34,9 @@ export function NodeFrame({ id, data, kind, kindClass, selected, children }: {
         <span className="sy-node-kind">{kind}</span>
         {isStart && <span className="sy-pill sy-pill-start" title="The first node of the scheme">Start</span>}
         <span className="sy-node-badges">
-          {hits !== null && (
-            <span className="sy-pill sy-pill-heat" title={hits === 0 ? 'Never reached in this run' : describeHits(hits, heatTotal)} data-testid="node-hits">
-              {hits === 0 ? 'never reached' : shortCount(hits)}
+          {heat !== null && (
+            <span className="sy-pill sy-pill-heat" title={heat.hits === 0 ? 'Never reached in this run' : describeHits(heat.hits, heat.total)} data-testid="node-hits">
+              {heat.hits === 0 ? 'never reached' : shortCount(heat.hits)}
             </span>
           )}
           {errors > 0 && (

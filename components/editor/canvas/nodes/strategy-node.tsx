@@ -5,6 +5,7 @@ import { memo, type ComponentType } from 'react';
 import type { CanvasNodeData } from '@/lib/editor/canvas-model';
 import type { StrategyNode } from '@/lib/scheme/schema';
 import { useEditor } from '../../store-provider';
+import { useNodeHeat } from '../use-heat';
 import { NodeFrame } from './node-frame';
 import { STRATEGY_WORDS } from '@/lib/scheme/words';
 
@@ -165,8 +166,9 @@ function Outcome({ data }: { data: CanvasNodeData }) {
 function strategyNode(kind: StrategyNode['strategy'], Body: ComponentType<{ node: never }>) {
   function StrategyNodeView({ id, data, selected }: Props) {
     const node = data.node as StrategyNode;
+    const heat = useNodeHeat(id);
     return (
-      <NodeFrame id={id} data={data} kind={STRATEGY_WORDS[kind].name} kindClass={`sy-strategy sy-kind-${kind}`} selected={selected}>
+      <NodeFrame id={id} data={data} heat={heat} kind={STRATEGY_WORDS[kind].name} kindClass={`sy-strategy sy-kind-${kind}`} selected={selected}>
         <Body node={node as never} />
         <Extras node={node} />
         <Outcome data={data} />
