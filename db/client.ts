@@ -37,10 +37,8 @@ export interface Connection {
 }
 
 /**
- * How long a COPY may take to be acknowledged. postgres.js never settles a COPY whose error arrives
- * after its last data was sent (the stream is detached by then): a closed connection fails every
- * copy in flight (perhaps one that went through: a caller must treat a failed copy as maybe done),
- * and this bound any other error.
+ * How long a COPY may take to be acknowledged: a bound in case neither its stream nor its query is
+ * ever settled (postgres.js reports an error that arrives after the last data only to the query).
  */
 const COPY_TIMEOUT_MS = 10_000;
 const copyStatement = (table: string, columns: readonly string[], source: string) =>
@@ -59,14 +57,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Connection> 
     // Small pool: the app is stateless and scales by instances, not by connections per instance.
     // Bounded waits: a connection in 2 s, a statement in 5 s, and a transaction its client walked away
     // from is rolled back by the server after 10 s idle, so nothing hangs on and commits late.
-    // Copies waiting for their acknowledgement: a connection that closes meanwhile fails them all (see copyIn).
-    const copies = new Set<(error: Error) => void>();
     const client = postgres(target.url, {
       max: 10,
       onnotice: () => {},
-      onclose: () => {
-        for (const fail of copies) fail(new Error('a database connection closed during the copy'));
-      },
       connect_timeout: 2,
       // postgres.js would look up array types on every new connection, and that lookup's failure when
       // the connection drops is never handled (an unhandled rejection); drizzle parses arrays itself.
@@ -85,19 +78,26 @@ export async function openDatabase(target: DatabaseTarget): Promise<Connection> 
         return unlisten;
       },
       async copyIn(table, columns, text) {
-        const stream = await client.unsafe(copyStatement(table, columns, 'stdin')).writable();
+        // postgres.js's query object (src/query.js) has a `reject`, not in its types.
+        const query = client.unsafe(copyStatement(table, columns, 'stdin')) as ReturnType<typeof client.unsafe> & { reject: (error: Error) => void };
         await new Promise<void>((resolve, reject) => {
           const settle = (error?: Error | null) => {
             clearTimeout(timer);
-            copies.delete(settle);
             if (error) reject(error);
             else resolve();
           };
           const timer = setTimeout(() => settle(new Error(`the copy into ${table} was not acknowledged within ${COPY_TIMEOUT_MS / 1000} s`)), COPY_TIMEOUT_MS);
-          copies.add(settle);
-          stream.on('error', settle);
-          stream.on('finish', () => settle());
-          stream.end(text);
+          // The query settles once, with the stream; a failure after that reaches only its reject.
+          const rejectQuery = query.reject.bind(query);
+          query.reject = (error: Error) => {
+            rejectQuery(error);
+            settle(error);
+          };
+          query.writable().then((stream) => {
+            stream.on('error', settle);
+            stream.on('finish', () => settle());
+            stream.end(text);
+          }, settle);
         });
       },
     };

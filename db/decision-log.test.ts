@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from './testing';
 import type { Connection } from './client';
@@ -77,6 +78,34 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     const [usd] = await queryRows<{ n: string }>(connection.db, sql`select sum(decisions) as n from traffic_segments where grain = 'minute' and dimension = 'currency' and value = 'USD'`);
     expect(Number(usd!.n)).toBe(1);
     await log.stop();
+  });
+
+  it('a batch whose rows were stored but whose rollups failed gets its rollups once when written again', async () => {
+    const entries: DecisionLogEntry[] = [];
+    const spy = new DecisionLog({ write: async (batch) => void entries.push(...batch), capacity: 100, flushMs: 60_000 });
+    for (let i = 0; i < 3; i++) await decide(cache, { transaction: { ...TX, currency: 'GBP', id: `tx_half_${i}` } }, undefined, { log: spy, apiKeyId: null });
+    await spy.flush();
+    // The rollups' statement (the one naming decision_log_batches) fails once, after the copy went through.
+    const dialect = new PgDialect();
+    let failed = false;
+    const failingOnce = new Proxy(connection.db, {
+      get(db, key, receiver) {
+        if (key !== 'execute') return Reflect.get(db, key, receiver);
+        return (query: SQL) => {
+          if (!failed && dialect.sqlToQuery(query).sql.includes('decision_log_batches')) {
+            failed = true;
+            return Promise.reject(new Error('connection lost'));
+          }
+          return db.execute(query);
+        };
+      },
+    });
+    await expect(writeDecisions({ db: failingOnce, copyIn: connection.copyIn }, entries)).rejects.toThrow('connection lost');
+    const gbp = async () => Number((await queryRows<{ n: string | null }>(connection.db, sql`select sum(decisions) as n from traffic_segments where grain = 'minute' and dimension = 'currency' and value = 'GBP'`))[0]!.n ?? 0);
+    expect([await count('decision_log', sql`transaction->>'currency' = 'GBP'`), await gbp()]).toEqual([3, 0]);
+    await writeDecisions(connection, entries, true);
+    await writeDecisions(connection, entries, true); // in doubt again: counted already, nothing more
+    expect([await count('decision_log', sql`transaction->>'currency' = 'GBP'`), await gbp()]).toEqual([3, 3]);
   });
 
   it('holds decisions while writes fail, drops the oldest beyond its capacity (never one in doubt) and counts them, then writes the rest', async () => {

@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Connection, Db } from '@/db/client';
 import { queryRows } from '@/db/rows';
@@ -7,7 +6,7 @@ import type { Outcome, PathStep, Transaction } from '@/lib/engine';
 import type { Arm } from '@/lib/rollouts/arm';
 import type { ShadowRecord } from '@/lib/rollouts/differences';
 import { redact } from '@/lib/traffic/redaction';
-import { DecisionRollupBuilder, decisionGroupKey, type DecisionRollups } from '@/lib/traffic/rollups';
+import { DecisionRollupBuilder, decisionGroupKey } from '@/lib/traffic/rollups';
 import { segmentsOf, type Segments } from '@/lib/traffic/segments';
 import { decisionRollupUpserts } from './traffic-rollups';
 import { ensurePartitions, forgetPartitions } from './traffic-partitions';
@@ -49,17 +48,15 @@ export interface PackedDecision {
   /** When it was decided (ms since epoch). */
   at: number;
   latencyUs: number;
-  /** The rest of its decision_log row (ROW_COLUMNS), in COPY's text format. */
+  /** Its decision_log row (STORED_COLUMNS), a line of COPY's text format without its end. */
   row: string;
   /** What its rollups count it by (lib/traffic/rollups.ts decisionGroupKey). */
   group: string;
 }
 
-/** decision_log's columns after id, decided_at and latency_us, in the order an entry's row holds them. */
-const ROW_COLUMNS = ['scheme_id', 'version', 'node', 'outcome', 'processor', 'candidates', 'mode', 'api_key_id',
+/** decision_log's columns, in the order a packed row holds them. */
+const STORED_COLUMNS = ['id', 'decided_at', 'latency_us', 'scheme_id', 'version', 'node', 'outcome', 'processor', 'candidates', 'mode', 'api_key_id',
   'currency', 'card_country', 'card_brand', 'payment_method', 'transaction', 'rollout_id', 'arm', 'shadow'] as const;
-const STORED_COLUMNS = ['id', 'decided_at', 'latency_us', ...ROW_COLUMNS].join(', ');
-const STAGING_COLUMNS = ['batch', 'id', 'decided_at', 'latency_us', ...ROW_COLUMNS] as const;
 
 /** The redaction, the segments and the serialisation of an answer: the work of recording it. */
 export function packDecision(answer: DecisionLogEntry): PackedDecision {
@@ -67,6 +64,9 @@ export function packDecision(answer: DecisionLogEntry): PackedDecision {
   const segments: Segments = segmentsOf(answer.transaction);
   const blank = (value: string) => (value === '' ? null : value);
   const row = [
+    answer.id,
+    new Date(answer.at).toISOString(),
+    answer.latencyUs,
     decision.scheme?.id ?? null,
     decision.scheme?.version ?? null,
     decision.node,
@@ -120,62 +120,50 @@ export async function packInSlices(batch: readonly DecisionLogEntry[], each?: (s
 }
 
 /**
- * Writes a batch: COPY into the unlogged staging table (tagged with a batch id of its own), then one
- * statement that moves the batch into decision_log and adds its rollups (one upsert per rollup table,
- * as CTEs), so the rollups always count exactly the stored rows. One statement rather than a
- * transaction: postgres.js can crash the process when a connection held for a transaction dies
- * under it (porsager/postgres#1208), and this runs during outages. A move that fails leaves its
- * staged rows behind, never moved (the batch id is not used again); maintenance deletes them.
+ * Writes a batch in two statements, neither in a transaction (postgres.js can crash the process when
+ * a connection held for a transaction dies under it, porsager/postgres#1208, and this runs during
+ * outages): the rows by COPY into decision_log (all or none), then the rollups (one upsert per rollup
+ * table, as CTEs) with the batch's entry in decision_log_batches, in one statement: so the rollups
+ * count a batch once, whatever failed in between. The batch id is its first decision id and its size,
+ * the same when a failed batch is written again.
  *
- * `maybeStored`: the previous write failed, perhaps after it committed (its answer lost with the
- * connection). Rows already stored are left out first; and the statement refuses to store anything
- * if any row of the batch is found stored after all, so nothing is ever counted twice.
+ * `maybeStored`: the previous write failed, perhaps after a statement committed (its answer lost with
+ * the connection). A batch counted already is done; rows stored already are not copied again, and
+ * the rollups are added unless the batch was counted.
  */
 export async function writePacked(store: DecisionStore, batch: readonly PackedDecision[], maybeStored = false): Promise<void> {
   if (batch.length === 0) return;
   const { db } = store;
-  let entries = batch;
+  const batchId = `${batch[0]!.id}+${batch.length}`;
+  let copy = batch;
   if (maybeStored) {
-    const stored = await storedIds(db, entries);
-    if (stored.size > 0) entries = entries.filter((e) => !stored.has(e.id));
-    if (entries.length === 0) return;
+    if (await counted(db, batchId)) return;
+    const stored = await storedIds(db, batch);
+    if (stored.size > 0) copy = batch.filter((e) => !stored.has(e.id));
   }
-  await ensurePartitions(db, entries.map((e) => e.at));
-  const batchId = `${process.pid}_${randomUUID()}`;
-  const { lines, rollups } = prepared(entries, batchId);
-  await store.copyIn('decision_log_staging', STAGING_COLUMNS, lines);
-  try {
-    await db.execute(sql`
-      with staged as (delete from decision_log_staging where batch = ${batchId} returning ${sql.raw(STORED_COLUMNS)}),
-      inserted as (
-        insert into decision_log (${sql.raw(STORED_COLUMNS)}) select ${sql.raw(STORED_COLUMNS)} from staged
-        on conflict do nothing
-        returning 1
-      ),
-      ${sql.join(decisionRollupUpserts(rollups).map((upsert, i) => sql`${sql.raw(`rollup_${i}`)} as (${upsert})`), sql`, `)}
-      select cast(case when (select count(*) from inserted) = ${entries.length} then '0' else 'some decisions of this batch were already stored' end as integer) as complete`);
-  } catch (error) {
-    if (noPartition(error)) forgetPartitions(db);
-    throw error;
+  if (copy.length > 0) {
+    await ensurePartitions(db, copy.map((e) => e.at));
+    try {
+      await store.copyIn('decision_log', STORED_COLUMNS, `${copy.map((e) => e.row).join('\n')}\n`);
+    } catch (error) {
+      forgetPartitions(db); // a day's partition dropped meanwhile is the one failure writing again mends
+      throw error;
+    }
   }
-}
-
-/** Staged rows older than this are from a move that failed: deleted by maintenance. */
-const STALE_STAGING = '1 hour';
-
-export async function deleteStaleStaging(db: Db): Promise<void> {
-  await db.execute(sql`delete from decision_log_staging where staged_at < now() - ${STALE_STAGING}::interval`);
-}
-
-/** The batch as COPY lines for the staging table, and its rollups. */
-function prepared(entries: readonly PackedDecision[], batchId: string): { lines: string; rollups: DecisionRollups } {
-  const parts: string[] = [];
   const rollups = new DecisionRollupBuilder();
-  for (const e of entries) {
-    rollups.add(e.at, e.latencyUs, e.group);
-    parts.push(`${batchId}\t${copyField(e.id)}\t${new Date(e.at).toISOString()}\t${e.latencyUs}\t${e.row}\n`);
-  }
-  return { lines: parts.join(''), rollups: rollups.build() };
+  for (const e of batch) rollups.add(e.at, e.latencyUs, e.group);
+  await db.execute(sql`
+    with counted as (insert into decision_log_batches (batch) values (${batchId}) on conflict do nothing returning 1),
+    ${sql.join(decisionRollupUpserts(rollups.build()).map((upsert, i) => sql`${sql.raw(`rollup_${i}`)} as (${upsert})`), sql`, `)}
+    select cast(case when (select count(*) from counted) = 1 then '0' else 'this batch was counted already' end as integer) as complete`);
+}
+
+const counted = async (db: Db, batchId: string) =>
+  (await queryRows(db, sql`select 1 from decision_log_batches where batch = ${batchId}`)).length > 0;
+
+/** Counted batches are remembered as long as their decisions are kept (a batch in doubt is never older). */
+export async function forgetCountedBatches(db: Db, retentionDays: number): Promise<void> {
+  await db.execute(sql`delete from decision_log_batches where written_at < now() - make_interval(days => ${retentionDays})`);
 }
 
 async function storedIds(db: Db, entries: readonly PackedDecision[]): Promise<Set<string>> {
@@ -186,12 +174,4 @@ async function storedIds(db: Db, entries: readonly PackedDecision[]): Promise<Se
       on d.id = k.id and d.decided_at = k.decided_at
     where d.decided_at >= ${new Date(Math.min(...times)).toISOString()}::timestamptz and d.decided_at <= ${new Date(Math.max(...times)).toISOString()}::timestamptz`);
   return new Set(found.map((r) => r.id));
-}
-
-/** SQLSTATE 23514 with "no partition": a row for a day whose partition is gone. */
-function noPartition(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, hops = 0; e && hops < 5; e = e.cause as typeof e, hops++) {
-    if (e.code === '23514' && typeof e.message === 'string' && e.message.includes('no partition')) return true;
-  }
-  return false;
 }

@@ -11,7 +11,7 @@ import { judgeShadow, type ShadowRecord } from '@/lib/rollouts/differences';
 import { DecisionCache, VersionNotCompilable, type DecisionSnapshot, type LiveRollout } from './decision-cache';
 import { newDecisionId } from './decision-id';
 import { DecisionLog, decisionLogSettings, type DecisionLogEntry } from './decision-log';
-import { deleteStaleStaging } from './decision-log-store';
+import { forgetCountedBatches } from './decision-log-store';
 import { batchWriter } from './decision-log-writer';
 import { getSettings } from './settings';
 import { maintainPartitions } from './traffic-partitions';
@@ -313,8 +313,9 @@ function openDecisionLog(): DecisionLog | null {
     maintain: async () => {
       const db = database();
       if (!db) return false;
-      await maintainPartitions(db, (await getSettings(db)).retention_days);
-      await deleteStaleStaging(db);
+      const { retention_days } = await getSettings(db);
+      await maintainPartitions(db, retention_days);
+      await forgetCountedBatches(db, retention_days);
       return true;
     },
   });
