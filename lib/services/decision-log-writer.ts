@@ -7,8 +7,8 @@ import { packInSlices, writeDecisions, type DecisionLogEntry } from './decision-
 /**
  * Where the decision log's batches are written from. Each batch is packed on decide's thread, a
  * slice at a time (redaction, segments, the row in COPY's text format: a few µs per decision,
- * docs/traffic.md); then the write itself (the rollups, the driver's encoding, the COPY and the move)
- * runs on a worker thread with a real Postgres, over a connection of its own, so decide's thread only
+ * docs/traffic.md); then the write itself (the COPY, the rollups and their statement, the driver's
+ * encoding) runs on a worker thread with a real Postgres, over a connection of its own, so decide's thread only
  * hands over strings. The embedded PGlite admits one instance per process, so it is written from
  * this thread.
  *

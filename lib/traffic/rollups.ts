@@ -146,8 +146,8 @@ function segmentRowsOf(rows: Accumulator<SegmentRow>, time: TimeKey, segments: S
 /**
  * What the rollups count a decision by, as one string: its version, node, outcome, processor,
  * segments and path (the minute apart). Decisions with the same key are counted together, one key
- * per decision instead of one per row it touches; the decision log makes it as the answer is
- * recorded, so its buffer holds a string rather than the answer's objects.
+ * per decision instead of one per row it touches; the decision log packs it with each row, so a
+ * batch reaches its writer's thread as strings.
  */
 export function decisionGroupKey(d: Omit<RecordedDecision, 'at' | 'latencyUs'>): string {
   const { segments: g } = d;
