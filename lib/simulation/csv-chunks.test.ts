@@ -111,4 +111,15 @@ describe('CSV read from an upload cut into chunks', () => {
     ]);
     for (let cut = 0; cut <= file.length; cut++) expect(await read(file, [cut], 50), `cut at byte ${cut}`).toEqual(whole);
   });
+
+  it('gives the same rows for a file longer than a piece read whole, its quoted line breaks across piece ends', async () => {
+    const lines = ['id,amount,metadata.note'];
+    for (let i = 0; i < 4000; i++) lines.push(`tx_${i},${i},"${i % 5 === 0 ? 'two\nlines' : i % 11 === 0 ? 'oops"x' : 'plain'}"`);
+    const bytes = utf8(lines.join('\n'));
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    const whole = await read(bytes);
+    expect(whole).toHaveLength(4000);
+    const small = Array.from({ length: Math.floor(bytes.length / 1000) }, (_, i) => (i + 1) * 1000 - 1);
+    expect(await read(bytes, small)).toEqual(whole);
+  });
 });

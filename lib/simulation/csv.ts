@@ -3,7 +3,7 @@ import { builtinCatalog } from '../catalog';
 import type { Catalog } from '../catalog/types';
 import type { Transaction } from '../engine/types';
 import { buildRow, compileHeader } from './csv-columns';
-import { DEFAULT_MAX_LINE_LENGTH, INVALID_UTF8_LINE, transactionsOf, type ParseError, type ParsedRecord } from './records';
+import { DEFAULT_MAX_LINE_LENGTH, INVALID_UTF8_LINE, inPieces, transactionsOf, type ParseError, type ParsedRecord } from './records';
 
 export interface CsvOptions {
   /** Types the columns; the built-in catalog by default. */
@@ -20,14 +20,14 @@ const QUOTE = 34;
 /**
  * Streams RFC 4180 CSV, tokenised by papaparse: quoted fields with "" escapes, commas and line breaks
  * inside quotes, LF or CRLF row ends (CR in a file that has no LF), blank lines skipped, a UTF-8 BOM
- * ignored. The header row names dotted paths that build nested transactions, typed by the catalog (see
+ * ignored (read in pieces: see inPieces). The header row names dotted paths that build nested transactions, typed by the catalog (see
  * csv-columns.ts). Yields one array of records per input chunk; each record carries the line its row
  * starts on. Holds at most one partial row: a record above `maxRecordLength` becomes an error record and
  * the rest of it is skipped as it streams.
  */
 export async function* parseCsvRecords(chunks: AsyncIterable<string>, options: CsvOptions = {}): AsyncGenerator<ParsedRecord[]> {
   const reader = new CsvReader(options.catalog ?? builtinCatalog(), options.maxRecordLength ?? DEFAULT_MAX_LINE_LENGTH);
-  for await (const chunk of chunks) {
+  for await (const chunk of inPieces(chunks)) {
     const out: ParsedRecord[] = [];
     reader.feed(chunk, out);
     if (out.length > 0) yield out;

@@ -32,6 +32,13 @@ describe('parseJsonLines', () => {
     for (const size of [1, 2, 3, 7, 13]) expect(await records(SAMPLE, size)).toEqual(whole);
   });
 
+  it('gives the same records for a file longer than a piece read whole (line numbers across pieces)', async () => {
+    const text = Array.from({ length: 3000 }, (_, i) => (i % 97 === 0 ? '{bad' : i % 13 === 0 ? '' : `{"id":"t${i}","amount":${i}}`)).join('\r\n');
+    const whole = await records(text, text.length);
+    expect(whole.filter((r) => !r.ok)).toHaveLength(31);
+    expect(await records(text, 1000)).toEqual(whole);
+  });
+
   it('refuses over-long lines without buffering them and resumes on the next line', async () => {
     const long = `{"id":"${'x'.repeat(3000)}"}`;
     for (const size of [10, 100, 10_000]) {

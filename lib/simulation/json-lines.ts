@@ -1,5 +1,5 @@
 import type { Transaction } from '../engine/types';
-import { DEFAULT_MAX_LINE_LENGTH, INVALID_UTF8_LINE, transactionsOf, type ParseError, type ParsedRecord } from './records';
+import { DEFAULT_MAX_LINE_LENGTH, INVALID_UTF8_LINE, inPieces, transactionsOf, type ParseError, type ParsedRecord } from './records';
 
 export interface JsonLinesOptions {
   maxLineLength?: number;
@@ -21,7 +21,7 @@ export async function* parseJsonLinesRecords(
   let skipping = false;
   let line = 1;
   let first = true;
-  for await (let chunk of chunks) {
+  for await (let chunk of inPieces(chunks)) {
     if (first && chunk.length > 0) {
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       first = false;

@@ -56,3 +56,27 @@ function reportError(record: ParseError, onError?: (error: ParseError) => void):
   if (onError === undefined) throw new Error(`line ${record.line}: ${record.error}`);
   onError(record.column === undefined ? { line: record.line, error: record.error } : { line: record.line, error: record.error, column: record.column });
 }
+
+/** About how long a piece of input text the parsers read, and the batch loop simulates, at a time. */
+const PIECE_LENGTH = 8192;
+
+/**
+ * Text chunks (64 KB off the network, more from a file) cut at line ends into pieces of about
+ * PIECE_LENGTH. Why: a minor GC that runs while a batch is simulated promotes the batch's rows to the old
+ * generation; with a whole chunk's rows alive, an upload that fell behind its network spent most of
+ * its time in GC (1.2 MB promoted per minor GC, the heap grew by 320 MB and the run took twice as long).
+ * A quoted field may hold a line end: the parsers carry an unfinished row over to the next piece anyway.
+ */
+export async function* inPieces(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  for await (const chunk of chunks) {
+    let start = 0;
+    while (chunk.length - start > PIECE_LENGTH * 2) {
+      const cut = chunk.indexOf('\n', start + PIECE_LENGTH);
+      if (cut === -1) break;
+      yield chunk.slice(start, cut + 1);
+      start = cut + 1;
+    }
+    if (start === 0) yield chunk;
+    else if (start < chunk.length) yield chunk.slice(start);
+  }
+}
