@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SegmentTraffic } from '@/lib/services/traffic';
 import { count, percent } from '@/lib/traffic/format';
+import { PercentBars, toPercent } from './processor-charts';
 import { SEGMENT_DIMENSIONS, SEGMENT_LABELS, type SegmentDimension } from '@/lib/traffic/segments';
 import styles from './traffic.module.css';
 
@@ -14,7 +14,7 @@ const valueName = (value: string) => (value === '' ? '(none)' : value);
 export function SegmentPanel({ segments }: { segments: Readonly<Record<SegmentDimension, readonly SegmentTraffic[]>> }) {
   const [dimension, setDimension] = useState<SegmentDimension>('currency');
   const rows = segments[dimension].slice(0, SHOWN);
-  const data = rows.filter((r) => r.attempts > 0).map((r) => ({ value: valueName(r.value), approval: Math.round((r.approval_rate ?? 0) * 1000) / 10 }));
+  const bars = rows.filter((r) => r.attempts > 0).map((r) => ({ name: valueName(r.value), percent: toPercent(r.approval_rate ?? 0), colour: '#0ea5e9' }));
   return (
     <div data-testid="traffic-segments">
       <div className={styles.segmentTabs} role="group" aria-label="Segment">
@@ -24,17 +24,7 @@ export function SegmentPanel({ segments }: { segments: Readonly<Record<SegmentDi
           </button>
         ))}
       </div>
-      {data.length > 0 && (
-        <ResponsiveContainer width="100%" height={Math.max(120, 28 * data.length + 50)}>
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" unit="%" domain={[0, 100]} tick={{ fontSize: 11 }} />
-            <YAxis type="category" dataKey="value" width={80} tick={{ fontSize: 11 }} />
-            <Tooltip />
-            <Bar dataKey="approval" fill="#0ea5e9" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      )}
+      {bars.length > 0 && <PercentBars bars={bars} label="approval" />}
       <div className="table-scroll">
         <table className="table">
           <thead><tr><th>{SEGMENT_LABELS[dimension]}</th><th>Decisions</th><th>Attempts</th><th>Approved</th><th>Per processor</th></tr></thead>
