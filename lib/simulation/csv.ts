@@ -20,8 +20,8 @@ const QUOTE = 34;
 /**
  * Streams RFC 4180 CSV, tokenised by papaparse: quoted fields with "" escapes, commas and line breaks
  * inside quotes, LF or CRLF row ends (CR in a file that has no LF), blank lines skipped, a UTF-8 BOM
- * ignored (read in pieces: see inPieces). The header row names dotted paths that build nested transactions, typed by the catalog (see
- * csv-columns.ts). Yields one array of records per input chunk; each record carries the line its row
+ * ignored. The header row names dotted paths that build nested transactions, typed by the catalog (see
+ * csv-columns.ts). Yields one array of records per piece of the input (see inPieces); each record carries the line its row
  * starts on. Holds at most one partial row: a record above `maxRecordLength` becomes an error record and
  * the rest of it is skipped as it streams.
  */
