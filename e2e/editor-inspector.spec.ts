@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { select as selectOnCanvas } from './editor-helpers';
 
 /**
  * The inspector in the real scheme editor, on the demo scheme (never saved here, so other specs see
@@ -17,8 +18,9 @@ async function open(page: Page): Promise<Locator> {
   return page.getByTestId('inspector');
 }
 
+/** Selects a node (the shared helper also reaches one outside the canvas's view, where a click would land on another node). */
 async function select(page: Page, id: string) {
-  await canvasNode(page, id).click({ position: { x: 20, y: 12 } });
+  await selectOnCanvas(page, id);
   await expect(page.getByTestId('inspector').getByLabel('Id', { exact: true })).toHaveValue(id);
 }
 
