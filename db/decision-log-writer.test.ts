@@ -48,7 +48,7 @@ describe.each(testDatabases())('the decision log writer on $name', (target) => {
     return entries;
   }
 
-  it('writes a batch in slices (more than one message to a worker) with its rollups, redacted, and nothing twice when written again in doubt', async () => {
+  it('writes a batch packed in more than one slice with its rollups, redacted, and nothing twice when written again in doubt', async () => {
     const write = batchWriter(() => connection, 'worker');
     const entries = await decided(600);
     const before = { rows: await stored(), rolled: await rolledUp() };

@@ -80,6 +80,17 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     await log.stop();
   });
 
+  it('a batch in doubt copies only its rows not stored yet', async () => {
+    const entries: DecisionLogEntry[] = [];
+    const spy = new DecisionLog({ write: async (batch) => void entries.push(...batch), capacity: 100, flushMs: 60_000 });
+    for (let i = 0; i < 4; i++) await decide(cache, { transaction: { ...TX, id: `tx_part_${i}` } }, undefined, { log: spy, apiKeyId: null });
+    await spy.flush();
+    await writeDecisions(connection, [entries[1]!, entries[3]!]);
+    await writeDecisions(connection, entries, true);
+    const stored = await queryRows<{ id: string; tx: string }>(connection.db, sql`select id, transaction->>'id' as tx from decision_log where transaction->>'id' like 'tx_part_%' order by tx`);
+    expect(stored).toEqual(entries.map((e, i) => ({ id: e.id, tx: `tx_part_${i}` })));
+  });
+
   it('a batch whose rows were stored but whose rollups failed gets its rollups once when written again', async () => {
     const entries: DecisionLogEntry[] = [];
     const spy = new DecisionLog({ write: async (batch) => void entries.push(...batch), capacity: 100, flushMs: 60_000 });

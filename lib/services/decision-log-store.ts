@@ -39,10 +39,7 @@ export interface LoggedDecision {
   mode?: string;
 }
 
-/**
- * A decision as it is written: strings and numbers only (so a batch crosses to the writer's thread
- * as a cheap copy of strings), made once redaction, segments and serialisation are done.
- */
+/** A decision as it is written: strings and numbers only, made once redaction, segments and serialisation are done. */
 export interface PackedDecision {
   id: string;
   /** When it was decided (ms since epoch). */
@@ -99,24 +96,44 @@ const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\
 /** Where a batch is written: the database, and its bulk load (db/client.ts). */
 export type DecisionStore = Pick<Connection, 'db' | 'copyIn'>;
 
-/** Packs a batch (packInSlices) and writes it (writePacked). */
-export async function writeDecisions(store: DecisionStore, batch: readonly DecisionLogEntry[], maybeStored = false): Promise<void> {
-  await writePacked(store, await packInSlices(batch), maybeStored);
+/**
+ * A batch as it is written: its rows as one COPY text, the rest side by side. A few strings and two
+ * number arrays, so handing it to the writer's thread copies bytes, not thousands of small objects.
+ */
+export interface PackedBatch {
+  ids: string[];
+  /** The decision_log rows, each a line of COPY's text format ended by '\n'. */
+  rows: string;
+  /** Each decision's rollup key (lib/traffic/rollups.ts decisionGroupKey). */
+  groups: string[];
+  at: Float64Array;
+  latencyUs: Float64Array;
 }
 
 /** Entries are packed this many at a time, the event loop served in between: a large batch never stalls decide. */
 const SLICE = 500;
 
-/** packDecision over a batch, a slice at a time. */
-export async function packInSlices(batch: readonly DecisionLogEntry[], each?: (slice: PackedDecision[]) => void): Promise<PackedDecision[]> {
-  const packed: PackedDecision[] = [];
-  for (let at = 0; at < batch.length; at += SLICE) {
-    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
-    const slice = batch.slice(at, at + SLICE).map(packDecision);
-    each?.(slice);
-    for (const p of slice) packed.push(p);
+/** packDecision over a batch, a slice at a time, into one PackedBatch. */
+export async function packBatch(entries: readonly DecisionLogEntry[]): Promise<PackedBatch> {
+  const n = entries.length;
+  const batch: PackedBatch = { ids: new Array<string>(n), rows: '', groups: new Array<string>(n), at: new Float64Array(n), latencyUs: new Float64Array(n) };
+  const rows = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && i % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    const d = packDecision(entries[i]!);
+    batch.ids[i] = d.id;
+    rows[i] = d.row;
+    batch.groups[i] = d.group;
+    batch.at[i] = d.at;
+    batch.latencyUs[i] = d.latencyUs;
   }
-  return packed;
+  batch.rows = n > 0 ? `${rows.join('\n')}\n` : '';
+  return batch;
+}
+
+/** Packs a batch and writes it from this thread (the embedded database, the tests). */
+export async function writeDecisions(store: DecisionStore, entries: readonly DecisionLogEntry[], maybeStored = false): Promise<void> {
+  await writePacked(store, await packBatch(entries), maybeStored);
 }
 
 /**
@@ -131,27 +148,34 @@ export async function packInSlices(batch: readonly DecisionLogEntry[], each?: (s
  * the connection). A batch counted already is done; rows stored already are not copied again, and
  * the rollups are added unless the batch was counted.
  */
-export async function writePacked(store: DecisionStore, batch: readonly PackedDecision[], maybeStored = false): Promise<void> {
-  if (batch.length === 0) return;
+export async function writePacked(store: DecisionStore, batch: PackedBatch, maybeStored = false): Promise<void> {
+  const { ids, groups, at, latencyUs } = batch;
+  if (ids.length === 0) return;
   const { db } = store;
-  const batchId = `${batch[0]!.id}+${batch.length}`;
-  let copy = batch;
+  const batchId = `${ids[0]}+${ids.length}`;
+  let rows = batch.rows;
+  let times: Iterable<number> = at;
   if (maybeStored) {
     if (await counted(db, batchId)) return;
-    const stored = await storedIds(db, batch);
-    if (stored.size > 0) copy = batch.filter((e) => !stored.has(e.id));
+    const stored = await storedIds(db, ids, at);
+    if (stored.size > 0) {
+      const keep = ids.map((id) => !stored.has(id));
+      const lines = rows.split('\n').filter((_, i) => keep[i]);
+      rows = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+      times = at.filter((_, i) => keep[i]!);
+    }
   }
-  if (copy.length > 0) {
-    await ensurePartitions(db, copy.map((e) => e.at));
+  if (rows !== '') {
+    await ensurePartitions(db, times);
     try {
-      await store.copyIn('decision_log', STORED_COLUMNS, `${copy.map((e) => e.row).join('\n')}\n`);
+      await store.copyIn('decision_log', STORED_COLUMNS, rows);
     } catch (error) {
       forgetPartitions(db); // a day's partition dropped meanwhile is the one failure writing again mends
       throw error;
     }
   }
   const rollups = new DecisionRollupBuilder();
-  for (const e of batch) rollups.add(e.at, e.latencyUs, e.group);
+  for (let i = 0; i < ids.length; i++) rollups.add(at[i]!, latencyUs[i]!, groups[i]!);
   await db.execute(sql`
     with counted as (insert into decision_log_batches (batch) values (${batchId}) on conflict do nothing returning 1),
     ${sql.join(decisionRollupUpserts(rollups.build()).map((upsert, i) => sql`${sql.raw(`rollup_${i}`)} as (${upsert})`), sql`, `)}
@@ -166,11 +190,10 @@ export async function forgetCountedBatches(db: Db, retentionDays: number): Promi
   await db.execute(sql`delete from decision_log_batches where written_at < now() - make_interval(days => ${retentionDays})`);
 }
 
-async function storedIds(db: Db, entries: readonly PackedDecision[]): Promise<Set<string>> {
-  const times = entries.map((e) => e.at);
+async function storedIds(db: Db, ids: readonly string[], times: Float64Array): Promise<Set<string>> {
   const found = await queryRows<{ id: string }>(db, sql`
     select d.id from decision_log d
-    join json_to_recordset(${JSON.stringify(entries.map((e) => ({ id: e.id, decided_at: new Date(e.at).toISOString() })))}::json) as k(id text, decided_at timestamptz)
+    join json_to_recordset(${JSON.stringify(ids.map((id, i) => ({ id, decided_at: new Date(times[i]!).toISOString() })))}::json) as k(id text, decided_at timestamptz)
       on d.id = k.id and d.decided_at = k.decided_at
     where d.decided_at >= ${new Date(Math.min(...times)).toISOString()}::timestamptz and d.decided_at <= ${new Date(Math.max(...times)).toISOString()}::timestamptz`);
   return new Set(found.map((r) => r.id));

@@ -2,14 +2,14 @@ import 'server-only';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CacheSource } from './decision-cache';
-import { packInSlices, writeDecisions, type DecisionLogEntry } from './decision-log-store';
+import { packBatch, writeDecisions, type DecisionLogEntry } from './decision-log-store';
 
 /**
  * Where the decision log's batches are written from. Each batch is packed on decide's thread, a
  * slice at a time (redaction, segments, the row in COPY's text format: a few µs per decision,
- * docs/traffic.md); then the write itself (the COPY, the rollups and their statement, the driver's
- * encoding) runs on a worker thread with a real Postgres, over a connection of its own, so decide's thread only
- * hands over strings. The embedded PGlite admits one instance per process, so it is written from
+ * docs/traffic.md), into one message of a few strings; then the write itself (the COPY, the rollups
+ * and their statement, the driver's encoding) runs on a worker thread with a real Postgres, over a
+ * connection of its own. The embedded PGlite admits one instance per process, so it is written from
  * this thread.
  *
  * The writer only writes: the buffer, its bound, the in-doubt batch and the counts stay in
@@ -72,12 +72,12 @@ class WorkerWriter {
     this.worker.on('exit', (code) => this.end(`the decision log's worker exited (${code})`));
   }
 
-  async write(batch: DecisionLogEntry[], maybeStored: boolean): Promise<void> {
+  async write(entries: DecisionLogEntry[], maybeStored: boolean): Promise<void> {
+    const batch = await packBatch(entries);
     const id = this.nextId++;
     const done = new Promise<void>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     try {
-      await packInSlices(batch, (slice) => this.worker.postMessage({ kind: 'part', id, entries: slice }));
-      this.worker.postMessage({ kind: 'write', id, maybeStored });
+      this.worker.postMessage({ id, batch, maybeStored });
     } catch (error) {
       this.pending.delete(id);
       throw error;
