@@ -5,7 +5,8 @@ import type { Connection } from './client';
 import { queryRows } from './rows';
 import { seedDemoData } from './seed';
 import { decide, DecisionCache } from '@/lib/services/decisions';
-import { DecisionLog, type DecisionLogEntry } from '@/lib/services/decision-log';
+import { DecisionLog, type DecisionLogEntry, type DecisionRecorder } from '@/lib/services/decision-log';
+import { packBatch } from '@/lib/services/decision-log-store';
 import { batchWriter } from '@/lib/services/decision-log-writer';
 import { patchSettings } from '@/lib/services/partial-updates';
 import { systemContext } from '@/lib/services/context';
@@ -36,28 +37,28 @@ describe.each(testDatabases())('the decision log writer on $name', (target) => {
     await connection?.close().catch(() => {});
   });
 
-  /** `count` decided and queued entries, taken out of a log that never writes. */
-  async function decided(count: number): Promise<DecisionLogEntry[]> {
+  /** Decides `count` payments into `log`, and returns what it recorded. */
+  async function decided(count: number, log?: DecisionRecorder): Promise<DecisionLogEntry[]> {
     const entries: DecisionLogEntry[] = [];
-    const log = new DecisionLog({ write: async (batch) => void entries.push(...batch), capacity: 100_000, flushMs: 60_000 });
+    const spy: DecisionRecorder = { record: (entry) => (entries.push(entry), log?.record(entry)) };
     for (let i = 0; i < count; i++) {
-      const answer = await decide(cache, { transaction: { ...TX, id: `tx_${i}` } }, undefined, { log, apiKeyId: 'key_w' });
+      const answer = await decide(cache, { transaction: { ...TX, id: `tx_${i}` } }, undefined, { log: spy, apiKeyId: 'key_w' });
       if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     }
-    await log.flush();
     return entries;
   }
 
   it('writes a batch packed in more than one slice with its rollups, redacted, and nothing twice when written again in doubt', async () => {
     const write = batchWriter(() => connection, 'worker');
     const entries = await decided(600);
+    const batch = await packBatch(entries);
     const before = { rows: await stored(), rolled: await rolledUp() };
-    await write(entries, false);
+    await write(batch, false);
     expect(await stored()).toBe(before.rows + 600);
     expect(await rolledUp()).toBe(before.rolled + 600);
     const [row] = await queryRows<{ transaction: Record<string, unknown>; api_key_id: string }>(connection.db, sql`select transaction, api_key_id from decision_log where id = ${entries[7]!.id}`);
     expect(row).toEqual({ transaction: { ...TX, id: 'tx_7', customer: {} }, api_key_id: 'key_w' });
-    await write(entries, true); // in doubt: all stored already
+    await write(batch, true); // in doubt: all stored already
     expect(await stored()).toBe(before.rows + 600);
     expect(await rolledUp()).toBe(before.rolled + 600);
   });
@@ -65,7 +66,7 @@ describe.each(testDatabases())('the decision log writer on $name', (target) => {
   it('through a DecisionLog: the buffer is written by the writer, counted, and nothing is left', async () => {
     const log = new DecisionLog({ write: batchWriter(() => connection, 'worker'), capacity: 10_000, flushMs: 60_000, batchSize: 300 });
     const before = await stored();
-    for (const entry of await decided(700)) log.record(entry);
+    await decided(700, log);
     await log.flush();
     expect(log.status()).toMatchObject({ backlog: 0, written: 700, dropped: 0, last_error: null });
     expect(await stored()).toBe(before + 700);
@@ -75,7 +76,7 @@ describe.each(testDatabases())('the decision log writer on $name', (target) => {
     if (target.name === 'pglite') return expect(connection.target.kind).toBe('memory'); // written from this thread: the log's own tests cover its failures
     const away = { db: connection.db, target: { kind: 'postgres' as const, url: 'postgres://postgres@127.0.0.1:1/nowhere' } };
     const log = new DecisionLog({ write: batchWriter(() => away, 'worker'), capacity: 10_000, flushMs: 60_000 });
-    for (const entry of await decided(40)) log.record(entry);
+    await decided(40, log);
     await log.flush();
     const status = log.status();
     expect(status).toMatchObject({ backlog: 40, written: 0, dropped: 0 });

@@ -6,8 +6,8 @@ import type { Connection } from './client';
 import { queryRows } from './rows';
 import { seedDemoData, DEMO_SCHEME_ID } from './seed';
 import { decide, DecisionCache } from '@/lib/services/decisions';
-import { DecisionLog, type DecisionLogEntry } from '@/lib/services/decision-log';
-import { writeDecisions } from '@/lib/services/decision-log-store';
+import { DecisionLog, type DecisionLogEntry, type DecisionRecorder } from '@/lib/services/decision-log';
+import { writeDecisions, writePacked } from '@/lib/services/decision-log-store';
 import { decisionTimeOf } from '@/lib/services/decision-id';
 import { patchSettings } from '@/lib/services/partial-updates';
 import { systemContext } from '@/lib/services/context';
@@ -34,7 +34,7 @@ describe.each(testDatabases())('decision log on $name', (target) => {
   });
 
   it('gives each answer a decision id and stores it with its rollups in one write, minus the redacted fields', async () => {
-    const log = new DecisionLog({ write: (batch) => writeDecisions(connection, batch), capacity: 1000, flushMs: 60_000 });
+    const log = new DecisionLog({ write: (batch) => writePacked(connection, batch), capacity: 1000, flushMs: 60_000 });
     const ids: string[] = [];
     for (let i = 0; i < 25; i++) {
       const answer = await decide(cache, { transaction: { ...TX, id: `tx_${i}` } }, undefined, { log, apiKeyId: 'key_1' });
@@ -64,11 +64,10 @@ describe.each(testDatabases())('decision log on $name', (target) => {
   });
 
   it('writes a batch again without storing or counting anything twice (a commit whose answer was lost)', async () => {
-    const log = new DecisionLog({ write: (batch) => writeDecisions(connection, batch), capacity: 100, flushMs: 60_000 });
+    const log = new DecisionLog({ write: (batch) => writePacked(connection, batch), capacity: 100, flushMs: 60_000 });
     const entries: DecisionLogEntry[] = [];
-    const spy = new DecisionLog({ write: async (batch) => void entries.push(...batch), capacity: 100, flushMs: 60_000 });
+    const spy: DecisionRecorder = { record: (entry) => void entries.push(entry) };
     const answer = await decide(cache, { transaction: { ...TX, currency: 'USD', id: 'tx_twice' } }, undefined, { log: spy, apiKeyId: null });
-    await spy.flush();
     await writeDecisions(connection, entries);
     // Written again after a failure: the stored rows are left out.
     await writeDecisions(connection, entries, true);
@@ -82,9 +81,8 @@ describe.each(testDatabases())('decision log on $name', (target) => {
 
   it('a batch in doubt copies only its rows not stored yet', async () => {
     const entries: DecisionLogEntry[] = [];
-    const spy = new DecisionLog({ write: async (batch) => void entries.push(...batch), capacity: 100, flushMs: 60_000 });
+    const spy: DecisionRecorder = { record: (entry) => void entries.push(entry) };
     for (let i = 0; i < 4; i++) await decide(cache, { transaction: { ...TX, id: `tx_part_${i}` } }, undefined, { log: spy, apiKeyId: null });
-    await spy.flush();
     await writeDecisions(connection, [entries[1]!, entries[3]!]);
     await writeDecisions(connection, entries, true);
     const stored = await queryRows<{ id: string; tx: string }>(connection.db, sql`select id, transaction->>'id' as tx from decision_log where transaction->>'id' like 'tx_part_%' order by tx`);
@@ -93,9 +91,8 @@ describe.each(testDatabases())('decision log on $name', (target) => {
 
   it('a batch whose rows were stored but whose rollups failed gets its rollups once when written again', async () => {
     const entries: DecisionLogEntry[] = [];
-    const spy = new DecisionLog({ write: async (batch) => void entries.push(...batch), capacity: 100, flushMs: 60_000 });
+    const spy: DecisionRecorder = { record: (entry) => void entries.push(entry) };
     for (let i = 0; i < 3; i++) await decide(cache, { transaction: { ...TX, currency: 'GBP', id: `tx_half_${i}` } }, undefined, { log: spy, apiKeyId: null });
-    await spy.flush();
     // The rollups' statement (the one naming decision_log_batches) fails once, after the copy went through.
     const dialect = new PgDialect();
     let failed = false;
@@ -124,7 +121,7 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     const log = new DecisionLog({
       write: async (batch) => {
         if (down) throw new Error('connection refused');
-        await writeDecisions(connection, batch);
+        await writePacked(connection, batch);
       },
       capacity: 40,
       flushMs: 60_000,
@@ -152,9 +149,8 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     const now = Date.now();
     const old = now - 40 * DAY_MS;
     const entries: DecisionLogEntry[] = [];
-    const spy = new DecisionLog({ write: async (batch) => void entries.push(...batch), capacity: 10, flushMs: 60_000 });
+    const spy: DecisionRecorder = { record: (entry) => void entries.push(entry) };
     await decide(cache, { transaction: TX }, undefined, { log: spy, apiKeyId: null });
-    await spy.flush();
     await writeDecisions(connection, entries.map((e) => ({ ...e, id: `${e.id.slice(0, 4)}${old.toString(36).padStart(9, '0')}${e.id.slice(13)}`, at: old })));
     expect(await count(partitionName('decision_log', dayOf(old)))).toBe(1);
 

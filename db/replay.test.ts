@@ -6,7 +6,7 @@ import { reportAttemptLines } from '@/lib/services/attempts';
 import { systemContext, type ServiceContext } from '@/lib/services/context';
 import { decide, DecisionCache } from '@/lib/services/decisions';
 import { DecisionLog } from '@/lib/services/decision-log';
-import { writeDecisions } from '@/lib/services/decision-log-store';
+import { writePacked } from '@/lib/services/decision-log-store';
 import { getScheme } from '@/lib/services/schemes';
 import { executeRun, prepareRun, type RunOutcome } from '@/lib/services/simulation-runs';
 import type { SchemeDocument } from '@/lib/scheme/schema';
@@ -22,7 +22,7 @@ describe.each(testDatabases())('replaying recorded traffic on $name', (target) =
     await seedDemoData(connection.db);
     ctx = { db: connection.db, actor: { kind: 'user', id: 'u1', email: 'ana@example.com', role: 'editor' }, via: 'ui' };
     const cache = new DecisionCache(connection, { heartbeatMs: 0 });
-    const log = new DecisionLog({ write: (batch) => writeDecisions(connection, batch), capacity: 1000, flushMs: 60_000 });
+    const log = new DecisionLog({ write: (batch) => writePacked(connection, batch), capacity: 1000, flushMs: 60_000 });
     // 40 DE cards over 100 go to eu_priority (Adyen EU, then Stripe); 10 FR cards too.
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) {

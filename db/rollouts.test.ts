@@ -11,7 +11,7 @@ import type { ServiceContext } from '@/lib/services/context';
 import { systemContext } from '@/lib/services/context';
 import { decide, DecisionCache, simulateTransaction } from '@/lib/services/decisions';
 import { DecisionLog } from '@/lib/services/decision-log';
-import { writeDecisions } from '@/lib/services/decision-log-store';
+import { writePacked } from '@/lib/services/decision-log-store';
 import { approveRequest, pendingRequests, setFourEyes } from '@/lib/services/going-live';
 import { checkGuardrails } from '@/lib/services/guardrail';
 import { publishScheme } from '@/lib/services/publishing';
@@ -30,7 +30,7 @@ describe.each(testDatabases())('rollouts on $name', (target) => {
   let schemeId = '';
   const db = () => connection.db;
   const as: Record<string, ServiceContext> = {};
-  const log = () => new DecisionLog({ write: (batch) => writeDecisions(connection, batch), capacity: 100_000, flushMs: 60_000 });
+  const log = () => new DecisionLog({ write: (batch) => writePacked(connection, batch), capacity: 100_000, flushMs: 60_000 });
 
   beforeAll(async () => {
     connection = await target.open();

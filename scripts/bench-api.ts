@@ -21,8 +21,9 @@
  *       (recording every decision, the default), `threaded` (recording, batches written from decide's
  *       own thread: SWITCHYARD_DECISION_WRITER=thread) and `unlogged` (SWITCHYARD_DECISION_LOG=off),
  *       alternating, two runs each, then an open loop at 1,000 req/s on each for the latency; the
- *       recording server's buffer is then checked to have been written (backlog 0, no drops).
- *       BENCH_ONLY=log runs (e) alone (no bare or Next.js server).
+ *       recording server's buffer is then checked to have been written (backlog 0, no drops); and,
+ *       in this process, the log's write cost per decision in batches of 1,000 against 5,000
+ *       (scripts/bench/decision-log-batches.ts). BENCH_ONLY=log runs (e) alone (no bare or Next.js server).
  *   (f) rollouts (scripts/bench/rollouts.ts): decide with a shadow and with a canary against without,
  *       canary share accuracy, a planted guardrail breach, no answer outside the rollout.
  *       BENCH_ONLY=rollouts runs (f) alone.
@@ -44,6 +45,7 @@ import { systemContext } from '../lib/services/context';
 import { lintTransaction } from '../lib/transactions';
 import { DRAIN_MS, freePorts, load, openLoop, start, waitReady, type Run } from './bench/http-load';
 import { decisionLogCost, logCostReport, type LogCost, type LogServers } from './bench/decision-log-cost';
+import { batchWriteCost, type BatchWriteCost } from './bench/decision-log-batches';
 import { rolloutBench, rolloutReport } from './bench/rollouts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
     }
     nextServer.kill('SIGTERM'); // done with it; its backlog must not weigh on (c) and (e)
     const logCost = await decisionLogCost({ on: targets.dedicated, thread: threaded, off: unlogged }, { on: dedicated.pid!, thread: threadedServer.pid!, off: unloggedServer.pid! }, { headers, bodies, bodiesFile, connections: CONNECTIONS, seconds: SECONDS }, `http://127.0.0.1:${dedicatedPort}/api/health`);
+    const batches = await batchCost(database);
     console.log(`(c) closed loop on dedicated, database ${database.kind === 'postgres' ? 'cut off' : 'closed'} after ${SECONDS / 2} s`);
     const outage = setTimeout(() => {
       if (database.cut) database.cut();
@@ -115,7 +118,7 @@ async function main(): Promise<void> {
 
     const lint = await lintCost(bodies);
     const rollout = await rolloutBench(bodies);
-    report(runs, database.kind, lint, logCost, rolloutReport(rollout));
+    report(runs, database.kind, lint, logCost, batches, rolloutReport(rollout));
     console.log(`\nafter the outage: /api/health says "${health.status}" (cache stale for ${health.cache.stale_ms} ms); a write answers ${write.status}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
@@ -178,7 +181,7 @@ async function rolloutsOnly(): Promise<void> {
   if (checks.some(([, passed]) => !passed)) process.exitCode = 1;
 }
 
-function report(runs: Run[], kind: string, lint: LintCost, logCost: LogCost, rollout: ReturnType<typeof rolloutReport>): void {
+function report(runs: Run[], kind: string, lint: LintCost, logCost: LogCost, batches: BatchWriteCost, rollout: ReturnType<typeof rolloutReport>): void {
   const bare = (prefix: string) => runs.find((r) => r.name === `${prefix} bare`)!;
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\nnpm run bench:api — ${new Date().toISOString()} — database: ${kind}, ${SECONDS} s per phase`);
@@ -202,10 +205,10 @@ function report(runs: Run[], kind: string, lint: LintCost, logCost: LogCost, rol
       `a dedicated request at (a) takes ${requestMicroseconds.toFixed(1)} µs: the lint makes it ${(100 * lintShare).toFixed(2)}% slower than without`,
   );
   const log = logCostReport(logCost);
-  for (const line of log.lines) console.log(line);
-  for (const line of rollout.lines) console.log(line);
+  for (const line of [...log.lines, ...batches.lines, ...rollout.lines]) console.log(line);
   const checks = [
     ...rollout.checks,
+    batchCheck(batches),
     [`decide throughput >= 40% of bare (a)`, a.requestsPerSecond >= 0.4 * bare('(a)').requestsPerSecond],
     ...log.checks,
     [`p99 < 10 ms at ${OFFERED_RATE} req/s offered (b)`, b.p99 < 10],
@@ -238,8 +241,10 @@ async function logOnly(): Promise<void> {
     for (const url of Object.values(urls)) await load(url, headers, bodies, { connections: 8, seconds: 2 }); // warm up
     const pids = Object.fromEntries(kinds.map((kind, i) => [kind, children[i]!.pid!])) as unknown as Record<keyof LogServers, number>;
     const { lines, checks } = logCostReport(await decisionLogCost(urls, pids, { headers, bodies, bodiesFile, connections: CONNECTIONS, seconds: SECONDS }, `${origin(0)}/api/health`));
+    const batches = await batchCost(database);
+    checks.push(batchCheck(batches));
     console.log(`\nnpm run bench:api (BENCH_ONLY=log) — ${new Date().toISOString()} — database: ${database.kind}, ${SECONDS} s per phase`);
-    for (const line of lines) console.log(line);
+    for (const line of [...lines, ...batches.lines]) console.log(line);
     for (const [what, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${what}`);
     if (checks.some(([, passed]) => !passed)) process.exitCode = 1; // a FAIL fails the run
   } finally {
@@ -248,6 +253,23 @@ async function logOnly(): Promise<void> {
     await database.close();
   }
 }
+
+/** (e) in this process: the log's write cost per decision by batch size, on a database of its own (a copy, for PGlite). */
+async function batchCost(database: BenchDatabase): Promise<BatchWriteCost> {
+  const env = database.envFor('batches');
+  const connection = await openDatabase(env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.SWITCHYARD_DATA_DIR! });
+  try {
+    return await batchWriteCost(connection, [...generateTransactions(2000, { seed: 11 })]);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Why the log writes every second rather than at every pack: larger batches cost less per decision. */
+const batchCheck = ({ bySize }: BatchWriteCost): [string, boolean] => [
+  'writing the log in batches of 5,000 costs less CPU per decision than in batches of 1,000 (e)',
+  bySize[5000].process + bySize[5000].database < bySize[1000].process + bySize[1000].database,
+];
 
 interface BenchDatabase {
   kind: 'postgres' | 'pglite';

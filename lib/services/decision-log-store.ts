@@ -131,6 +131,27 @@ export async function packBatch(entries: readonly DecisionLogEntry[]): Promise<P
   return batch;
 }
 
+/** Packed batches as one, in order: what the log writes in one go. */
+export function mergeBatches(batches: readonly PackedBatch[]): PackedBatch {
+  if (batches.length === 1) return batches[0]!;
+  const joinNumbers = (pick: (b: PackedBatch) => Float64Array) => {
+    const all = new Float64Array(batches.reduce((n, b) => n + pick(b).length, 0));
+    let at = 0;
+    for (const b of batches) {
+      all.set(pick(b), at);
+      at += pick(b).length;
+    }
+    return all;
+  };
+  return {
+    ids: batches.flatMap((b) => b.ids),
+    rows: batches.map((b) => b.rows).join(''),
+    groups: batches.flatMap((b) => b.groups),
+    at: joinNumbers((b) => b.at),
+    latencyUs: joinNumbers((b) => b.latencyUs),
+  };
+}
+
 /** Packs a batch and writes it from this thread (the embedded database, the tests). */
 export async function writeDecisions(store: DecisionStore, entries: readonly DecisionLogEntry[], maybeStored = false): Promise<void> {
   await writePacked(store, await packBatch(entries), maybeStored);

@@ -2,21 +2,20 @@ import 'server-only';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CacheSource } from './decision-cache';
-import { packBatch, writeDecisions, type DecisionLogEntry } from './decision-log-store';
+import { writePacked, type PackedBatch } from './decision-log-store';
 
 /**
- * Where the decision log's batches are written from. Each batch is packed on decide's thread, a
- * slice at a time (redaction, segments, the row in COPY's text format: a few µs per decision,
- * docs/traffic.md), into one message of a few strings; then the write itself (the COPY, the rollups
- * and their statement, the driver's encoding) runs on a worker thread with a real Postgres, over a
- * connection of its own. The embedded PGlite admits one instance per process, so it is written from
- * this thread.
+ * Where the decision log's batches are written from. They come packed (redaction, segments, the
+ * rows in COPY's text format: done on decide's thread, lib/services/decision-log.ts), a few strings
+ * handed over in one message; the write itself (the COPY, the rollups and their statement, the
+ * driver's encoding) runs on a worker thread with a real Postgres, over a connection of its own. The
+ * embedded PGlite admits one instance per process, so it is written from this thread.
  *
  * The writer only writes: the buffer, its bound, the in-doubt batch and the counts stay in
  * DecisionLog (lib/services/decision-log.ts), so a worker that fails or dies is a failed write like
  * any other, and its batch is written again, in doubt, once writes succeed.
  */
-export type WriteBatch = (batch: DecisionLogEntry[], maybeStored: boolean) => Promise<void>;
+export type WriteBatch = (batch: PackedBatch, maybeStored: boolean) => Promise<void>;
 
 export type WriterKind = 'worker' | 'thread';
 
@@ -46,7 +45,7 @@ export function batchWriter(source: () => CacheSource | undefined, kind: WriterK
       return worker.write(batch, maybeStored);
     }
     if (!connection.copyIn) throw new Error('this database cannot bulk-load the decision log');
-    await writeDecisions({ db: connection.db, copyIn: connection.copyIn }, batch, maybeStored);
+    await writePacked({ db: connection.db, copyIn: connection.copyIn }, batch, maybeStored);
   };
 }
 
@@ -72,15 +71,14 @@ class WorkerWriter {
     this.worker.on('exit', (code) => this.end(`the decision log's worker exited (${code})`));
   }
 
-  async write(entries: DecisionLogEntry[], maybeStored: boolean): Promise<void> {
-    const batch = await packBatch(entries);
+  write(batch: PackedBatch, maybeStored: boolean): Promise<void> {
     const id = this.nextId++;
     const done = new Promise<void>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     try {
       this.worker.postMessage({ id, batch, maybeStored });
     } catch (error) {
       this.pending.delete(id);
-      throw error;
+      return Promise.reject(error);
     }
     return done;
   }

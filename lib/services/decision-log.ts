@@ -1,33 +1,40 @@
 import 'server-only';
 import { BoundedQueue } from '@/lib/traffic/bounded-queue';
-import type { DecisionLogEntry } from './decision-log-store';
+import { mergeBatches, packBatch, type DecisionLogEntry, type PackedBatch } from './decision-log-store';
 import type { WriterKind } from './decision-log-writer';
 
-export type { DecisionLogEntry } from './decision-log-store';
+export type { DecisionLogEntry, PackedBatch } from './decision-log-store';
 
 /**
  * The decision log's buffer: decide hands each answer to `record` (a push onto an in-memory queue:
- * synchronous, no promise, no I/O), and a timer writes what has gathered in batches. Decide never
- * waits for the database.
+ * synchronous, no promise, no I/O). Every `packMs` what has gathered is packed into strings
+ * (lib/services/decision-log-store.ts), so the parsed transactions and answers die young; every
+ * `flushMs` the packed decisions are written as one batch. Decide never waits for the database.
+ * The two intervals differ because their costs pull apart: entries kept longer are promoted by the
+ * garbage collector (decide's thread pays), and smaller batches add more rollup rows per decision
+ * (the writer and the database pay). docs/traffic.md has the measurements.
  *
  * Bounded: while writes fail (the database is away) entries stay queued, up to `capacity`; beyond
  * it the oldest are dropped and counted, so memory stays bounded and the loss is known exactly.
  * A batch whose write failed may have been stored all the same (the commit went through, its answer
  * was lost): it is held apart, in doubt, never dropped, and written first once the database answers
  * (leaving out what was stored). So a drop is always a decision that was never stored, and the count
- * is exact. Memory: `capacity` entries plus that one batch.
+ * is exact. Packing stops while a batch is in doubt, and at most one batch waits packed. Memory:
+ * `capacity` entries plus two batches.
  */
 export interface DecisionLogOptions {
   /**
-   * Writes one batch, all or nothing (lib/services/decision-log-store.ts). `maybeStored`: the write
-   * before failed, perhaps after committing, so some of these may be stored already.
+   * Writes one batch, all or nothing (lib/services/decision-log-store.ts writePacked). `maybeStored`:
+   * the write before failed, perhaps after committing, so some of these may be stored already.
    */
-  write: (batch: DecisionLogEntry[], maybeStored: boolean) => Promise<void>;
+  write: (batch: PackedBatch, maybeStored: boolean) => Promise<void>;
   /** Entries held at most while writes fail. */
   capacity: number;
-  /** How often the buffer is written (ms). */
+  /** How often the packed decisions are written (ms). */
   flushMs: number;
-  /** Entries per write. */
+  /** How often what has gathered is packed (ms; at most `flushMs`). */
+  packMs?: number;
+  /** Decisions per write. */
   batchSize?: number;
   /**
    * Partitions ahead and retention: run at start (again every 10 s until it says it ran: false when
@@ -36,6 +43,9 @@ export interface DecisionLogOptions {
   maintain?: () => Promise<boolean>;
   maintainMs?: number;
 }
+
+/** What decide records into: a DecisionLog, or a test's spy. */
+export type DecisionRecorder = Pick<DecisionLog, 'record'>;
 
 export interface DecisionLogStatus {
   /** Entries not written yet: waiting, being written, or in doubt after a failed write. */
@@ -51,15 +61,23 @@ export interface DecisionLogStatus {
 }
 
 const DEFAULT_BATCH = 5000;
+const DEFAULT_PACK_MS = 200;
 const HOUR_MS = 3_600_000;
 const FIRST_MAINTENANCE_RETRY_MS = 10_000;
 
 export class DecisionLog {
   private readonly queue: BoundedQueue<DecisionLogEntry>;
+  private readonly batchSize: number;
+  /** Packed, waiting for the next write: at most one batch's worth. */
+  private packed: PackedBatch[] = [];
+  private packedCount = 0;
+  /** Taken from the queue and being packed. */
+  private beingPacked: DecisionLogEntry[] = [];
+  private packing: Promise<void> | null = null;
   /** The batch whose write failed: perhaps stored, written again before anything else. */
-  private inDoubt: DecisionLogEntry[] = [];
-  /** Entries of the write under way, taken from the queue. */
-  private writing = 0;
+  private inDoubt: PackedBatch | null = null;
+  /** The batch being written. */
+  private writing: PackedBatch | null = null;
   private flushing: Promise<void> | null = null;
   private writtenCount = 0;
   private lastError: string | null = null;
@@ -68,6 +86,7 @@ export class DecisionLog {
 
   constructor(private readonly options: DecisionLogOptions) {
     this.queue = new BoundedQueue(options.capacity);
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH;
   }
 
   /** The hot path: queue the entry. */
@@ -82,6 +101,7 @@ export class DecisionLog {
       timer.unref?.();
       this.timers.push(timer);
     };
+    every(Math.min(this.options.packMs ?? DEFAULT_PACK_MS, this.options.flushMs), () => void this.pack());
     every(this.options.flushMs, () => void this.flush());
     const { maintain } = this.options;
     if (!maintain) return;
@@ -109,21 +129,23 @@ export class DecisionLog {
    */
   flush(): Promise<void> {
     if (this.flushing) return this.flushing.then(() => this.flush());
-    if (this.queue.size === 0 && this.inDoubt.length === 0) return Promise.resolve();
+    if (this.queue.size === 0 && this.packedCount === 0 && this.beingPacked.length === 0 && this.inDoubt === null) return Promise.resolve();
     this.flushing = this.drain().finally(() => {
       this.flushing = null;
     });
     return this.flushing;
   }
 
-  /** When the oldest entry still waiting was decided (ms), or null when nothing waits. */
+  /** When the oldest decision not yet written was decided (ms), or null when nothing waits. */
   oldestWaiting(): number | null {
-    return this.inDoubt[0]?.at ?? this.queue.peek()?.at ?? null;
+    for (const batch of [this.inDoubt, this.writing, ...this.packed]) if (batch && batch.at.length > 0) return batch.at[0]!;
+    return this.beingPacked[0]?.at ?? this.queue.peek()?.at ?? null;
   }
 
   status(): DecisionLogStatus {
+    const size = (batch: PackedBatch | null) => batch?.ids.length ?? 0;
     return {
-      backlog: this.queue.size + this.inDoubt.length + this.writing,
+      backlog: this.queue.size + this.beingPacked.length + this.packedCount + size(this.inDoubt) + size(this.writing),
       capacity: this.queue.capacity,
       dropped: this.queue.dropped,
       written: this.writtenCount,
@@ -132,26 +154,47 @@ export class DecisionLog {
     };
   }
 
+  /** Packs queued entries, up to one batch's worth waiting; none while a batch is in doubt (the queue's bound then applies). */
+  private pack(): Promise<void> {
+    this.packing ??= this.packWhileRoom().finally(() => {
+      this.packing = null;
+    });
+    return this.packing;
+  }
+
+  private async packWhileRoom(): Promise<void> {
+    while (this.inDoubt === null && this.queue.size > 0 && this.packedCount < this.batchSize) {
+      this.beingPacked = this.queue.take(this.batchSize - this.packedCount);
+      const batch = await packBatch(this.beingPacked);
+      this.packed.push(batch);
+      this.packedCount += batch.ids.length;
+      this.beingPacked = [];
+    }
+  }
+
   private async drain(): Promise<void> {
-    const size = this.options.batchSize ?? DEFAULT_BATCH;
-    while (this.inDoubt.length > 0 || this.queue.size > 0) {
-      const retry = this.inDoubt.length > 0;
-      const batch = retry ? this.inDoubt : this.queue.take(size);
-      if (!retry) this.writing = batch.length;
-      try {
-        await this.options.write(batch, retry);
-      } catch (error) {
-        this.writing = 0;
+    for (;;) {
+      const retry = this.inDoubt !== null;
+      if (!retry) await this.pack();
+      if (!retry && this.packedCount === 0) return;
+      const batch = this.inDoubt ?? mergeBatches(this.packed);
+      if (!retry) {
+        this.packed = [];
+        this.packedCount = 0;
+      }
+      this.inDoubt = null;
+      this.writing = batch;
+      const failure = await this.options.write(batch, retry).then(() => null, (error: unknown) => ({ error }));
+      this.writing = null;
+      if (failure) {
         this.inDoubt = batch;
-        if (this.lastError === null) console.error(`decision log: writing failed (${this.queue.size + batch.length} buffered): ${messageOf(error)}`);
-        this.lastError = messageOf(error);
+        if (this.lastError === null) console.error(`decision log: writing failed (${this.status().backlog} buffered): ${messageOf(failure.error)}`);
+        this.lastError = messageOf(failure.error);
         return;
       }
-      this.writing = 0;
-      this.inDoubt = [];
       if (this.lastError !== null) console.error(`decision log: writing again (${this.queue.dropped} dropped while the database was away)`);
       this.lastError = null;
-      this.writtenCount += batch.length;
+      this.writtenCount += batch.ids.length;
       this.lastWrittenAt = Date.now();
     }
   }
@@ -176,7 +219,7 @@ export function decisionLogSettings(env: NodeJS.ProcessEnv = process.env): { on:
   return {
     on: env.SWITCHYARD_DECISION_LOG !== 'off',
     capacity: number('SWITCHYARD_DECISION_BUFFER', 100_000, 1),
-    flushMs: number('SWITCHYARD_DECISION_FLUSH_MS', 200, 10),
+    flushMs: number('SWITCHYARD_DECISION_FLUSH_MS', 1000, 10),
     // With Postgres, batches are prepared and written by a worker thread; `thread` keeps them on this one.
     writer: env.SWITCHYARD_DECISION_WRITER === 'thread' ? 'thread' : 'worker',
   };

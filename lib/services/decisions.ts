@@ -10,7 +10,7 @@ import { armOf, transactionIdOf, type Arm } from '@/lib/rollouts/arm';
 import { judgeShadow, type ShadowRecord } from '@/lib/rollouts/differences';
 import { DecisionCache, VersionNotCompilable, type DecisionSnapshot, type LiveRollout } from './decision-cache';
 import { newDecisionId } from './decision-id';
-import { DecisionLog, decisionLogSettings, type DecisionLogEntry } from './decision-log';
+import { DecisionLog, decisionLogSettings, type DecisionLogEntry, type DecisionRecorder } from './decision-log';
 import { forgetCountedBatches } from './decision-log-store';
 import { batchWriter } from './decision-log-writer';
 import { getSettings } from './settings';
@@ -82,7 +82,7 @@ export type DecideResponse = Omit<Decision, 'scheme'> & Answer & {
 
 /** Where decide records its answers, and for which API key. */
 export interface Recording {
-  log: DecisionLog;
+  log: DecisionRecorder;
   apiKeyId: string | null;
 }
 export type SimulateResponse = Omit<SimulatedDecision, 'scheme'> & Answer & { arm?: Arm; rollout_id?: string };

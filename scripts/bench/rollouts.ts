@@ -18,7 +18,7 @@ import { armOf, transactionIdOf } from '../../lib/rollouts/arm';
 import { systemContext } from '../../lib/services/context';
 import { decide, DecisionCache, type DecideResponse } from '../../lib/services/decisions';
 import { DecisionLog } from '../../lib/services/decision-log';
-import { writeDecisions } from '../../lib/services/decision-log-store';
+import { writePacked } from '../../lib/services/decision-log-store';
 import { startTicker } from '../../lib/services/ticker';
 import { publishScheme } from '../../lib/services/publishing';
 import { startRollout, stopRollout } from '../../lib/services/rollouts';
@@ -123,7 +123,7 @@ export async function rolloutBench(bodies: string[]): Promise<RolloutBench> {
   });
 
   // The planted breach: decisions recorded, outcomes reported (control 90%, canary 70% approved).
-  const log = new DecisionLog({ write: (batch) => writeDecisions(connection, batch), capacity: 100_000, flushMs: 3_600_000 });
+  const log = new DecisionLog({ write: (batch) => writePacked(connection, batch), capacity: 100_000, flushMs: 3_600_000 });
   for (const input of inputs.slice(0, 4000)) decide(canary, input, undefined, { log, apiKeyId: null });
   await log.flush();
   await db.execute(sql`insert into decision_attempts (decision_id, decided_at, attempt, processor, outcome, at)

@@ -4,7 +4,7 @@ import { testDatabases } from '@/db/testing';
 import { queryRows } from '@/db/rows';
 import { setDecisionLog } from '@/lib/services/decisions';
 import { DecisionLog } from '@/lib/services/decision-log';
-import { writeDecisions } from '@/lib/services/decision-log-store';
+import { writePacked } from '@/lib/services/decision-log-store';
 import { AttemptOut } from '@/lib/api/responses';
 import { call, json, openApiHarness, type ApiHarness } from './harness';
 import * as decideRoute from '../decide/route';
@@ -18,7 +18,7 @@ describe.each(testDatabases())('outcome feedback on $name', (target) => {
   let log: DecisionLog;
   beforeAll(async () => {
     api = await openApiHarness(target);
-    log = new DecisionLog({ write: (batch) => writeDecisions(api.connection, batch), capacity: 10_000, flushMs: 60_000 });
+    log = new DecisionLog({ write: (batch) => writePacked(api.connection, batch), capacity: 10_000, flushMs: 60_000 });
     setDecisionLog(log);
   });
   afterAll(async () => {

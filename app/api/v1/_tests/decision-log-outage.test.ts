@@ -7,7 +7,7 @@ import { testDatabases } from '@/db/testing';
 import { faultyProxy, type FaultyProxy } from './tcp-proxy';
 import { decide, DecisionCache } from '@/lib/services/decisions';
 import { DecisionLog } from '@/lib/services/decision-log';
-import { writeDecisions } from '@/lib/services/decision-log-store';
+import { writePacked } from '@/lib/services/decision-log-store';
 
 const postgres = testDatabases().find((t) => t.name === 'postgres');
 const TX = { amount: 250, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, customer: { risk_score: 10 } };
@@ -44,7 +44,7 @@ describe.runIf(postgres)('the decision log through a database outage (real Postg
   for (const [name, capacity] of [['a buffer large enough', 100_000], ['a buffer of 300', 300]] as const) {
     it(`keeps deciding while the database is cut off, with ${name}; then stored + dropped = decided`, async () => {
       const key = `key_${capacity}`;
-      const log = new DecisionLog({ write: (batch, maybeStored) => writeDecisions(proxied, batch, maybeStored), capacity, flushMs: 25, batchSize: 100 });
+      const log = new DecisionLog({ write: (batch, maybeStored) => writePacked(proxied, batch, maybeStored), capacity, flushMs: 25, batchSize: 100 });
       log.start();
       let decided = 0;
       const burst = async (count: number) => {

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DecisionLog, type DecisionLogEntry, type PackedBatch } from './decision-log';
+
+const entry = (n: number, at = 1_700_000_000_000 + n): DecisionLogEntry => ({
+  id: `dec_${String(n).padStart(25, '0')}`,
+  at,
+  latencyUs: 10,
+  apiKeyId: null,
+  transaction: { id: `tx_${n}`, currency: 'EUR' },
+  decision: { outcome: 'route', processor: 'proc_a', candidates: ['proc_a'], node: 'leaf', path: [], scheme: { id: 'sch_x', version: 1 } },
+  redacted: [],
+});
+
+/** A log whose writes are recorded (and fail while `down`). */
+function logWith(options: { batchSize?: number; packMs?: number; flushMs?: number } = {}) {
+  const writes: { batch: PackedBatch; maybeStored: boolean }[] = [];
+  const state = { down: false };
+  const log = new DecisionLog({
+    write: async (batch, maybeStored) => {
+      writes.push({ batch, maybeStored });
+      if (state.down) throw new Error('connection refused');
+    },
+    capacity: 100,
+    flushMs: options.flushMs ?? 60_000,
+    packMs: options.packMs,
+    batchSize: options.batchSize,
+  });
+  return { log, writes, state };
+}
+
+describe('the decision log buffer', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('packs every packMs but writes every flushMs, the packed pieces as one batch', async () => {
+    vi.useFakeTimers();
+    const { log, writes } = logWith({ packMs: 200, flushMs: 1000 });
+    log.start();
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 5; i++) log.record(entry(round * 5 + i));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(writes).toHaveLength(0);
+    expect(log.status().backlog).toBe(20);
+    expect(log.oldestWaiting()).toBe(entry(0).at); // packed, not yet written
+    await vi.advanceTimersByTimeAsync(200);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.batch.ids).toEqual(Array.from({ length: 20 }, (_, n) => entry(n).id));
+    expect(writes[0]!.batch.rows.split('\n')).toHaveLength(21); // 20 rows, each ended by a newline
+    expect(log.status()).toMatchObject({ backlog: 0, written: 20 });
+    await log.stop();
+  });
+
+  it('writes at most batchSize decisions at once, oldest first', async () => {
+    const { log, writes } = logWith({ batchSize: 8 });
+    for (let n = 0; n < 20; n++) log.record(entry(n));
+    await log.flush();
+    expect(writes.map((w) => w.batch.ids.length)).toEqual([8, 8, 4]);
+    expect(writes.flatMap((w) => w.batch.ids)).toEqual(Array.from({ length: 20 }, (_, n) => entry(n).id));
+  });
+
+  it('a failed batch is written again whole, in doubt, before anything newer; nothing is packed meanwhile', async () => {
+    const { log, writes, state } = logWith({ batchSize: 4 });
+    state.down = true;
+    for (let n = 0; n < 3; n++) log.record(entry(n));
+    await log.flush();
+    for (let n = 3; n < 10; n++) log.record(entry(n));
+    await log.flush(); // the batch in doubt fails again; the newer entries stay queued
+    expect(writes.map((w) => [w.batch.ids.length, w.maybeStored])).toEqual([[3, false], [3, true]]);
+    expect(writes[1]!.batch).toBe(writes[0]!.batch);
+    expect(log.status()).toMatchObject({ backlog: 10, written: 0, last_error: 'connection refused' });
+    expect(log.oldestWaiting()).toBe(entry(0).at);
+    state.down = false;
+    await log.flush();
+    expect(writes.slice(2).map((w) => [w.batch.ids[0], w.batch.ids.length, w.maybeStored])).toEqual([[entry(0).id, 3, true], [entry(3).id, 4, false], [entry(7).id, 3, false]]);
+    expect(log.status()).toMatchObject({ backlog: 0, written: 10, last_error: null });
+  });
+
+  it('counts the batch being written as waiting', async () => {
+    let release!: () => void;
+    const log = new DecisionLog({ write: () => new Promise<void>((resolve) => (release = resolve)), capacity: 10, flushMs: 60_000 });
+    log.record(entry(1));
+    const flushed = log.flush();
+    await vi.waitFor(() => expect(release).toBeDefined());
+    expect(log.oldestWaiting()).toBe(entry(1).at);
+    expect(log.status().backlog).toBe(1);
+    release();
+    await flushed;
+    expect(log.oldestWaiting()).toBeNull();
+  });
+});
