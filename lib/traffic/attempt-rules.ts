@@ -50,7 +50,7 @@ export const SKEW_MS = 5 * 60_000;
 
 export const unknownDecision = (id: string): ServiceError => ({
   code: 'not_found',
-  message: `Decision ${quote(id)} does not exist (or is older than the retention). A decision made moments ago by another instance can take a second to be written: try again shortly.`,
+  message: `Decision ${quote(id)} does not exist (or is older than the retention). A decision made moments ago by another instance can take a second or two to be written: try again shortly.`,
 });
 
 export const refused = (path: (string | number)[], message: string): ServiceError => ({ code: 'validation', message: `Refused: ${message}.`, issues: [{ path, message }] });
