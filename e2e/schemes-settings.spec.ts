@@ -96,5 +96,6 @@ test('an unreachable database gives a clear page, not a stack trace', async ({ p
   await page.goto(`http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}/processors`);
   const panel = page.getByTestId('database-unavailable');
   await expect(panel).toContainText('The database cannot be reached');
-  await expect(panel).toContainText('ECONNREFUSED');
+  // The driver's reason: refused, or (on a loaded machine) no answer within the connect timeout.
+  await expect(panel).toContainText(/ECONNREFUSED|ETIMEDOUT/);
 });
