@@ -103,8 +103,7 @@ function reportOf(decisionId: string, attempt: AttemptInput, now: number): Resul
  */
 async function applyReports(ctx: ServiceContext, reports: readonly AttemptReport[], pending: DecisionLog | null, event: (stored: StoredAttempt[]) => AuditEvent): Promise<Result<Verdict[]>> {
   // A decision this instance made moments ago may still be in its buffer: write it first.
-  const waiting = pending?.oldestWaiting();
-  if (waiting != null && reports.some((r) => r.decidedAt >= waiting)) await pending!.flush();
+  await pending?.writeIfWaiting(reports.reduce((latest, r) => Math.max(latest, r.decidedAt), -Infinity));
   const reporter = ctx.actor.kind === 'api_key' ? ctx.actor.id : null;
   for (let round = 0; ; round++) {
     const { verdicts, accepted } = await judgeAll(ctx.db, reports);

@@ -87,4 +87,13 @@ describe('the decision log buffer', () => {
     await flushed;
     expect(log.oldestWaiting()).toBeNull();
   });
+
+  it('writes what waits before a read of a decision that may be among it, and only then', async () => {
+    const { log, writes } = logWith();
+    log.record(entry(5));
+    await log.writeIfWaiting(entry(4).at); // older than anything waiting: stored already, if at all
+    expect(writes).toHaveLength(0);
+    await log.writeIfWaiting(entry(5).at);
+    expect(writes.map((w) => w.batch.ids)).toEqual([[entry(5).id]]);
+  });
 });

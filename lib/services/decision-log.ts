@@ -142,6 +142,12 @@ export class DecisionLog {
     return this.beingPacked[0]?.at ?? this.queue.peek()?.at ?? null;
   }
 
+  /** Writes what waits when a decision made at `decidedAt` may be among it, so a read right after finds it. */
+  async writeIfWaiting(decidedAt: number): Promise<void> {
+    const waiting = this.oldestWaiting();
+    if (waiting !== null && decidedAt >= waiting) await this.flush();
+  }
+
   status(): DecisionLogStatus {
     const size = (batch: PackedBatch | null) => batch?.ids.length ?? 0;
     return {

@@ -6,6 +6,7 @@ import { answerLabel } from '@/lib/rollouts/differences';
 import type { Arm } from '@/lib/rollouts/arm';
 import { anId, checkArguments, isId } from './arguments';
 import { decisionTimeOf } from './decision-id';
+import type { DecisionLog } from './decision-log';
 import { ok, type Result } from './result';
 
 /*
@@ -103,10 +104,11 @@ export async function shadowDifferences(db: Db, rolloutId: string, since: Date):
 }
 
 /** The transaction of one recorded decision, as the log keeps it (redacted): what an example opens in the dry run. */
-export async function recordedDecisionTransaction(db: Db, decisionId: string): Promise<Record<string, unknown> | null> {
+export async function recordedDecisionTransaction(db: Db, decisionId: string, pending: DecisionLog | null = null): Promise<Record<string, unknown> | null> {
   if (!isId(decisionId)) return null;
   const at = decisionTimeOf(decisionId);
   if (at === null) return null;
+  await pending?.writeIfWaiting(at); // made by this instance moments ago: it may still be in the buffer
   const [row] = await queryRows<{ transaction: Record<string, unknown> | string }>(db, sql`
     select transaction from decision_log where id = ${decisionId} and decided_at = ${new Date(at).toISOString()}::timestamptz`);
   if (!row) return null;

@@ -7,6 +7,7 @@ import { loadAccountContext } from '@/lib/services/account-context';
 import { SchemeEditor } from '@/components/editor/scheme-editor';
 import { SimulationProvider } from '@/components/editor/simulate/simulation-context';
 import { listVersions } from '@/lib/services/publishing';
+import { decisionLog } from '@/lib/services/decisions';
 import { recordedDecisionTransaction } from '@/lib/services/rollout-stats';
 import { listRollouts } from '@/lib/services/rollouts';
 import { maxUploadBytes } from '@/lib/services/simulation-runs';
@@ -30,7 +31,7 @@ export default async function SchemePage({ params, searchParams }: Params) {
   const dryRunId = (await searchParams)?.dry_run;
   const db = await getDb();
   const [scheme, settings, account, versions, opened, rollouts] = await Promise.all([
-    getScheme(db, id), getSettings(db), loadAccountContext(db), listVersions(db, id), typeof dryRunId === 'string' ? recordedDecisionTransaction(db, dryRunId) : null, listRollouts(db, id, 1),
+    getScheme(db, id), getSettings(db), loadAccountContext(db), listVersions(db, id), typeof dryRunId === 'string' ? recordedDecisionTransaction(db, dryRunId, decisionLog()) : null, listRollouts(db, id, 1),
   ]);
   const running = rollouts[0]?.status === 'running' && rollouts[0].kind === 'canary' ? rollouts[0] : null;
   if (!scheme) notFound();
