@@ -254,7 +254,7 @@ async function logOnly(): Promise<void> {
   }
 }
 
-/** (e) in this process: the log's write cost per decision by batch size, on a database of its own (a copy, for PGlite). */
+/** (e) in this process: the log's write cost per decision by batch size, on the bench's database (a copy of it, for PGlite). */
 async function batchCost(database: BenchDatabase): Promise<BatchWriteCost> {
   const env = database.envFor('batches');
   const connection = await openDatabase(env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.SWITCHYARD_DATA_DIR! });

@@ -70,7 +70,6 @@ export class DecisionLog {
   private readonly batchSize: number;
   /** Packed, waiting for the next write: at most one batch's worth. */
   private packed: PackedBatch[] = [];
-  private packedCount = 0;
   /** Taken from the queue and being packed. */
   private beingPacked: DecisionLogEntry[] = [];
   private packing: Promise<void> | null = null;
@@ -160,6 +159,10 @@ export class DecisionLog {
     };
   }
 
+  private get packedCount(): number {
+    return this.packed.reduce((n, batch) => n + batch.ids.length, 0);
+  }
+
   /** Packs queued entries, up to one batch's worth waiting; none while a batch is in doubt (the queue's bound then applies). */
   private pack(): Promise<void> {
     this.packing ??= this.packWhileRoom().finally(() => {
@@ -173,7 +176,6 @@ export class DecisionLog {
       this.beingPacked = this.queue.take(this.batchSize - this.packedCount);
       const batch = await packBatch(this.beingPacked);
       this.packed.push(batch);
-      this.packedCount += batch.ids.length;
       this.beingPacked = [];
     }
   }
@@ -184,10 +186,7 @@ export class DecisionLog {
       if (!retry) await this.pack();
       if (!retry && this.packedCount === 0) return;
       const batch = this.inDoubt ?? mergeBatches(this.packed);
-      if (!retry) {
-        this.packed = [];
-        this.packedCount = 0;
-      }
+      if (!retry) this.packed = [];
       this.inDoubt = null;
       this.writing = batch;
       const failure = await this.options.write(batch, retry).then(() => null, (error: unknown) => ({ error }));
