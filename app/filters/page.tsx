@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { NameCell } from '@/components/ui/name-cell';
 import { TableSearch } from '@/components/ui/table-search';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
@@ -42,14 +43,7 @@ export default async function FiltersPage({ searchParams }: { searchParams: Prom
           <tbody>
             {filters.map((filter, i) => (
               <tr key={filter.id} data-testid={`filter-${filter.id}`}>
-                <td>
-                  <Link href={`/filters/${filter.id}`}>
-                    <strong>{filter.name}</strong>
-                  </Link>
-                  <div className="muted">
-                    <code>{filter.id}</code>
-                  </div>
-                </td>
+                <NameCell href={`/filters/${filter.id}`} name={filter.name} id={filter.id} />
                 <td>
                   <span className="muted">{filter.match === 'all' ? 'all of' : 'any of'} {plural(filter.rules.length, 'rule')}:</span>
                   <ul className="rule-summary">

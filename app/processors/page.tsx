@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { NameCell } from '@/components/ui/name-cell';
 import { TableSearch } from '@/components/ui/table-search';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
@@ -66,14 +67,7 @@ export default async function ProcessorsPage({ searchParams }: { searchParams: P
           <tbody>
             {processors.map((p, i) => (
               <tr key={p.id} data-testid={`processor-${p.id}`}>
-                <td>
-                  <Link href={`/processors/${p.id}`}>
-                    <strong>{p.name}</strong>
-                  </Link>
-                  <div className="muted">
-                    <code>{p.id}</code> · {p.provider}
-                  </div>
-                </td>
+                <NameCell href={`/processors/${p.id}`} name={p.name} id={p.id} detail={p.provider} />
                 <td>
                   <span className={`badge badge-${p.status}`}>{p.status}</span>
                   <StatusForm key={p.status} action={setProcessorStatusAction.bind(null, p.id)} name={p.name} status={p.status} effects={effects[i]!} />

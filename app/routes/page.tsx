@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { NameCell } from '@/components/ui/name-cell';
 import { TableSearch } from '@/components/ui/table-search';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
@@ -47,14 +48,7 @@ export default async function RoutesPage({ searchParams }: { searchParams: Promi
               const warnings = routeWarnings(route.processors.map((p) => p.processor_id), processors);
               return (
                 <tr key={route.id} data-testid={`route-${route.id}`}>
-                  <td>
-                    <Link href={`/routes/${route.id}`}>
-                      <strong>{route.name}</strong>
-                    </Link>
-                    <div className="muted">
-                      <code>{route.id}</code>
-                    </div>
-                  </td>
+                  <NameCell href={`/routes/${route.id}`} name={route.name} id={route.id} />
                   <td>
                     <ol className="route-chain">
                       {route.processors.map(({ processor_id: id }) => {

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { NameCell } from '@/components/ui/name-cell';
 import { TableSearch } from '@/components/ui/table-search';
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
@@ -28,15 +28,7 @@ export default async function SchemesPage({ searchParams }: { searchParams: Prom
         <tbody>
           {schemes.map((s) => (
             <tr key={s.id} data-testid={`scheme-${s.id}`}>
-              <td>
-                <Link href={`/schemes/${s.id}`}>
-                  <strong>{s.name}</strong>
-                </Link>{' '}
-                {s.active_version != null && <span className="badge badge-active">active v{s.active_version}</span>}
-                <div className="muted">
-                  <code>{s.id}</code>
-                </div>
-              </td>
+              <NameCell href={`/schemes/${s.id}`} name={s.name} id={s.id} badge={s.active_version != null && <span className="badge badge-active">active v{s.active_version}</span>} />
               <td>{s.node_count}</td>
               <td>{s.revision}</td>
               <td>{s.latest_version ? `v${s.latest_version}` : <span className="muted">never</span>}</td>

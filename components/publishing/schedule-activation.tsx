@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { formatInZone, instantOfLocal } from '@/lib/schedule/local-time';
 import type { PreviewResult } from '@/lib/services/going-live';
 import type { ScheduleResult } from '@/lib/services/scheduled-activation';
-import { TestSummary } from './go-live-button';
+import { ActivationDialog, TestSummary } from './activation-dialog';
 
 /**
  * "v4 at 02:00 Europe/Berlin": pick a version, a local date-time and a zone (the account's by
@@ -97,40 +97,33 @@ export function ScheduleActivation({ versions, zones, accountZone, preview, sche
         </p>
       )}
       {open && (
-        <div className="confirm-backdrop">
-          <div className="confirm-dialog" role="dialog" aria-modal="true" aria-labelledby="schedule-title" data-testid="schedule-dialog">
-            <h2 id="schedule-title">Schedule this activation?</h2>
-            {open.ok ? (
-              <>
-                <p>
-                  At <strong>{at.replace('T', ' ')} {zone}</strong>
-                  {instant?.ok && <> ({formatInZone(instant.instant, 'UTC')})</>}:
-                </p>
-                <p data-testid="schedule-summary">
-                  <strong>{open.preview.summary}</strong>
-                </p>
-                <TestSummary preview={open.preview} />
-                <p className="muted">
-                  This is what it would change now; at its time it is checked again, and if the version no longer compiles then, nothing changes and the failure is recorded.
-                </p>
-                {fourEyes && <p className="muted">Four-eyes approval is on: this sends a request carrying the time; it is scheduled when another publisher or admin approves it.</p>}
-              </>
-            ) : (
-              <p className="notice notice-error">{open.message}</p>
-            )}
-            {result?.status === 'error' && <p className="notice notice-error" role="alert">{result.message}</p>}
-            <div className="confirm-actions">
-              {open.ok && (
-                <button type="button" className="button primary" onClick={confirm} disabled={pending} data-testid="schedule-confirm">
-                  {fourEyes ? 'Request approval' : `Schedule v${version}`}
-                </button>
-              )}
-              <button type="button" className="button" onClick={() => setOpen(null)} disabled={pending}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        </div>
+        <ActivationDialog
+          testId="schedule"
+          title="Schedule this activation?"
+          preview={open}
+          error={result?.status === 'error' ? result.message : null}
+          pending={pending}
+          confirmLabel={() => (fourEyes ? 'Request approval' : `Schedule v${version}`)}
+          onConfirm={confirm}
+          onCancel={() => setOpen(null)}
+        >
+          {(p) => (
+            <>
+              <p>
+                At <strong>{at.replace('T', ' ')} {zone}</strong>
+                {instant?.ok && <> ({formatInZone(instant.instant, 'UTC')})</>}:
+              </p>
+              <p data-testid="schedule-summary">
+                <strong>{p.summary}</strong>
+              </p>
+              <TestSummary preview={p} />
+              <p className="muted">
+                This is what it would change now; at its time it is checked again, and if the version no longer compiles then, nothing changes and the failure is recorded.
+              </p>
+              {fourEyes && <p className="muted">Four-eyes approval is on: this sends a request carrying the time; it is scheduled when another publisher or admin approves it.</p>}
+            </>
+          )}
+        </ActivationDialog>
       )}
     </div>
   );

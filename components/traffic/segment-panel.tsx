@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { SegmentTraffic } from '@/lib/services/traffic';
 import { count, percent } from '@/lib/traffic/format';
-import { PercentBars, toPercent } from './processor-charts';
+import { PercentBars, toPercent } from './percent-bars';
 import { SEGMENT_DIMENSIONS, SEGMENT_LABELS, type SegmentDimension } from '@/lib/traffic/segments';
 import styles from './traffic.module.css';
 

@@ -103,21 +103,18 @@ export function decide(cache: DecisionCache, input: unknown, query?: unknown, re
     if (warnings.length > 0 && request.value.strict) return fail(refusedInStrictMode(warnings));
     const tx = request.value.transaction;
     const rollout = found.value.live ? found.value.snapshot.rollout : null;
-    if (!rollout) {
-      const response = decideWith(found.value, tx);
-      response.warnings = warnings;
-      if (recording) record(recording, response, tx, found.value.snapshot, started);
-      return ok(response);
-    }
-    const arm = rollout.kind === 'canary' ? armOf(transactionIdOf(tx), rollout.id, rollout.shareBp) : null;
+    const arm = rollout?.kind === 'canary' ? armOf(transactionIdOf(tx), rollout.id, rollout.shareBp) : null;
     const response = decideWith(found.value, tx, false, arm === 'canary' ? rollout : null);
     response.warnings = warnings;
-    if (arm) {
+    if (rollout && arm) {
       response.arm = arm;
       response.rollout_id = rollout.id;
     }
-    // The shadow's answer is only kept in the decision log: without recording there is nothing to compare for.
-    if (recording) record(recording, response, tx, found.value.snapshot, started, { id: rollout.id, arm, shadow: rollout.kind === 'shadow' ? shadowOf(rollout, tx, found.value.snapshot, response) : null });
+    if (recording) {
+      // The shadow's answer is only kept in the decision log: without recording there is nothing to compare for.
+      const running = rollout ? { id: rollout.id, arm, shadow: rollout.kind === 'shadow' ? shadowOf(rollout, tx, found.value.snapshot, response) : null } : undefined;
+      record(recording, response, tx, found.value.snapshot, started, running);
+    }
     return ok(response);
   };
   return target instanceof Promise ? target.then(answer) : answer(target);
