@@ -77,6 +77,6 @@ export default tseslint.config(
   { files: ['lib/services/**'], rules: restrict(appOnly, noComponents, noEditor) },
   { files: ['lib/engine/**', 'lib/scheme/**', 'lib/forms/**', 'lib/graph/**'], rules: restrict(appOnly, noComponents, noDb, noServices) },
   { files: ['db/**'], rules: restrict(appOnly, noComponents, noEditor, noServices) },
-  // The services' tests against a real database live beside it.
-  { files: ['db/**/*.test.ts'], rules: restrict(appOnly, noComponents, noEditor) },
+  // The services' tests against a real database live beside it, with their shared setup.
+  { files: ['db/**/*.test.ts', 'db/decision-testing.ts'], rules: restrict(appOnly, noComponents, noEditor) },
 );

@@ -1,15 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from './testing';
-import type { Connection } from './client';
+import { useDecidingDatabase } from './decision-testing';
 import { queryRows } from './rows';
-import { seedDemoData } from './seed';
-import { decide, DecisionCache } from '@/lib/services/decisions';
+import { decide } from '@/lib/services/decisions';
 import { DecisionLog, type DecisionLogEntry, type DecisionRecorder } from '@/lib/services/decision-log';
 import { packBatch } from '@/lib/services/decision-log-store';
 import { batchWriter } from '@/lib/services/decision-log-writer';
-import { patchSettings } from '@/lib/services/partial-updates';
-import { systemContext } from '@/lib/services/context';
 
 const TX = { id: 'tx_writer', amount: 90, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, customer: { email: 'ann@example.com' } };
 
@@ -19,44 +16,31 @@ const TX = { id: 'tx_writer', amount: 90, currency: 'EUR', payment_method: 'card
  * twice, and a write that fails is a rejection the log keeps its batch for (never a lost batch).
  */
 describe.each(testDatabases())('the decision log writer on $name', (target) => {
-  let connection: Connection;
-  let cache: DecisionCache;
-  const stored = async () => Number((await queryRows<{ n: string }>(connection.db, sql`select count(*) as n from decision_log`))[0]!.n);
-  const rolledUp = async () => Number((await queryRows<{ n: string }>(connection.db, sql`select coalesce(sum(decisions), 0) as n from traffic_routes where grain = 'minute'`))[0]!.n);
+  const suite = useDecidingDatabase(target, ['customer.email']);
+  const stored = async () => Number((await queryRows<{ n: string }>(suite.connection.db, sql`select count(*) as n from decision_log`))[0]!.n);
+  const rolledUp = async () => Number((await queryRows<{ n: string }>(suite.connection.db, sql`select coalesce(sum(decisions), 0) as n from traffic_routes where grain = 'minute'`))[0]!.n);
 
-  beforeAll(async () => {
-    connection = await target.open();
-    await seedDemoData(connection.db);
-    const saved = await patchSettings(systemContext(connection.db, 'ops'), { redacted_fields: ['customer.email'] });
-    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-    cache = new DecisionCache(connection, { heartbeatMs: 0 });
-    await cache.start();
-  });
-  afterAll(async () => {
-    await cache?.stop();
-    await connection?.close().catch(() => {});
-  });
 
   /** Decides `count` payments into `log`, and returns what it recorded. */
   async function decided(count: number, log?: DecisionRecorder): Promise<DecisionLogEntry[]> {
     const entries: DecisionLogEntry[] = [];
     const spy: DecisionRecorder = { record: (entry) => (entries.push(entry), log?.record(entry)) };
     for (let i = 0; i < count; i++) {
-      const answer = await decide(cache, { transaction: { ...TX, id: `tx_${i}` } }, undefined, { log: spy, apiKeyId: 'key_w' });
+      const answer = await decide(suite.cache, { transaction: { ...TX, id: `tx_${i}` } }, undefined, { log: spy, apiKeyId: 'key_w' });
       if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     }
     return entries;
   }
 
   it('writes a batch packed in more than one slice with its rollups, redacted, and nothing twice when written again in doubt', async () => {
-    const write = batchWriter(() => connection, 'worker');
+    const write = batchWriter(() => suite.connection, 'worker');
     const entries = await decided(600);
     const batch = await packBatch(entries);
     const before = { rows: await stored(), rolled: await rolledUp() };
     await write(batch, false);
     expect(await stored()).toBe(before.rows + 600);
     expect(await rolledUp()).toBe(before.rolled + 600);
-    const [row] = await queryRows<{ transaction: Record<string, unknown>; api_key_id: string }>(connection.db, sql`select transaction, api_key_id from decision_log where id = ${entries[7]!.id}`);
+    const [row] = await queryRows<{ transaction: Record<string, unknown>; api_key_id: string }>(suite.connection.db, sql`select transaction, api_key_id from decision_log where id = ${entries[7]!.id}`);
     expect(row).toEqual({ transaction: { ...TX, id: 'tx_7', customer: {} }, api_key_id: 'key_w' });
     await write(batch, true); // in doubt: all stored already
     expect(await stored()).toBe(before.rows + 600);
@@ -64,7 +48,7 @@ describe.each(testDatabases())('the decision log writer on $name', (target) => {
   });
 
   it('through a DecisionLog: the buffer is written by the writer, counted, and nothing is left', async () => {
-    const log = new DecisionLog({ write: batchWriter(() => connection, 'worker'), capacity: 10_000, flushMs: 60_000, batchSize: 300 });
+    const log = new DecisionLog({ write: batchWriter(() => suite.connection, 'worker'), capacity: 10_000, flushMs: 60_000, batchSize: 300 });
     const before = await stored();
     await decided(700, log);
     await log.flush();
@@ -73,8 +57,8 @@ describe.each(testDatabases())('the decision log writer on $name', (target) => {
   });
 
   it('a database that cannot be reached fails the write with the driver\'s reason, no payment data in it; the log keeps the batch', async () => {
-    if (target.name === 'pglite') return expect(connection.target.kind).toBe('memory'); // written from this thread: the log's own tests cover its failures
-    const away = { db: connection.db, target: { kind: 'postgres' as const, url: 'postgres://postgres@127.0.0.1:1/nowhere' } };
+    if (target.name === 'pglite') return expect(suite.connection.target.kind).toBe('memory'); // written from this thread: the log's own tests cover its failures
+    const away = { db: suite.connection.db, target: { kind: 'postgres' as const, url: 'postgres://postgres@127.0.0.1:1/nowhere' } };
     const log = new DecisionLog({ write: batchWriter(() => away, 'worker'), capacity: 10_000, flushMs: 60_000 });
     await decided(40, log);
     await log.flush();

@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from './testing';
-import type { Connection } from './client';
+import { useDecidingDatabase } from './decision-testing';
 import { queryRows } from './rows';
-import { seedDemoData, DEMO_SCHEME_ID } from './seed';
-import { decide, DecisionCache } from '@/lib/services/decisions';
+import { DEMO_SCHEME_ID } from './seed';
+import { decide } from '@/lib/services/decisions';
 import { DecisionLog, type DecisionLogEntry, type DecisionRecorder } from '@/lib/services/decision-log';
 import { writeDecisions, writePacked } from '@/lib/services/decision-log-store';
 import { decisionTimeOf } from '@/lib/services/decision-id';
@@ -16,28 +16,15 @@ import { DAY_MS, dayOf, existingPartitions, maintainPartitions, partitionName, P
 const TX = { id: 'tx_log', amount: 250, currency: 'EUR', payment_method: 'card', card: { brand: 'visa', issuer_country: 'DE' }, customer: { country: 'DE', risk_score: 10, email: 'ann@example.com' }, metadata: { order: 'o-1', tier: 'gold' } };
 
 describe.each(testDatabases())('decision log on $name', (target) => {
-  let connection: Connection;
-  let cache: DecisionCache;
-  const count = async (table: string, where = sql`true`) => Number((await queryRows<{ n: string }>(connection.db, sql`select count(*) as n from ${sql.raw(table)} where ${where}`))[0]!.n);
+  const suite = useDecidingDatabase(target, ['customer.email', 'metadata.tier']);
+  const count = async (table: string, where = sql`true`) => Number((await queryRows<{ n: string }>(suite.connection.db, sql`select count(*) as n from ${sql.raw(table)} where ${where}`))[0]!.n);
 
-  beforeAll(async () => {
-    connection = await target.open();
-    await seedDemoData(connection.db);
-    const saved = await patchSettings(systemContext(connection.db, 'ops'), { redacted_fields: ['customer.email', 'metadata.tier'] });
-    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-    cache = new DecisionCache(connection, { heartbeatMs: 0 });
-    await cache.start();
-  });
-  afterAll(async () => {
-    await cache?.stop();
-    await connection?.close().catch(() => {});
-  });
 
   it('gives each answer a decision id and stores it with its rollups in one write, minus the redacted fields', async () => {
-    const log = new DecisionLog({ write: (batch) => writePacked(connection, batch), capacity: 1000, flushMs: 60_000 });
+    const log = new DecisionLog({ write: (batch) => writePacked(suite.connection, batch), capacity: 1000, flushMs: 60_000 });
     const ids: string[] = [];
     for (let i = 0; i < 25; i++) {
-      const answer = await decide(cache, { transaction: { ...TX, id: `tx_${i}` } }, undefined, { log, apiKeyId: 'key_1' });
+      const answer = await decide(suite.cache, { transaction: { ...TX, id: `tx_${i}` } }, undefined, { log, apiKeyId: 'key_1' });
       if (!answer.ok) throw new Error(JSON.stringify(answer.error));
       ids.push(answer.value.decision_id!);
     }
@@ -48,33 +35,33 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     await log.flush();
     expect(log.status()).toMatchObject({ backlog: 0, written: 25, dropped: 0, last_error: null });
 
-    const [row] = await queryRows<Record<string, any>>(connection.db, sql`select * from decision_log where id = ${ids[3]}`);
+    const [row] = await queryRows<Record<string, any>>(suite.connection.db, sql`select * from decision_log where id = ${ids[3]}`);
     expect(row).toMatchObject({ scheme_id: DEMO_SCHEME_ID, version: 1, node: 'eu_priority', outcome: 'route', processor: 'proc_adyen_eu', api_key_id: 'key_1', currency: 'EUR', card_country: 'DE', card_brand: 'visa', payment_method: 'card' });
     expect(row!.candidates).toEqual(['proc_adyen_eu', 'proc_stripe']);
     expect(row!.transaction).toEqual({ ...TX, id: 'tx_3', customer: { country: 'DE', risk_score: 10 }, metadata: { order: 'o-1' } });
     expect(row!.latency_us).toBeGreaterThan(0);
 
-    const [routes] = await queryRows<{ n: string }>(connection.db, sql`select sum(decisions) as n from traffic_routes where grain = 'minute' and node = 'eu_priority'`);
+    const [routes] = await queryRows<{ n: string }>(suite.connection.db, sql`select sum(decisions) as n from traffic_routes where grain = 'minute' and node = 'eu_priority'`);
     expect(Number(routes!.n)).toBe(25);
-    const [hour] = await queryRows<{ n: string }>(connection.db, sql`select sum(decisions) as n from traffic_segments where grain = 'hour' and dimension = 'currency' and value = 'EUR'`);
+    const [hour] = await queryRows<{ n: string }>(suite.connection.db, sql`select sum(decisions) as n from traffic_segments where grain = 'hour' and dimension = 'currency' and value = 'EUR'`);
     expect(Number(hour!.n)).toBe(25);
-    const [branch] = await queryRows<{ n: string }>(connection.db, sql`select sum(hits) as n from traffic_branches where grain = 'hour' and node = 'is_eu' and branch = 'yes'`);
+    const [branch] = await queryRows<{ n: string }>(suite.connection.db, sql`select sum(hits) as n from traffic_branches where grain = 'hour' and node = 'is_eu' and branch = 'yes'`);
     expect(Number(branch!.n)).toBe(25);
-    expect(Number((await queryRows<{ n: string }>(connection.db, sql`select sum(decisions) as n from traffic_latency where grain = 'minute'`))[0]!.n)).toBe(25);
+    expect(Number((await queryRows<{ n: string }>(suite.connection.db, sql`select sum(decisions) as n from traffic_latency where grain = 'minute'`))[0]!.n)).toBe(25);
   });
 
   it('writes a batch again without storing or counting anything twice (a commit whose answer was lost)', async () => {
-    const log = new DecisionLog({ write: (batch) => writePacked(connection, batch), capacity: 100, flushMs: 60_000 });
+    const log = new DecisionLog({ write: (batch) => writePacked(suite.connection, batch), capacity: 100, flushMs: 60_000 });
     const entries: DecisionLogEntry[] = [];
     const spy: DecisionRecorder = { record: (entry) => void entries.push(entry) };
-    const answer = await decide(cache, { transaction: { ...TX, currency: 'USD', id: 'tx_twice' } }, undefined, { log: spy, apiKeyId: null });
-    await writeDecisions(connection, entries);
+    const answer = await decide(suite.cache, { transaction: { ...TX, currency: 'USD', id: 'tx_twice' } }, undefined, { log: spy, apiKeyId: null });
+    await writeDecisions(suite.connection, entries);
     // Written again after a failure: the stored rows are left out.
-    await writeDecisions(connection, entries, true);
+    await writeDecisions(suite.connection, entries, true);
     // Written again as if new: refused whole, nothing counted.
-    await expect(writeDecisions(connection, entries)).rejects.toThrow();
+    await expect(writeDecisions(suite.connection, entries)).rejects.toThrow();
     expect(await count('decision_log', sql`id = ${answer.ok && answer.value.decision_id}`)).toBe(1);
-    const [usd] = await queryRows<{ n: string }>(connection.db, sql`select sum(decisions) as n from traffic_segments where grain = 'minute' and dimension = 'currency' and value = 'USD'`);
+    const [usd] = await queryRows<{ n: string }>(suite.connection.db, sql`select sum(decisions) as n from traffic_segments where grain = 'minute' and dimension = 'currency' and value = 'USD'`);
     expect(Number(usd!.n)).toBe(1);
     await log.stop();
   });
@@ -82,21 +69,21 @@ describe.each(testDatabases())('decision log on $name', (target) => {
   it('a batch in doubt copies only its rows not stored yet', async () => {
     const entries: DecisionLogEntry[] = [];
     const spy: DecisionRecorder = { record: (entry) => void entries.push(entry) };
-    for (let i = 0; i < 4; i++) await decide(cache, { transaction: { ...TX, id: `tx_part_${i}` } }, undefined, { log: spy, apiKeyId: null });
-    await writeDecisions(connection, [entries[1]!, entries[3]!]);
-    await writeDecisions(connection, entries, true);
-    const stored = await queryRows<{ id: string; tx: string }>(connection.db, sql`select id, transaction->>'id' as tx from decision_log where transaction->>'id' like 'tx_part_%' order by tx`);
+    for (let i = 0; i < 4; i++) await decide(suite.cache, { transaction: { ...TX, id: `tx_part_${i}` } }, undefined, { log: spy, apiKeyId: null });
+    await writeDecisions(suite.connection, [entries[1]!, entries[3]!]);
+    await writeDecisions(suite.connection, entries, true);
+    const stored = await queryRows<{ id: string; tx: string }>(suite.connection.db, sql`select id, transaction->>'id' as tx from decision_log where transaction->>'id' like 'tx_part_%' order by tx`);
     expect(stored).toEqual(entries.map((e, i) => ({ id: e.id, tx: `tx_part_${i}` })));
   });
 
   it('a batch whose rows were stored but whose rollups failed gets its rollups once when written again', async () => {
     const entries: DecisionLogEntry[] = [];
     const spy: DecisionRecorder = { record: (entry) => void entries.push(entry) };
-    for (let i = 0; i < 3; i++) await decide(cache, { transaction: { ...TX, currency: 'GBP', id: `tx_half_${i}` } }, undefined, { log: spy, apiKeyId: null });
+    for (let i = 0; i < 3; i++) await decide(suite.cache, { transaction: { ...TX, currency: 'GBP', id: `tx_half_${i}` } }, undefined, { log: spy, apiKeyId: null });
     // The rollups' statement (the one naming decision_log_batches) fails once, after the copy went through.
     const dialect = new PgDialect();
     let failed = false;
-    const failingOnce = new Proxy(connection.db, {
+    const failingOnce = new Proxy(suite.connection.db, {
       get(db, key, receiver) {
         if (key !== 'execute') return Reflect.get(db, key, receiver);
         return (query: SQL) => {
@@ -108,11 +95,11 @@ describe.each(testDatabases())('decision log on $name', (target) => {
         };
       },
     });
-    await expect(writeDecisions({ db: failingOnce, copyIn: connection.copyIn }, entries)).rejects.toThrow('connection lost');
-    const gbp = async () => Number((await queryRows<{ n: string | null }>(connection.db, sql`select sum(decisions) as n from traffic_segments where grain = 'minute' and dimension = 'currency' and value = 'GBP'`))[0]!.n ?? 0);
+    await expect(writeDecisions({ db: failingOnce, copyIn: suite.connection.copyIn }, entries)).rejects.toThrow('connection lost');
+    const gbp = async () => Number((await queryRows<{ n: string | null }>(suite.connection.db, sql`select sum(decisions) as n from traffic_segments where grain = 'minute' and dimension = 'currency' and value = 'GBP'`))[0]!.n ?? 0);
     expect([await count('decision_log', sql`transaction->>'currency' = 'GBP'`), await gbp()]).toEqual([3, 0]);
-    await writeDecisions(connection, entries, true);
-    await writeDecisions(connection, entries, true); // in doubt again: counted already, nothing more
+    await writeDecisions(suite.connection, entries, true);
+    await writeDecisions(suite.connection, entries, true); // in doubt again: counted already, nothing more
     expect([await count('decision_log', sql`transaction->>'currency' = 'GBP'`), await gbp()]).toEqual([3, 3]);
   });
 
@@ -121,7 +108,7 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     const log = new DecisionLog({
       write: async (batch) => {
         if (down) throw new Error('connection refused');
-        await writePacked(connection, batch);
+        await writePacked(suite.connection, batch);
       },
       capacity: 40,
       flushMs: 60_000,
@@ -130,7 +117,7 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     const before = await count('decision_log');
     const ids: string[] = [];
     for (let i = 0; i < 70; i++) {
-      const answer = await decide(cache, { transaction: { ...TX, id: `tx_away_${i}` } }, undefined, { log, apiKeyId: null });
+      const answer = await decide(suite.cache, { transaction: { ...TX, id: `tx_away_${i}` } }, undefined, { log, apiKeyId: null });
       if (answer.ok) ids.push(answer.value.decision_id!);
       if (i % 10 === 0) await log.flush(); // fails: the batch goes back in front
     }
@@ -150,30 +137,30 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     const old = now - 40 * DAY_MS;
     const entries: DecisionLogEntry[] = [];
     const spy: DecisionRecorder = { record: (entry) => void entries.push(entry) };
-    await decide(cache, { transaction: TX }, undefined, { log: spy, apiKeyId: null });
-    await writeDecisions(connection, entries.map((e) => ({ ...e, id: `${e.id.slice(0, 4)}${old.toString(36).padStart(9, '0')}${e.id.slice(13)}`, at: old })));
+    await decide(suite.cache, { transaction: TX }, undefined, { log: spy, apiKeyId: null });
+    await writeDecisions(suite.connection, entries.map((e) => ({ ...e, id: `${e.id.slice(0, 4)}${old.toString(36).padStart(9, '0')}${e.id.slice(13)}`, at: old })));
     expect(await count(partitionName('decision_log', dayOf(old)))).toBe(1);
 
-    const [a, b] = await Promise.all([maintainPartitions(connection.db, 30, now), maintainPartitions(connection.db, 30, now)]);
+    const [a, b] = await Promise.all([maintainPartitions(suite.connection.db, 30, now), maintainPartitions(suite.connection.db, 30, now)]);
     const dropped = [...new Set([...a.dropped, ...b.dropped])].sort();
     expect(dropped).toEqual(PARTITIONED_TABLES.map((t) => partitionName(t, dayOf(old))).sort());
-    const days = new Set((await existingPartitions(connection.db)).map((p) => p.day));
+    const days = new Set((await existingPartitions(suite.connection.db)).map((p) => p.day));
     for (let d = -1; d <= 2; d++) expect(days.has(dayOf(now) + d * DAY_MS), `day ${d}`).toBe(true);
     expect([...days].every((day) => day >= dayOf(now - 30 * DAY_MS))).toBe(true);
     expect(await count('decision_log', sql`decided_at < ${new Date(now - 30 * DAY_MS).toISOString()}`)).toBe(0);
 
     // A write for a dropped day makes its partition again rather than failing.
-    await writeDecisions(connection, entries.map((e) => ({ ...e, id: `${e.id}x`.slice(0, 29), at: old })));
+    await writeDecisions(suite.connection, entries.map((e) => ({ ...e, id: `${e.id}x`.slice(0, 29), at: old })));
     expect(await count(partitionName('decision_log', dayOf(old)))).toBe(1);
   });
 
   it('warns when a redacted field is one the rules read', async () => {
-    const saved = await patchSettings(systemContext(connection.db, 'ops'), { redacted_fields: ['customer.email', 'metadata.*'] });
+    const saved = await patchSettings(systemContext(suite.connection.db, 'ops'), { redacted_fields: ['customer.email', 'metadata.*'] });
     expect(saved.ok && saved.value.warnings).toEqual([]);
-    await connection.db.execute(sql`insert into custom_attributes (name, type) values ('metadata.tier', 'string')`);
-    const warned = await patchSettings(systemContext(connection.db, 'ops'), { redacted_fields: ['metadata.tier'] });
+    await suite.connection.db.execute(sql`insert into custom_attributes (name, type) values ('metadata.tier', 'string')`);
+    const warned = await patchSettings(systemContext(suite.connection.db, 'ops'), { redacted_fields: ['metadata.tier'] });
     expect(warned.ok && warned.value.warnings).toEqual([expect.stringContaining('metadata.tier is read by custom attribute metadata.tier')]);
-    const refused = await patchSettings(systemContext(connection.db, 'ops'), { redacted_fields: ['amount'], retention_days: 0 });
+    const refused = await patchSettings(systemContext(suite.connection.db, 'ops'), { redacted_fields: ['amount'], retention_days: 0 });
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error.code === 'validation' && refused.error.issues.map((i) => i.path.join('.'))).toEqual(['redacted_fields.0', 'retention_days']);
   });
