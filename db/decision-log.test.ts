@@ -50,6 +50,18 @@ describe.each(testDatabases())('decision log on $name', (target) => {
     expect(Number((await queryRows<{ n: string }>(suite.connection.db, sql`select sum(decisions) as n from traffic_latency where grain = 'minute'`))[0]!.n)).toBe(25);
   });
 
+  it('stores text with COPY\'s special characters as received, and the decision\'s time to the millisecond', async () => {
+    const log = new DecisionLog({ write: (batch) => writePacked(suite.connection, batch), capacity: 10, flushMs: 60_000 });
+    const hostile = { ...TX, id: 'tx\\with\ttab', metadata: { order: 'a\\b\nc\rd\te \\N "q" \u00e9\u{1F600}', path: 'C:\\temp\\' } };
+    const answer = await decide(suite.cache, { transaction: hostile }, undefined, { log, apiKeyId: 'key_1' });
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    await log.flush();
+    const id = answer.value.decision_id!;
+    const [row] = await queryRows<Record<string, any>>(suite.connection.db, sql`select transaction, decided_at from decision_log where id = ${id}`);
+    expect(row!.transaction).toEqual({ ...hostile, customer: { country: 'DE', risk_score: 10 }, metadata: { order: hostile.metadata.order, path: hostile.metadata.path } });
+    expect(new Date(row!.decided_at).getTime()).toBe(decisionTimeOf(id));
+  });
+
   it('writes a batch again without storing or counting anything twice (a commit whose answer was lost)', async () => {
     const log = new DecisionLog({ write: (batch) => writePacked(suite.connection, batch), capacity: 100, flushMs: 60_000 });
     const entries: DecisionLogEntry[] = [];

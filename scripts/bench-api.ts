@@ -46,6 +46,7 @@ import { lintTransaction } from '../lib/transactions';
 import { DRAIN_MS, freePorts, load, openLoop, start, waitReady, type Run } from './bench/http-load';
 import { decisionLogCost, logCostReport, type LogCost, type LogServers } from './bench/decision-log-cost';
 import { batchWriteCost, type BatchWriteCost } from './bench/decision-log-batches';
+import { serverOnItsOwnCore } from './bench/cpu-layout';
 import { rolloutBench, rolloutReport } from './bench/rollouts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -225,6 +226,9 @@ const dedicatedArgs = (port: number) => ['--import', 'tsx', '--import', './serve
 /** BENCH_ONLY=log: phase (e) alone, on the three dedicated servers it compares. */
 async function logOnly(): Promise<void> {
   const database = await prepareDatabase();
+  const layout = process.env.BENCH_LAYOUT === 'pinned' ? serverOnItsOwnCore() : null;
+  console.log(layout ? layout.description : 'shared CPUs');
+  const prefix = layout?.serverPrefix ?? [];
   const ports = await freePorts(3);
   const kinds = ['on', 'thread', 'off'] as const;
   const env: Record<(typeof kinds)[number], Record<string, string>> = { on: {}, thread: { SWITCHYARD_DECISION_WRITER: 'thread' }, off: { SWITCHYARD_DECISION_LOG: 'off' } };
@@ -232,7 +236,7 @@ async function logOnly(): Promise<void> {
   const bodiesFolder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-bodies-'));
   const bodiesFile = path.join(bodiesFolder, 'bodies.jsonl');
   writeFileSync(bodiesFile, bodies.join('\n'));
-  const children = kinds.map((kind, i) => start('node', [...(kind === 'on' ? profileFlags() : []), ...dedicatedArgs(ports[i]!)], { ...database.envFor(kind), ...env[kind] }));
+  const children = kinds.map((kind, i) => start(prefix[0] ?? 'node', [...prefix.slice(1), ...(prefix.length ? ['node'] : []), ...(kind === 'on' ? profileFlags() : []), ...dedicatedArgs(ports[i]!)], { ...database.envFor(kind), ...env[kind] }));
   try {
     const origin = (i: number) => `http://127.0.0.1:${ports[i]}`;
     await Promise.all(kinds.map((_, i) => waitReady(`${origin(i)}/api/health`)));
@@ -249,6 +253,7 @@ async function logOnly(): Promise<void> {
     if (checks.some(([, passed]) => !passed)) process.exitCode = 1; // a FAIL fails the run
   } finally {
     for (const child of children) child.kill('SIGTERM');
+    layout?.restore();
     rmSync(bodiesFolder, { recursive: true, force: true });
     await database.close();
   }

@@ -6,7 +6,7 @@ import type { Outcome, PathStep, Transaction } from '@/lib/engine';
 import type { Arm } from '@/lib/rollouts/arm';
 import type { ShadowRecord } from '@/lib/rollouts/differences';
 import { redact } from '@/lib/traffic/redaction';
-import { DecisionRollupBuilder, decisionGroupKey } from '@/lib/traffic/rollups';
+import { DecisionRollupBuilder, decisionGroupKey, type RollupTally } from '@/lib/traffic/rollups';
 import { segmentsOf, type Segments } from '@/lib/traffic/segments';
 import { decisionRollupUpserts } from './traffic-rollups';
 import { ensurePartitions, forgetPartitions } from './traffic-partitions';
@@ -59,55 +59,72 @@ const STORED_COLUMNS = ['id', 'decided_at', 'latency_us', 'scheme_id', 'version'
 export function packDecision(answer: DecisionLogEntry): PackedDecision {
   const { decision } = answer;
   const segments: Segments = segmentsOf(answer.transaction);
-  const blank = (value: string) => (value === '' ? null : value);
+  // Fields that cannot hold COPY's special characters (ids made here, times, numbers, known codes)
+  // skip the escaping; JSON texts only need their backslashes doubled (JSON escapes control characters).
   const row = [
     answer.id,
-    new Date(answer.at).toISOString(),
+    copyTime(answer.at),
     answer.latencyUs,
-    decision.scheme?.id ?? null,
-    decision.scheme?.version ?? null,
-    decision.node,
+    copyField(decision.scheme?.id ?? null),
+    decision.scheme?.version ?? NULL,
+    copyField(decision.node),
     decision.outcome,
-    decision.processor,
-    JSON.stringify(decision.candidates),
-    decision.mode ?? null,
-    answer.apiKeyId,
-    blank(segments.currency),
-    blank(segments.card_country),
-    blank(segments.card_brand),
-    blank(segments.payment_method),
-    JSON.stringify(redact(answer.transaction, answer.redacted)),
-    answer.rollout?.id ?? null,
-    answer.rollout?.arm ?? null,
-    answer.rollout?.shadow ? JSON.stringify(answer.rollout.shadow) : null,
-  ].map(copyField).join('\t');
+    copyField(decision.processor),
+    copyJson(JSON.stringify(decision.candidates)),
+    copyField(decision.mode ?? null),
+    answer.apiKeyId ?? NULL,
+    copySegment(segments.currency),
+    copySegment(segments.card_country),
+    copySegment(segments.card_brand),
+    copySegment(segments.payment_method),
+    copyJson(JSON.stringify(redact(answer.transaction, answer.redacted))),
+    copyField(answer.rollout?.id ?? null),
+    answer.rollout?.arm ?? NULL,
+    answer.rollout?.shadow ? copyJson(JSON.stringify(answer.rollout.shadow)) : NULL,
+  ].join('\t');
   const group = decisionGroupKey({ outcome: decision.outcome, processor: decision.processor, node: decision.node, path: decision.path, scheme: decision.scheme, segments });
   return { id: answer.id, at: answer.at, latencyUs: answer.latencyUs, row, group };
 }
 
+const NULL = '\\N';
+
 /** A value in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
-function copyField(value: string | number | null): string {
-  if (value === null) return '\\N';
-  const text = String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : text;
+function copyField(value: string | null): string {
+  if (value === null) return NULL;
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
 }
+
+/** A JSON text in COPY's text format: JSON has no raw control characters, so only backslashes are escaped. */
+const copyJson = (json: string): string => (json.includes('\\') ? json.replaceAll('\\', '\\\\') : json);
+
+/** A segment value: one of the catalog's known codes, `other`, or absent (lib/traffic/segments.ts). */
+const copySegment = (value: string): string => (value === '' ? NULL : value);
+
+/** A decision's time as COPY reads a timestamptz (ISO 8601, UTC); the second's text made once per second. */
+function copyTime(at: number): string {
+  const second = Math.floor(at / 1000);
+  if (second !== lastSecond.second) lastSecond = { second, prefix: new Date(second * 1000).toISOString().slice(0, 20) };
+  return `${lastSecond.prefix}${String(at - second * 1000).padStart(3, '0')}Z`;
+}
+let lastSecond = { second: NaN, prefix: '' };
+
 const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** Where a batch is written: the database, and its bulk load (db/client.ts). */
 export type DecisionStore = Pick<Connection, 'db' | 'copyIn'>;
 
 /**
- * A batch as it is written: its rows as one COPY text, the rest side by side. A few strings and two
- * number arrays, so handing it to the writer's thread copies bytes, not thousands of small objects.
+ * A batch as it is written: its rows as one COPY text, its rollups counted already (per minute and
+ * group, lib/traffic/rollups.ts), the ids and times side by side. A few strings and number arrays,
+ * so handing it to the writer's thread copies bytes, not thousands of small objects.
  */
 export interface PackedBatch {
   ids: string[];
   /** The decision_log rows, each a line of COPY's text format ended by '\n'. */
   rows: string;
-  /** Each decision's rollup key (lib/traffic/rollups.ts decisionGroupKey). */
-  groups: string[];
   at: Float64Array;
-  latencyUs: Float64Array;
+  /** What the batch adds to the rollups. */
+  tally: RollupTally;
 }
 
 /** Entries are packed this many at a time, the event loop served in between: a large batch never stalls decide. */
@@ -116,40 +133,33 @@ const SLICE = 500;
 /** packDecision over a batch, a slice at a time, into one PackedBatch. */
 export async function packBatch(entries: readonly DecisionLogEntry[]): Promise<PackedBatch> {
   const n = entries.length;
-  const batch: PackedBatch = { ids: new Array<string>(n), rows: '', groups: new Array<string>(n), at: new Float64Array(n), latencyUs: new Float64Array(n) };
+  const ids = new Array<string>(n);
+  const at = new Float64Array(n);
   const rows = new Array<string>(n);
+  const rollups = new DecisionRollupBuilder();
   for (let i = 0; i < n; i++) {
     if (i > 0 && i % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     const d = packDecision(entries[i]!);
-    batch.ids[i] = d.id;
+    ids[i] = d.id;
     rows[i] = d.row;
-    batch.groups[i] = d.group;
-    batch.at[i] = d.at;
-    batch.latencyUs[i] = d.latencyUs;
+    at[i] = d.at;
+    rollups.add(d.at, d.latencyUs, d.group);
   }
-  batch.rows = n > 0 ? `${rows.join('\n')}\n` : '';
-  return batch;
+  return { ids, rows: n > 0 ? `${rows.join('\n')}\n` : '', at, tally: rollups.tally() };
 }
 
 /** Packed batches as one, in order: what the log writes in one go. */
 export function mergeBatches(batches: readonly PackedBatch[]): PackedBatch {
   if (batches.length === 1) return batches[0]!;
-  const joinNumbers = (pick: (b: PackedBatch) => Float64Array) => {
-    const all = new Float64Array(batches.reduce((n, b) => n + pick(b).length, 0));
-    let at = 0;
-    for (const b of batches) {
-      all.set(pick(b), at);
-      at += pick(b).length;
-    }
-    return all;
-  };
-  return {
-    ids: batches.flatMap((b) => b.ids),
-    rows: batches.map((b) => b.rows).join(''),
-    groups: batches.flatMap((b) => b.groups),
-    at: joinNumbers((b) => b.at),
-    latencyUs: joinNumbers((b) => b.latencyUs),
-  };
+  const at = new Float64Array(batches.reduce((n, b) => n + b.at.length, 0));
+  const rollups = new DecisionRollupBuilder();
+  let offset = 0;
+  for (const b of batches) {
+    at.set(b.at, offset);
+    offset += b.at.length;
+    rollups.addTally(b.tally);
+  }
+  return { ids: batches.flatMap((b) => b.ids), rows: batches.map((b) => b.rows).join(''), at, tally: rollups.tally() };
 }
 
 /** Packs a batch and writes it from this thread (the embedded database, the tests). */
@@ -170,7 +180,7 @@ export async function writeDecisions(store: DecisionStore, entries: readonly Dec
  * the rollups are added unless the batch was counted.
  */
 export async function writePacked(store: DecisionStore, batch: PackedBatch, maybeStored = false): Promise<void> {
-  const { ids, groups, at, latencyUs } = batch;
+  const { ids, at } = batch;
   if (ids.length === 0) return;
   const { db } = store;
   const batchId = `${ids[0]}+${ids.length}`;
@@ -196,7 +206,7 @@ export async function writePacked(store: DecisionStore, batch: PackedBatch, mayb
     }
   }
   const rollups = new DecisionRollupBuilder();
-  for (let i = 0; i < ids.length; i++) rollups.add(at[i]!, latencyUs[i]!, groups[i]!);
+  rollups.addTally(batch.tally);
   await db.execute(sql`
     with counted as (insert into decision_log_batches (batch) values (${batchId}) on conflict do nothing returning 1),
     ${sql.join(decisionRollupUpserts(rollups.build()).map((upsert, i) => sql`${sql.raw(`rollup_${i}`)} as (${upsert})`), sql`, `)}

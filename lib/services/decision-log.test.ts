@@ -50,6 +50,41 @@ describe('the decision log buffer', () => {
     await log.stop();
   });
 
+  it('on its timer, writes again at once only while a whole batch waits: what arrives during a write waits for the next tick', async () => {
+    vi.useFakeTimers();
+    let release: (() => void) | null = null;
+    const sizes: number[] = [];
+    const log = new DecisionLog({
+      write: (batch) => {
+        sizes.push(batch.ids.length);
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+      capacity: 100,
+      flushMs: 1000,
+      packMs: 200,
+      batchSize: 8,
+    });
+    log.start();
+    for (let n = 0; n < 3; n++) log.record(entry(n));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sizes).toEqual([3]);
+    for (let n = 3; n < 6; n++) log.record(entry(n)); // less than a batch arrives during the write
+    release!();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(sizes).toEqual([3]); // not written straight away
+    for (let n = 6; n < 20; n++) log.record(entry(n));
+    await vi.advanceTimersByTimeAsync(800);
+    expect(sizes).toEqual([3, 8]); // the next tick: a whole batch
+    release!();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sizes).toEqual([3, 8, 8]); // a whole batch still waited: written at once
+    release!();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sizes).toEqual([3, 8, 8]); // three left: they wait for the next tick
+    release = null;
+    void log.stop();
+  });
+
   it('writes at most batchSize decisions at once, oldest first', async () => {
     const { log, writes } = logWith({ batchSize: 8 });
     for (let n = 0; n < 20; n++) log.record(entry(n));

@@ -101,7 +101,7 @@ export class DecisionLog {
       this.timers.push(timer);
     };
     every(Math.min(this.options.packMs ?? DEFAULT_PACK_MS, this.options.flushMs), () => void this.pack());
-    every(this.options.flushMs, () => void this.flush());
+    every(this.options.flushMs, () => this.writeDue());
     const { maintain } = this.options;
     if (!maintain) return;
     const run = () => maintain().catch((error: unknown) => {
@@ -129,10 +129,22 @@ export class DecisionLog {
   flush(): Promise<void> {
     if (this.flushing) return this.flushing.then(() => this.flush());
     if (this.queue.size === 0 && this.packedCount === 0 && this.beingPacked.length === 0 && this.inDoubt === null) return Promise.resolve();
-    this.flushing = this.drain().finally(() => {
+    this.flushing = this.drain(true).finally(() => {
       this.flushing = null;
     });
     return this.flushing;
+  }
+
+  /**
+   * The timer's write: what has gathered since the last one, then more only while a whole batch
+   * waits (a backlog to catch up on). Writing again as soon as one write ends would write whatever
+   * came in meanwhile: small batches, each costing its statements and rollup rows again.
+   */
+  private writeDue(): void {
+    if (this.flushing) return; // a write is under way; it goes on while a whole batch waits
+    this.flushing = this.drain(false).finally(() => {
+      this.flushing = null;
+    });
   }
 
   /** When the oldest decision not yet written was decided (ms), or null when nothing waits. */
@@ -180,7 +192,8 @@ export class DecisionLog {
     }
   }
 
-  private async drain(): Promise<void> {
+  /** `untilEmpty`: write batch after batch until nothing waits; otherwise stop when less than a batch waits. */
+  private async drain(untilEmpty: boolean): Promise<void> {
     for (;;) {
       const retry = this.inDoubt !== null;
       if (!retry) await this.pack();
@@ -201,6 +214,7 @@ export class DecisionLog {
       this.lastError = null;
       this.writtenCount += batch.ids.length;
       this.lastWrittenAt = Date.now();
+      if (!untilEmpty && this.queue.size + this.beingPacked.length + this.packedCount < this.batchSize) return;
     }
   }
 }

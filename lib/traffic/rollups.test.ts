@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rollupAttempts, rollupDecisions, type RecordedDecision, type RouteRow } from './rollups';
+import { DecisionRollupBuilder, decisionGroupKey, rollupAttempts, rollupDecisions, type RecordedDecision, type RouteRow } from './rollups';
 import type { Segments } from './segments';
 
 const T = Date.UTC(2026, 2, 1, 10, 0, 0);
@@ -59,6 +59,31 @@ describe('decision rollups (three decisions by hand, one without a scheme)', () 
   it('sorts rows by key, time first', () => {
     const buckets = rollups.latency.map((r) => r.bucket);
     expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
+  });
+});
+
+describe('rollup tallies (what a packed batch carries to its writer)', () => {
+  const builderOf = (ds: RecordedDecision[]) => {
+    const builder = new DecisionRollupBuilder();
+    for (const d of ds) builder.add(d.at, d.latencyUs, decisionGroupKey(d));
+    return builder;
+  };
+
+  it('counts one entry per minute and group, however many decisions share it', () => {
+    const tally = builderOf([decisions[0]!, decisions[0]!, decisions[0]!, decisions[1]!]).tally();
+    expect(tally.groupKeys).toHaveLength(2);
+    expect([...tally.groupCounts]).toEqual([3, 1]);
+    expect([...tally.groupMinutes]).toEqual([T, T]);
+    // latency buckets: 12 µs three times, 40 µs once, each as (minute, le_us, count)
+    expect(tally.latency.length % 3).toBe(0);
+    expect([...tally.latency].filter((_, i) => i % 3 === 2).reduce((a, b) => a + b, 0)).toBe(4);
+  });
+
+  it('adds up to the same rollups as the decisions counted in one builder', () => {
+    const merged = new DecisionRollupBuilder();
+    merged.addTally(builderOf(decisions.slice(0, 2)).tally());
+    merged.addTally(builderOf(decisions.slice(1)).tally());
+    expect(merged.build()).toEqual(rollupDecisions([...decisions.slice(0, 2), ...decisions.slice(1)]));
   });
 });
 

@@ -190,23 +190,58 @@ export function rollupDecisions(decisions: Iterable<RecordedDecision>): Decision
   return builder.build();
 }
 
+/**
+ * A builder's counts as a few flat arrays: what a packed batch carries to its writer's thread, one
+ * entry per distinct group of a minute rather than a key per decision (a thousand decisions share a
+ * few hundred keys, and each string handed between threads is copied and hashed again).
+ */
+export interface RollupTally {
+  /** Per (minute, group key): its minute, key and count. */
+  groupMinutes: Float64Array;
+  groupKeys: string[];
+  groupCounts: Float64Array;
+  /** Per (minute, latency bucket): minute, le_us and count, flat. */
+  latency: Float64Array;
+}
+
 /** rollupDecisions a decision at a time (by its group key), so a large batch can be counted in slices. */
 export class DecisionRollupBuilder {
   private readonly groups = new Map<number, Map<string, number>>();
   private readonly latencies = new Map<number, Map<number, number>>();
 
   add(at: number, latencyUs: number, groupKey: string): void {
-    const { groups, latencies } = this;
     const minute = Math.floor(at / MINUTE_MS) * MINUTE_MS;
-    let byKey = groups.get(minute);
-    if (!byKey) {
-      groups.set(minute, (byKey = new Map()));
-      latencies.set(minute, new Map());
+    this.count(this.groups, minute, groupKey, 1);
+    this.count(this.latencies, minute, latencyBucket(latencyUs), 1);
+  }
+
+  /** Adds another builder's counts (its tally). */
+  addTally(tally: RollupTally): void {
+    const { groupMinutes, groupKeys, groupCounts, latency } = tally;
+    for (let i = 0; i < groupKeys.length; i++) this.count(this.groups, groupMinutes[i]!, groupKeys[i]!, groupCounts[i]!);
+    for (let i = 0; i + 2 < latency.length; i += 3) this.count(this.latencies, latency[i]!, latency[i + 1]!, latency[i + 2]!);
+  }
+
+  tally(): RollupTally {
+    const groupMinutes: number[] = [];
+    const groupKeys: string[] = [];
+    const groupCounts: number[] = [];
+    for (const [minute, byKey] of this.groups) {
+      for (const [key, n] of byKey) {
+        groupMinutes.push(minute);
+        groupKeys.push(key);
+        groupCounts.push(n);
+      }
     }
-    byKey.set(groupKey, (byKey.get(groupKey) ?? 0) + 1);
-    const le = latencyBucket(latencyUs);
-    const counts = latencies.get(minute)!;
-    counts.set(le, (counts.get(le) ?? 0) + 1);
+    const latency: number[] = [];
+    for (const [minute, counts] of this.latencies) for (const [le, n] of counts) latency.push(minute, le, n);
+    return { groupMinutes: Float64Array.from(groupMinutes), groupKeys, groupCounts: Float64Array.from(groupCounts), latency: Float64Array.from(latency) };
+  }
+
+  private count<K>(into: Map<number, Map<K, number>>, minute: number, key: K, n: number): void {
+    let counts = into.get(minute);
+    if (!counts) into.set(minute, (counts = new Map()));
+    counts.set(key, (counts.get(key) ?? 0) + n);
   }
 
   build(): DecisionRollups {
@@ -237,8 +272,11 @@ export class DecisionRollupBuilder {
         }
         for (const row of segmentRowsOf(segments, time, d.segments, processor, segmentRows)) row.decisions += n;
       }
-      for (const [le_us, n] of latencies.get(minute)!) {
-        latency.row(time, `\u0000${String(le_us).padStart(10, '0')}`, () => ({ bucket, grain, le_us, decisions: 0 })).decisions += n;
+    }
+    for (const [minute, counts] of latencies) {
+      const time = minutes.of(minute);
+      for (const [le_us, n] of counts) {
+        latency.row(time, `\u0000${String(le_us).padStart(10, '0')}`, () => ({ bucket: time.bucket, grain: 'minute', le_us, decisions: 0 })).decisions += n;
       }
     }
     return { routes: routes.sorted(), branches: branches.sorted(), segments: segments.sorted(), latency: latency.sorted() };
