@@ -226,9 +226,6 @@ const dedicatedArgs = (port: number) => ['--import', 'tsx', '--import', './serve
 /** BENCH_ONLY=log: phase (e) alone, on the three dedicated servers it compares. */
 async function logOnly(): Promise<void> {
   const database = await prepareDatabase();
-  const layout = process.env.BENCH_LAYOUT === 'pinned' ? serverOnItsOwnCore() : null;
-  console.log(layout ? layout.description : 'shared CPUs');
-  const prefix = layout?.serverPrefix ?? [];
   const ports = await freePorts(3);
   const kinds = ['on', 'thread', 'off'] as const;
   const env: Record<(typeof kinds)[number], Record<string, string>> = { on: {}, thread: { SWITCHYARD_DECISION_WRITER: 'thread' }, off: { SWITCHYARD_DECISION_LOG: 'off' } };
@@ -236,7 +233,11 @@ async function logOnly(): Promise<void> {
   const bodiesFolder = mkdtempSync(path.join(tmpdir(), 'switchyard-bench-bodies-'));
   const bodiesFile = path.join(bodiesFolder, 'bodies.jsonl');
   writeFileSync(bodiesFile, bodies.join('\n'));
-  const children = kinds.map((kind, i) => start(prefix[0] ?? 'node', [...prefix.slice(1), ...(prefix.length ? ['node'] : []), ...(kind === 'on' ? profileFlags() : []), ...dedicatedArgs(ports[i]!)], { ...database.envFor(kind), ...env[kind] }));
+  // Pinned last, right before the try whose finally moves everything back (Postgres too).
+  const layout = process.env.BENCH_LAYOUT === 'pinned' ? serverOnItsOwnCore() : null;
+  console.log(layout ? layout.description : 'shared CPUs');
+  const [command, ...commandArgs] = layout?.serverCommand ?? ['node'];
+  const children = kinds.map((kind, i) => start(command!, [...commandArgs, ...(kind === 'on' ? profileFlags() : []), ...dedicatedArgs(ports[i]!)], { ...database.envFor(kind), ...env[kind] }));
   try {
     const origin = (i: number) => `http://127.0.0.1:${ports[i]}`;
     await Promise.all(kinds.map((_, i) => waitReady(`${origin(i)}/api/health`)));

@@ -129,10 +129,7 @@ export class DecisionLog {
   flush(): Promise<void> {
     if (this.flushing) return this.flushing.then(() => this.flush());
     if (this.queue.size === 0 && this.packedCount === 0 && this.beingPacked.length === 0 && this.inDoubt === null) return Promise.resolve();
-    this.flushing = this.drain(true).finally(() => {
-      this.flushing = null;
-    });
-    return this.flushing;
+    return this.startDrain(true);
   }
 
   /**
@@ -142,9 +139,14 @@ export class DecisionLog {
    */
   private writeDue(): void {
     if (this.flushing) return; // a write is under way; it goes on while a whole batch waits
-    this.flushing = this.drain(false).finally(() => {
+    void this.startDrain(false);
+  }
+
+  private startDrain(untilEmpty: boolean): Promise<void> {
+    this.flushing = this.drain(untilEmpty).finally(() => {
       this.flushing = null;
     });
+    return this.flushing;
   }
 
   /** When the oldest decision not yet written was decided (ms), or null when nothing waits. */
@@ -162,13 +164,18 @@ export class DecisionLog {
   status(): DecisionLogStatus {
     const size = (batch: PackedBatch | null) => batch?.ids.length ?? 0;
     return {
-      backlog: this.queue.size + this.beingPacked.length + this.packedCount + size(this.inDoubt) + size(this.writing),
+      backlog: this.waitingCount + size(this.inDoubt) + size(this.writing),
       capacity: this.queue.capacity,
       dropped: this.queue.dropped,
       written: this.writtenCount,
       last_error: this.lastError,
       last_written_at: this.lastWrittenAt === null ? null : new Date(this.lastWrittenAt).toISOString(),
     };
+  }
+
+  /** Entries waiting for a write: queued, being packed, or packed. */
+  private get waitingCount(): number {
+    return this.queue.size + this.beingPacked.length + this.packedCount;
   }
 
   private get packedCount(): number {
@@ -214,7 +221,7 @@ export class DecisionLog {
       this.lastError = null;
       this.writtenCount += batch.ids.length;
       this.lastWrittenAt = Date.now();
-      if (!untilEmpty && this.queue.size + this.beingPacked.length + this.packedCount < this.batchSize) return;
+      if (!untilEmpty && this.waitingCount < this.batchSize) return;
     }
   }
 }

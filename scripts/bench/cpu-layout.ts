@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 export interface CpuLayout {
-  /** Prepended to a server's command line: `taskset -c 0`. */
-  serverPrefix: string[];
+  /** How a server's `node` is started: `taskset -c 0 node`. */
+  serverCommand: string[];
   /** What the layout is, for the report. */
   description: string;
   /** Every process moved back to all CPUs. */
@@ -55,7 +55,7 @@ export function serverOnItsOwnCore(): CpuLayout | null {
     return null;
   }
   return {
-    serverPrefix: ['taskset', '-c', '0'],
+    serverCommand: ['taskset', '-c', '0', 'node'],
     description: `server on CPU 0; load generator and Postgres on CPU ${rest}`,
     restore() {
       for (const pid of [process.pid, ...postgresPids()]) pin(pid, all);
