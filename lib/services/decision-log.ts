@@ -128,7 +128,7 @@ export class DecisionLog {
    */
   flush(): Promise<void> {
     if (this.flushing) return this.flushing.then(() => this.flush());
-    if (this.queue.size === 0 && this.packedCount === 0 && this.beingPacked.length === 0 && this.inDoubt === null) return Promise.resolve();
+    if (this.waitingCount === 0 && this.inDoubt === null) return Promise.resolve();
     return this.startDrain(true);
   }
 
