@@ -9,6 +9,7 @@ import { redact } from '@/lib/traffic/redaction';
 import { DecisionRollupBuilder, decisionGroupKey, type RollupTally } from '@/lib/traffic/rollups';
 import { segmentsOf, type Segments } from '@/lib/traffic/segments';
 import { decisionRollupUpserts } from './traffic-rollups';
+import { CopyRows, joinRows, keepRows } from './copy-rows';
 import { ensurePartitions, forgetPartitions } from './traffic-partitions';
 
 /**
@@ -114,14 +115,14 @@ const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\
 export type DecisionStore = Pick<Connection, 'db' | 'copyIn'>;
 
 /**
- * A batch as it is written: its rows as one COPY text, its rollups counted already (per minute and
- * group, lib/traffic/rollups.ts), the ids and times side by side. A few strings and number arrays,
- * so handing it to the writer's thread copies bytes, not thousands of small objects.
+ * A batch as it is written: its rows as COPY text in shared memory (lib/services/copy-rows.ts), its
+ * rollups counted already (per minute and group, lib/traffic/rollups.ts), the ids and times side by
+ * side. Flat arrays and bytes, so handing it to the writer's thread copies little and shares the rest.
  */
 export interface PackedBatch {
   ids: string[];
-  /** The decision_log rows, each a line of COPY's text format ended by '\n'. */
-  rows: string;
+  /** The decision_log rows, each a line of COPY's text format ended by '\n', as UTF-8. */
+  rows: Uint8Array;
   at: Float64Array;
   /** What the batch adds to the rollups. */
   tally: RollupTally;
@@ -135,17 +136,17 @@ export async function packBatch(entries: readonly DecisionLogEntry[]): Promise<P
   const n = entries.length;
   const ids = new Array<string>(n);
   const at = new Float64Array(n);
-  const rows = new Array<string>(n);
+  const rows = new CopyRows(n);
   const rollups = new DecisionRollupBuilder();
   for (let i = 0; i < n; i++) {
     if (i > 0 && i % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     const d = packDecision(entries[i]!);
     ids[i] = d.id;
-    rows[i] = d.row;
+    rows.add(d.row);
     at[i] = d.at;
     rollups.add(d.at, d.latencyUs, d.group);
   }
-  return { ids, rows: n > 0 ? `${rows.join('\n')}\n` : '', at, tally: rollups.tally() };
+  return { ids, rows: rows.done(), at, tally: rollups.tally() };
 }
 
 /** Packed batches as one, in order: what the log writes in one go. */
@@ -159,7 +160,7 @@ export function mergeBatches(batches: readonly PackedBatch[]): PackedBatch {
     offset += b.at.length;
     rollups.addTally(b.tally);
   }
-  return { ids: batches.flatMap((b) => b.ids), rows: batches.map((b) => b.rows).join(''), at, tally: rollups.tally() };
+  return { ids: batches.flatMap((b) => b.ids), rows: joinRows(batches.map((b) => b.rows)), at, tally: rollups.tally() };
 }
 
 /** Packs a batch and writes it from this thread (the embedded database, the tests). */
@@ -191,12 +192,11 @@ export async function writePacked(store: DecisionStore, batch: PackedBatch, mayb
     const stored = await storedIds(db, ids, at);
     if (stored.size > 0) {
       const keep = ids.map((id) => !stored.has(id));
-      const lines = rows.split('\n').filter((_, i) => keep[i]);
-      rows = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+      rows = keepRows(rows, keep);
       times = at.filter((_, i) => keep[i]!);
     }
   }
-  if (rows !== '') {
+  if (rows.length > 0) {
     await ensurePartitions(db, times);
     try {
       await store.copyIn('decision_log', STORED_COLUMNS, rows);

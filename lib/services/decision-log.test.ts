@@ -45,7 +45,7 @@ describe('the decision log buffer', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(writes).toHaveLength(1);
     expect(writes[0]!.batch.ids).toEqual(Array.from({ length: 20 }, (_, n) => entry(n).id));
-    expect(writes[0]!.batch.rows.split('\n')).toHaveLength(21); // 20 rows, each ended by a newline
+    expect(Buffer.from(writes[0]!.batch.rows).toString().split('\n')).toHaveLength(21); // 20 rows, each ended by a newline
     expect(log.status()).toMatchObject({ backlog: 0, written: 20 });
     await log.stop();
   });
