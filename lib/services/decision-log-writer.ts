@@ -7,8 +7,8 @@ import { writePacked, type PackedBatch } from './decision-log-store';
 /**
  * Where the decision log's batches are written from. They come packed (redaction, segments, the
  * rows in COPY's text format: done on decide's thread, lib/services/decision-log.ts), flat arrays and
- * shared memory handed over in one message; the write itself (the COPY, the rollups and their statement, the
- * driver's encoding) runs on a worker thread with a real Postgres, over a connection of its own. The
+ * shared memory handed over in one message; the write itself (the COPY, the rollups and their
+ * statement) runs on a worker thread with a real Postgres, over a connection of its own. The
  * embedded PGlite admits one instance per process, so it is written from this thread.
  *
  * The writer only writes: the buffer, its bound, the in-doubt batch and the counts stay in
