@@ -237,7 +237,7 @@ async function logOnly(): Promise<void> {
   const layout = process.env.BENCH_LAYOUT === 'pinned' ? serverOnItsOwnCore() : null;
   console.log(layout ? layout.description : 'shared CPUs');
   const [command, ...commandArgs] = layout?.serverCommand ?? ['node'];
-  const children = kinds.map((kind, i) => start(command!, [...commandArgs, ...(kind === 'on' ? profileFlags() : []), ...dedicatedArgs(ports[i]!)], { ...database.envFor(kind), ...env[kind] }));
+  const children = kinds.map((kind, i) => start(command!, [...commandArgs, ...profileFlags(kind), ...dedicatedArgs(ports[i]!)], { ...database.envFor(kind), ...env[kind] }));
   try {
     const origin = (i: number) => `http://127.0.0.1:${ports[i]}`;
     await Promise.all(kinds.map((_, i) => waitReady(`${origin(i)}/api/health`)));
@@ -360,10 +360,13 @@ async function tcpProxy(host: string, port: number): Promise<{ port: number; cut
   };
 }
 
-/** BENCH_CPU_PROFILE=folder writes a V8 CPU profile of the dedicated (recording) server there (open it in Chrome DevTools). */
-function profileFlags(): string[] {
+/**
+ * BENCH_CPU_PROFILE=folder writes V8 CPU profiles (open them in Chrome DevTools): of the dedicated
+ * (recording) server there; with BENCH_ONLY=log, of each server it compares into folder/<kind>.
+ */
+function profileFlags(kind?: string): string[] {
   const folder = process.env.BENCH_CPU_PROFILE;
-  return folder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(folder)}`] : [];
+  return folder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(folder, kind ?? '')}`] : [];
 }
 
 main().then(

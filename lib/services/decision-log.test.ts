@@ -13,11 +13,11 @@ const entry = (n: number, at = 1_700_000_000_000 + n): DecisionLogEntry => ({
 
 /** A log whose writes are recorded (and fail while `down`). */
 function logWith(options: { batchSize?: number; packMs?: number; flushMs?: number } = {}) {
-  const writes: { batch: PackedBatch; maybeStored: boolean }[] = [];
+  const writes: { batch: PackedBatch; maybeStored: boolean; text: string }[] = [];
   const state = { down: false };
   const log = new DecisionLog({
     write: async (batch, maybeStored) => {
-      writes.push({ batch, maybeStored });
+      writes.push({ batch, maybeStored, text: Buffer.from(batch.rows).toString() }); // the rows as written (their memory is reused)
       if (state.down) throw new Error('connection refused');
     },
     capacity: 100,
@@ -45,7 +45,7 @@ describe('the decision log buffer', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(writes).toHaveLength(1);
     expect(writes[0]!.batch.ids).toEqual(Array.from({ length: 20 }, (_, n) => entry(n).id));
-    expect(Buffer.from(writes[0]!.batch.rows).toString().split('\n')).toHaveLength(21); // 20 rows, each ended by a newline
+    expect(writes[0]!.text.split('\n')).toHaveLength(21); // 20 rows, each ended by a newline
     expect(log.status()).toMatchObject({ backlog: 0, written: 20 });
     await log.stop();
   });
@@ -108,6 +108,28 @@ describe('the decision log buffer', () => {
     await log.flush();
     expect(writes.slice(2).map((w) => [w.batch.ids[0], w.batch.ids.length, w.maybeStored])).toEqual([[entry(0).id, 3, true], [entry(3).id, 4, false], [entry(7).id, 3, false]]);
     expect(log.status()).toMatchObject({ backlog: 0, written: 10, last_error: null });
+  });
+
+  it('packs the next batch into the shared memory of the last one written, never into one in doubt', async () => {
+    const { log, writes, state } = logWith({ batchSize: 4 });
+    const rowsOf = (i: number) => writes[i]!.text;
+    const idsIn = (rows: string) => rows.split('\n').filter(Boolean).map((row) => row.split('\t')[0]);
+    for (let n = 0; n < 4; n++) log.record(entry(n));
+    await log.flush();
+    const first = writes[0]!.batch.rows.buffer;
+    state.down = true;
+    for (let n = 4; n < 8; n++) log.record(entry(n));
+    await log.flush();
+    expect(writes[1]!.batch.rows.buffer).toBe(first); // written over: the first batch was stored
+    for (let n = 8; n < 12; n++) log.record(entry(n));
+    await log.flush(); // the batch in doubt fails again; nothing new is packed over it
+    expect(idsIn(Buffer.from(writes[2]!.batch.rows).toString())).toEqual([4, 5, 6, 7].map((n) => entry(n).id));
+    state.down = false;
+    await log.flush();
+    expect(writes.map((w) => w.maybeStored)).toEqual([false, false, true, true, false]);
+    expect(idsIn(rowsOf(3))).toEqual([4, 5, 6, 7].map((n) => entry(n).id));
+    expect(writes[4]!.batch.rows.buffer).toBe(first); // the batch in doubt, once stored, lends its memory on
+    expect(idsIn(rowsOf(4))).toEqual([8, 9, 10, 11].map((n) => entry(n).id));
   });
 
   it('counts the batch being written as waiting', async () => {

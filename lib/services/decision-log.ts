@@ -1,15 +1,16 @@
 import 'server-only';
 import { BoundedQueue } from '@/lib/traffic/bounded-queue';
-import { mergeBatches, packBatch, type DecisionLogEntry, type PackedBatch } from './decision-log-store';
+import { memoryOf } from './copy-rows';
+import { BatchPacker, PACK_SLICE, type DecisionLogEntry, type PackedBatch } from './decision-log-store';
 import type { WriterKind } from './decision-log-writer';
 
 export type { DecisionLogEntry, PackedBatch } from './decision-log-store';
 
 /**
  * The decision log's buffer: decide hands each answer to `record` (a push onto an in-memory queue:
- * synchronous, no promise, no I/O). Every `packMs` what has gathered is packed into strings
- * (lib/services/decision-log-store.ts), so the parsed transactions and answers die young; every
- * `flushMs` the packed decisions are written as one batch. Decide never waits for the database.
+ * synchronous, no promise, no I/O). Every `packMs` what has gathered is packed onto the batch
+ * being gathered (rows of text, lib/services/decision-log-store.ts), so the parsed transactions and
+ * answers die young; every `flushMs` that batch is written. Decide never waits for the database.
  * The two intervals differ because their costs pull apart: entries kept longer are promoted by the
  * garbage collector (decide's thread pays), and smaller batches add more rollup rows per decision
  * (the writer and the database pay). docs/traffic.md has the measurements.
@@ -69,9 +70,9 @@ export class DecisionLog {
   private readonly queue: BoundedQueue<DecisionLogEntry>;
   private readonly batchSize: number;
   /** Packed, waiting for the next write: at most one batch's worth. */
-  private packed: PackedBatch[] = [];
-  /** Taken from the queue and being packed. */
-  private beingPacked: DecisionLogEntry[] = [];
+  private packer: BatchPacker | null = null;
+  /** The shared memory of the last batch written, which the next batch is packed into. */
+  private spareRows: SharedArrayBuffer | null = null;
   private packing: Promise<void> | null = null;
   /** The batch whose write failed: perhaps stored, written again before anything else. */
   private inDoubt: PackedBatch | null = null;
@@ -151,8 +152,8 @@ export class DecisionLog {
 
   /** When the oldest decision not yet written was decided (ms), or null when nothing waits. */
   oldestWaiting(): number | null {
-    for (const batch of [this.inDoubt, this.writing, ...this.packed]) if (batch && batch.at.length > 0) return batch.at[0]!;
-    return this.beingPacked[0]?.at ?? this.queue.peek()?.at ?? null;
+    for (const batch of [this.inDoubt, this.writing]) if (batch && batch.at.length > 0) return batch.at[0]!;
+    return this.packer?.firstAt ?? this.queue.peek()?.at ?? null;
   }
 
   /** Writes what waits when a decision made at `decidedAt` may be among it, so a read right after finds it. */
@@ -173,13 +174,13 @@ export class DecisionLog {
     };
   }
 
-  /** Entries waiting for a write: queued, being packed, or packed. */
+  /** Entries waiting for a write: queued or packed. */
   private get waitingCount(): number {
-    return this.queue.size + this.beingPacked.length + this.packedCount;
+    return this.queue.size + this.packedCount;
   }
 
   private get packedCount(): number {
-    return this.packed.reduce((n, batch) => n + batch.ids.length, 0);
+    return this.packer?.size ?? 0;
   }
 
   /** Packs queued entries, up to one batch's worth waiting; none while a batch is in doubt (the queue's bound then applies). */
@@ -192,10 +193,13 @@ export class DecisionLog {
 
   private async packWhileRoom(): Promise<void> {
     while (this.inDoubt === null && this.queue.size > 0 && this.packedCount < this.batchSize) {
-      this.beingPacked = this.queue.take(this.batchSize - this.packedCount);
-      const batch = await packBatch(this.beingPacked);
-      this.packed.push(batch);
-      this.beingPacked = [];
+      // A slice is packed at once, so every entry is either queued or packed whenever status() asks.
+      if (!this.packer) {
+        this.packer = new BatchPacker(this.batchSize, this.spareRows);
+        this.spareRows = null; // the packer's now
+      }
+      for (const entry of this.queue.take(Math.min(PACK_SLICE, this.batchSize - this.packedCount))) this.packer.add(entry);
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -205,8 +209,8 @@ export class DecisionLog {
       const retry = this.inDoubt !== null;
       if (!retry) await this.pack();
       if (!retry && this.packedCount === 0) return;
-      const batch = this.inDoubt ?? mergeBatches(this.packed);
-      if (!retry) this.packed = [];
+      const batch = this.inDoubt ?? this.packer!.done();
+      if (!retry) this.packer = null;
       this.inDoubt = null;
       this.writing = batch;
       const failure = await this.options.write(batch, retry).then(() => null, (error: unknown) => ({ error }));
@@ -219,6 +223,7 @@ export class DecisionLog {
       }
       if (this.lastError !== null) console.error(`decision log: writing again (${this.queue.dropped} dropped while the database was away)`);
       this.lastError = null;
+      this.spareRows = memoryOf(batch.rows); // stored: the driver copied the rows into its messages
       this.writtenCount += batch.ids.length;
       this.lastWrittenAt = Date.now();
       if (!untilEmpty && this.waitingCount < this.batchSize) return;

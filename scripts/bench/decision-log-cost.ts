@@ -3,13 +3,19 @@
  * of the dedicated server over one database: `on` (recording, the default writer: a worker thread on
  * Postgres), `thread` (recording, batches prepared and written on decide's own thread:
  * SWITCHYARD_DECISION_WRITER=thread, the writer before the worker) and `off` (SWITCHYARD_DECISION_LOG=off,
- * the baseline). Closed-loop runs alternate between the three, LOG_ROUNDS each; then an open loop at
- * a fixed rate on each for the latency. The verdict is `on` against `off`.
+ * the baseline). Closed-loop runs alternate between the three, LOG_ROUNDS short rounds each, every
+ * other round in reverse order (on, thread, off, then off, thread, on): on a shared machine the
+ * speed drifts by tens of percent over a minute, and many short interleaved runs put the same drift
+ * on each kind. Then an open loop at a fixed rate on each for the latency. The verdict is `on`
+ * against `off`, over all rounds; the spread of the rounds' own ratios is reported beside it.
  */
 import { load, openLoop, type Run } from './http-load';
 import { addSpent, cpuTimes, noCpu, perRequest, type CpuTimes } from './process-cpu';
 
-const LOG_ROUNDS = 2;
+const LOG_ROUNDS = 6;
+/** Each closed-loop run is this share of a phase's seconds (at least MIN_RUN_SECONDS): the rounds together take about a phase per kind. */
+const RUN_SHARE = 1 / 3;
+const MIN_RUN_SECONDS = 5;
 const LATENCY_RATE = 1000;
 const LATENCY_CONNECTIONS = 128;
 /** The log writes its last batch up to a flush interval (1 s) and that write's time after the load ends. */
@@ -50,13 +56,14 @@ const LABEL: Record<keyof LogServers, string> = { on: 'recording, worker', threa
 /** `pids`: each server's process, whose CPU time (and Postgres's, and this process's) is read around each run. */
 export async function decisionLogCost(urls: LogServers, pids: Record<keyof LogServers, number>, setup: LoadSetup, healthOfOn: string): Promise<LogCost> {
   const { headers, bodies, bodiesFile, connections, seconds } = setup;
-  console.log(`(e) closed loop, ${connections} connections, ${seconds} s: ${KINDS.map((k) => LABEL[k]).join(', ')}, alternating`);
+  const runSeconds = Math.max(MIN_RUN_SECONDS, Math.round(seconds * RUN_SHARE));
+  console.log(`(e) closed loop, ${connections} connections, ${LOG_ROUNDS} rounds of ${runSeconds} s: ${KINDS.map((k) => LABEL[k]).join(', ')}, alternating`);
   const closed: LogCost['closed'] = { on: [], thread: [], off: [] };
   const spent: LogCost['cpu'] = { on: noCpu(), thread: noCpu(), off: noCpu() };
   for (let round = 1; round <= LOG_ROUNDS; round++) {
-    for (const kind of KINDS) {
+    for (const kind of round % 2 === 1 ? KINDS : [...KINDS].reverse()) {
       const before = cpuTimes(pids[kind]);
-      closed[kind].push(await load(urls[kind], headers, bodies, { connections, seconds, name: `(e) ${LABEL[kind]} #${round}` }));
+      closed[kind].push(await load(urls[kind], headers, bodies, { connections, seconds: runSeconds, name: `(e) ${LABEL[kind]} #${round}` }));
       await new Promise((r) => setTimeout(r, LAST_WRITE_MS)); // counted with the run
       addSpent(spent[kind], before, cpuTimes(pids[kind]));
     }
@@ -81,6 +88,8 @@ async function recordedAll(healthUrl: string): Promise<LogStatus> {
   return status;
 }
 
+const median = (sorted: number[]) => (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
+
 const mean = (list: Run[]) => list.reduce((sum, r) => sum + r.requestsPerSecond, 0) / list.length;
 
 export function logCostReport(cost: LogCost): { lines: string[]; checks: [string, boolean][] } {
@@ -91,9 +100,12 @@ export function logCostReport(cost: LogCost): { lines: string[]; checks: [string
   };
   const share = mean(closed.on) / mean(closed.off);
   const threadShare = mean(closed.thread) / mean(closed.off);
+  const roundShares = closed.on.map((run, i) => run.requestsPerSecond / closed.off[i]!.requestsPerSecond).sort((a, b) => a - b);
+  const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
   const lines = [
     `(e) decision log: ${Math.round(mean(closed.on))} req/s recording (worker), ${Math.round(mean(closed.thread))} req/s recording (in-thread), ` +
-      `${Math.round(mean(closed.off))} req/s not recording (mean of ${LOG_ROUNDS} alternating runs each): ${(100 * share).toFixed(1)}% (in-thread writer ${(100 * threadShare).toFixed(1)}%); ` +
+      `${Math.round(mean(closed.off))} req/s not recording (mean of ${LOG_ROUNDS} alternating runs each): ${percent(share)} (in-thread writer ${percent(threadShare)}); ` +
+      `round by round ${percent(roundShares[0]!)} to ${percent(roundShares.at(-1)!)}, median ${percent(median(roundShares))}; ` +
       `the recording server wrote ${logged.written} decisions, ${logged.backlog} left in its buffer, ${logged.dropped} dropped`,
     `(e) CPU µs per request (closed loop; all of the machine's Postgres): ${KINDS.map(cpuLine).join('; ')}`,
     `(e) at ${LATENCY_RATE} req/s offered, p50 / p99 ms: recording (worker) ${open.on.p50.toFixed(2)} / ${open.on.p99.toFixed(2)}, ` +
