@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DecisionLog, type DecisionLogEntry, type PackedBatch } from './decision-log';
+import { DecisionLog, decisionLogSettings, type DecisionLogEntry, type PackedBatch } from './decision-log';
 
 const entry = (n: number, at = 1_700_000_000_000 + n): DecisionLogEntry => ({
   id: `dec_${String(n).padStart(25, '0')}`,
@@ -152,5 +152,17 @@ describe('the decision log buffer', () => {
     expect(writes).toHaveLength(0);
     await log.writeIfWaiting(entry(5).at);
     expect(writes.map((w) => w.batch.ids)).toEqual([[entry(5).id]]);
+  });
+});
+
+describe('the decision log settings', () => {
+  it('reads the buffer, the intervals and the writer from the environment, with defaults', () => {
+    expect(decisionLogSettings({})).toEqual({ on: true, capacity: 100_000, flushMs: 1000, packMs: 200, writer: 'worker' });
+    expect(decisionLogSettings({ SWITCHYARD_DECISION_LOG: 'off', SWITCHYARD_DECISION_PACK_MS: '50', SWITCHYARD_DECISION_WRITER: 'thread' })).toMatchObject({ on: false, packMs: 50, writer: 'thread' });
+  });
+
+  it('refuses a value that is not a whole number in range, naming the variable', () => {
+    expect(() => decisionLogSettings({ SWITCHYARD_DECISION_PACK_MS: '5' })).toThrow(/SWITCHYARD_DECISION_PACK_MS must be a whole number of at least 10/);
+    expect(() => decisionLogSettings({ SWITCHYARD_DECISION_BUFFER: '1e3x' })).toThrow(/SWITCHYARD_DECISION_BUFFER/);
   });
 });

@@ -239,7 +239,7 @@ function messageOf(error: unknown): string {
 }
 
 /** The buffer's size, write interval and writer from the environment (docs/traffic.md). */
-export function decisionLogSettings(env: NodeJS.ProcessEnv = process.env): { on: boolean; capacity: number; flushMs: number; writer: WriterKind } {
+export function decisionLogSettings(env: Readonly<Record<string, string | undefined>> = process.env): { on: boolean; capacity: number; flushMs: number; packMs: number; writer: WriterKind } {
   const number = (name: string, fallback: number, min: number) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -251,6 +251,7 @@ export function decisionLogSettings(env: NodeJS.ProcessEnv = process.env): { on:
     on: env.SWITCHYARD_DECISION_LOG !== 'off',
     capacity: number('SWITCHYARD_DECISION_BUFFER', 100_000, 1),
     flushMs: number('SWITCHYARD_DECISION_FLUSH_MS', 1000, 10),
+    packMs: number('SWITCHYARD_DECISION_PACK_MS', DEFAULT_PACK_MS, 10),
     // With Postgres, batches are prepared and written by a worker thread; `thread` keeps them on this one.
     writer: env.SWITCHYARD_DECISION_WRITER === 'thread' ? 'thread' : 'worker',
   };

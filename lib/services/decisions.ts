@@ -306,6 +306,7 @@ function openDecisionLog(): DecisionLog | null {
   const log = new DecisionLog({
     capacity: settings.capacity,
     flushMs: settings.flushMs,
+    packMs: settings.packMs,
     write: batchWriter(source, settings.writer),
     maintain: async () => {
       const db = database();
