@@ -56,6 +56,8 @@ const LABEL: Record<keyof LogServers, string> = { on: 'recording, worker', threa
 /** `pids`: each server's process, whose CPU time (and Postgres's, and this process's) is read around each run. */
 export async function decisionLogCost(urls: LogServers, pids: Record<keyof LogServers, number>, setup: LoadSetup, healthOfOn: string): Promise<LogCost> {
   const { headers, bodies, bodiesFile, connections, seconds } = setup;
+  // The warm-up's decisions written first: the log's worker starts (and loads its code) on the first write, which is not what the rounds measure.
+  await recordedAll(healthOfOn);
   const runSeconds = Math.max(MIN_RUN_SECONDS, Math.round(seconds * RUN_SHARE));
   console.log(`(e) closed loop, ${connections} connections, ${LOG_ROUNDS} rounds of ${runSeconds} s: ${KINDS.map((k) => LABEL[k]).join(', ')}, alternating`);
   const closed: LogCost['closed'] = { on: [], thread: [], off: [] };
@@ -77,12 +79,12 @@ export async function decisionLogCost(urls: LogServers, pids: Record<keyof LogSe
   return { closed, cpu, open, logged: await recordedAll(healthOfOn) };
 }
 
-/** The recording server's decision log once its buffer is written (at most 30 s after the load). */
+/** The recording server's decision log once its buffer is written (at most 30 s after the load), and something was. */
 async function recordedAll(healthUrl: string): Promise<LogStatus> {
   let status: LogStatus = { backlog: -1, dropped: -1, written: 0 };
   for (let i = 0; i < 120; i++) {
     status = ((await (await fetch(healthUrl)).json()) as { decision_log: LogStatus }).decision_log;
-    if (status.backlog === 0) break;
+    if (status.backlog === 0 && status.written > 0) break;
     await new Promise((r) => setTimeout(r, 250));
   }
   return status;
