@@ -9,6 +9,7 @@
  * on each kind. Then an open loop at a fixed rate on each for the latency. The verdict is `on`
  * against `off`, over all rounds; the spread of the rounds' own ratios is reported beside it.
  */
+import { median } from './editor-report';
 import { load, openLoop, type Run } from './http-load';
 import { addSpent, cpuTimes, noCpu, perRequest, type CpuTimes } from './process-cpu';
 
@@ -89,8 +90,6 @@ async function recordedAll(healthUrl: string): Promise<LogStatus> {
   }
   return status;
 }
-
-const median = (sorted: number[]) => (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
 
 const mean = (list: Run[]) => list.reduce((sum, r) => sum + r.requestsPerSecond, 0) / list.length;
 
