@@ -3,7 +3,9 @@ import { createServer, connect, type Socket } from 'node:net';
 /**
  * A TCP proxy in front of the test Postgres that can fail the way networks and databases do:
  * `stall` stops every byte both ways (a partition: statements sit in buffers and arrive on `resume`),
- * `cut` drops every connection and refuses new ones (the database stopped), `restore` undoes either.
+ * `cut` drops every connection and closes each new one cleanly before it is answered (the database
+ * stopped behind a proxy or pooler, the case a driver is likeliest to wait on for ever), `restore`
+ * undoes either.
  */
 export interface FaultyProxy {
   port: number;
@@ -21,7 +23,7 @@ export async function faultyProxy(host: string, port: number): Promise<FaultyPro
   const forward = (from: Socket, to: Socket) =>
     from.on('data', (chunk) => (mode === 'stalled' ? held.push(() => to.write(chunk)) : to.write(chunk)));
   const server = createServer((client) => {
-    if (mode === 'cut') return void client.destroy();
+    if (mode === 'cut') return void client.on('error', () => {}).resume().end(); // read, so the close is a FIN, not a reset
     const upstream = connect(port, host);
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
