@@ -132,6 +132,40 @@ describe('the decision log buffer', () => {
     expect(idsIn(rowsOf(4))).toEqual([8, 9, 10, 11].map((n) => entry(n).id));
   });
 
+  it('fails a write nothing answers after writeTimeoutMs, writes its batch again in doubt, and never packs into its memory again', async () => {
+    const calls: { batch: PackedBatch; maybeStored: boolean }[] = [];
+    let hang = true;
+    const log = new DecisionLog({
+      write: (batch, maybeStored) => {
+        calls.push({ batch, maybeStored });
+        return hang ? new Promise<void>(() => {}) : Promise.resolve(); // the first write is never answered
+      },
+      capacity: 100,
+      flushMs: 60_000,
+      batchSize: 4,
+      writeTimeoutMs: 100,
+    });
+    for (let n = 0; n < 4; n++) log.record(entry(n));
+    const started = Date.now();
+    const flushed = log.flush();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(log.status()).toMatchObject({ backlog: 4, last_error: null });
+    await flushed;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(99);
+    expect(log.status()).toMatchObject({ backlog: 4, written: 0, last_error: 'a write did not finish within 0.1 s (is the database reachable?)' });
+    hang = false;
+    for (let n = 4; n < 8; n++) log.record(entry(n));
+    await log.flush();
+    expect(calls.map((c) => [c.batch.ids[0], c.maybeStored])).toEqual([[entry(0).id, false], [entry(0).id, true], [entry(4).id, false]]);
+    expect(calls[1]!.batch).toBe(calls[0]!.batch);
+    expect(log.status()).toMatchObject({ backlog: 0, written: 8, last_error: null });
+    for (let n = 8; n < 12; n++) log.record(entry(n));
+    await log.flush();
+    // The abandoned write may still send its rows: the batch after it packs into fresh memory.
+    expect(calls[2]!.batch.rows.buffer).not.toBe(calls[0]!.batch.rows.buffer);
+    expect(calls[3]!.batch.rows.buffer).toBe(calls[2]!.batch.rows.buffer); // an answered write's memory is reused
+  });
+
   it('counts the batch being written as waiting', async () => {
     let release!: () => void;
     const log = new DecisionLog({ write: () => new Promise<void>((resolve) => (release = resolve)), capacity: 10, flushMs: 60_000 });

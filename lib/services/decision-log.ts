@@ -38,6 +38,12 @@ export interface DecisionLogOptions {
   /** Decisions per write. */
   batchSize?: number;
   /**
+   * How long a write may take before it counts as failed (ms): a statement the database never
+   * receives (a connection whose packets vanish) is answered by nothing, and the log would wait
+   * with no error to show. The write may still land later; its batch is written again in doubt.
+   */
+  writeTimeoutMs?: number;
+  /**
    * Partitions ahead and retention: run at start (again every 10 s until it says it ran: false when
    * the database is not open yet), then every `maintainMs`.
    */
@@ -63,6 +69,8 @@ export interface DecisionLogStatus {
 
 const DEFAULT_BATCH = 5000;
 const DEFAULT_PACK_MS = 200;
+/** Past the COPY's own 10 s bound (db/client.ts) and the statements' 5 s: only a write nothing answers runs into it. */
+const DEFAULT_WRITE_TIMEOUT_MS = 20_000;
 const HOUR_MS = 3_600_000;
 const FIRST_MAINTENANCE_RETRY_MS = 10_000;
 
@@ -78,6 +86,8 @@ export class DecisionLog {
   private inDoubt: PackedBatch | null = null;
   /** The batch being written. */
   private writing: PackedBatch | null = null;
+  /** Batches whose write timed out: that write may still read their memory, so it is never packed into again. */
+  private readonly abandoned = new WeakSet<PackedBatch>();
   private flushing: Promise<void> | null = null;
   private writtenCount = 0;
   private lastError: string | null = null;
@@ -213,7 +223,7 @@ export class DecisionLog {
       if (!retry) this.packer = null;
       this.inDoubt = null;
       this.writing = batch;
-      const failure = await this.options.write(batch, retry).then(() => null, (error: unknown) => ({ error }));
+      const failure = await this.bounded(batch, this.options.write(batch, retry)).then(() => null, (error: unknown) => ({ error }));
       this.writing = null;
       if (failure) {
         this.inDoubt = batch;
@@ -223,11 +233,24 @@ export class DecisionLog {
       }
       if (this.lastError !== null) console.error(`decision log: writing again (${this.queue.dropped} dropped while the database was away)`);
       this.lastError = null;
-      this.spareRows = memoryOf(batch.rows); // stored: the driver copied the rows into its messages
+      if (!this.abandoned.has(batch)) this.spareRows = memoryOf(batch.rows); // stored: the driver copied the rows into its messages
       this.writtenCount += batch.ids.length;
       this.lastWrittenAt = Date.now();
       if (!untilEmpty && this.waitingCount < this.batchSize) return;
     }
+  }
+
+  /** The write, or its failure once writeTimeoutMs have passed (the write itself goes on: `batch` is then abandoned). */
+  private bounded(batch: PackedBatch, write: Promise<void>): Promise<void> {
+    const ms = this.options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.abandoned.add(batch);
+        reject(new Error(`a write did not finish within ${ms / 1000} s (is the database reachable?)`));
+      }, ms);
+      timer.unref?.();
+      write.then(resolve, reject).finally(() => clearTimeout(timer));
+    });
   }
 }
 

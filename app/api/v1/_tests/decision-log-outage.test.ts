@@ -39,6 +39,8 @@ describe.runIf(postgres)('the decision log through a database outage (real Postg
     await proxy?.close();
     await direct?.close();
   });
+  const storedAll = async () => Number((await queryRows<{ n: string }>(direct.db, sql`select count(*) as n from decision_log`))[0]!.n);
+  const counted = async () => Number((await queryRows<{ n: string }>(direct.db, sql`select coalesce(sum(decisions), 0) as n from traffic_routes where grain = 'minute'`))[0]!.n);
   const stored = async (key: string) => Number((await queryRows<{ n: string }>(direct.db, sql`select count(*) as n from decision_log where api_key_id = ${key}`))[0]!.n);
 
   for (const [name, capacity] of [['a buffer large enough', 100_000], ['a buffer of 300', 300]] as const) {
@@ -70,6 +72,34 @@ describe.runIf(postgres)('the decision log through a database outage (real Postg
       expect(await stored(key) + status.dropped).toBe(decided);
       if (capacity > decided) expect(status.dropped).toBe(0);
       else expect(status.dropped).toBeGreaterThan(0);
+      expect(await counted()).toBe(await storedAll()); // the rollups count each stored decision once
     }, 60_000);
   }
+
+  it('fails a write into a stalled connection after its bound; when the held statements arrive late, every decision is stored and counted once', async () => {
+    const key = 'key_stalled';
+    const log = new DecisionLog({ write: (batch, maybeStored) => writePacked(proxied, batch, maybeStored), capacity: 100_000, flushMs: 25, batchSize: 100, writeTimeoutMs: 1_000 });
+    log.start();
+    let decided = 0;
+    const burst = (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const answer = decide(cache, { transaction: { ...TX, id: `tx_${key}_${decided}` } }, undefined, { log, apiKeyId: key });
+        if (!(answer instanceof Promise) && answer.ok) decided++;
+      }
+    };
+    burst(200);
+    await log.flush();
+    proxy.stall(); // every byte held both ways: the next write's statements reach the database only on restore
+    burst(300);
+    for (let i = 0; i < 100 && log.status().last_error === null; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(log.status().last_error).toMatch(/did not finish within 1 s/);
+    burst(300);
+    await new Promise((r) => setTimeout(r, 1_500)); // writes again, in doubt, each also held
+    proxy.restore(); // the held statements arrive: the abandoned writes land now, beside their retries
+    for (let i = 0; i < 300 && (log.status().backlog > 0 || log.status().last_error !== null); i++) await new Promise((r) => setTimeout(r, 50));
+    await log.stop();
+    expect(log.status()).toMatchObject({ backlog: 0, dropped: 0, last_error: null });
+    expect(await stored(key)).toBe(decided);
+    expect(await counted()).toBe(await storedAll());
+  }, 60_000);
 });
